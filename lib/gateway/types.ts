@@ -1,0 +1,43 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Alarm, Channel, ChannelParams, EventName, PublishedEvent, SessionUser } from '../protocol';
+
+/** Publishes normalized events into the gateway. Sources, alarms and the mock only ever see this. */
+export interface Publisher {
+  /**
+   * Publishes one event on a channel: assigns the channel's next `seq`, keeps it in history,
+   * and delivers it once to every matching subscription. `meta.id` defaults to a stable hash.
+   */
+  publish<D extends object>(channel: Channel, event: EventName, data: D, meta?: { id?: string; ts?: string }): PublishedEvent<D>;
+}
+
+/** Serves a stateful channel's snapshot: the current entities visible to this user under these params. */
+export type SnapshotProvider = (params: ChannelParams, user: SessionUser) => unknown[];
+
+export type AlarmActionResult =
+  | { ok: true; alarm: Alarm }
+  | { ok: false; code: 'alarm_not_found' | 'already_acknowledged'; message: string };
+
+/** What the hub calls for `ack` and `shelve` frames, after it has checked `alerts.ack`. */
+export interface AlarmActions {
+  ack(alarmId: string, user: SessionUser, note?: string): AlarmActionResult;
+  shelve(alarmId: string, user: SessionUser, minutes: number): AlarmActionResult;
+}
+
+/** The dashboard WebSocket hub (`/v1/ws`). */
+export interface Hub extends Publisher {
+  /** This gateway's sequence space; changes when sequences restart. */
+  readonly epoch: string;
+  /** Registers the snapshot source of a stateful channel. */
+  setSnapshotProvider(channel: Channel, provider: SnapshotProvider): void;
+  /** Registers the handler of `ack` / `shelve` frames. */
+  setAlarmActions(actions: AlarmActions): void;
+  /** Taps every published event in-process (alarms watch `system`, KPIs, tests); returns an unsubscribe. */
+  onPublish(listener: (event: PublishedEvent) => void): () => void;
+  /** Takes over an HTTP upgrade on `/v1/ws`. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Open dashboard connections. */
+  connectionCount(): number;
+  /** Closes every connection and stops timers. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,43 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Services } from '../server/services';
+import { handleAlarmsQuery } from './alarms';
+import { handleDevLogin } from './dev-login';
+import { handleHealth } from './health';
+import { handleIngest } from './ingest';
+import { handleMetrics } from './metrics';
+import { handleMockStream } from './mock-stream';
+import { sendJson } from './respond';
+
+/** An API endpoint: parse, call lib, answer. */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, services: Services, url: URL) => void | Promise<void>;
+
+/** The machine API the gateway answers itself, on the same port as the pages (contract section 1). */
+const ROUTES: Record<string, Partial<Record<string, RouteHandler>>> = {
+  '/api/v1/events': { POST: handleIngest },
+  '/api/v1/alarms': { GET: handleAlarmsQuery },
+  '/api/health': { GET: handleHealth },
+  '/api/metrics': { GET: handleMetrics },
+  '/api/mock-stream': { GET: handleMockStream, POST: handleMockStream },
+  '/api/auth/dev-login': { POST: handleDevLogin },
+};
+
+/** Answers a request on one of the gateway's paths; returns false for every other path so Next serves it. */
+export function routeHttp(req: IncomingMessage, res: ServerResponse, services: Services): boolean {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const methods = ROUTES[url.pathname];
+  if (!methods) return false;
+  const handler = methods[req.method ?? 'GET'];
+  if (!handler) {
+    res.setHeader('allow', Object.keys(methods).join(', '));
+    sendJson(res, 405, { error: 'method_not_allowed' });
+    return true;
+  }
+  Promise.resolve()
+    .then(() => handler(req, res, services, url))
+    .catch((err: unknown) => {
+      services.logger.error({ err, path: url.pathname }, 'API handler failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
+      else res.destroy();
+    });
+  return true;
+}

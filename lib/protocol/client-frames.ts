@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+const requestId = z.union([z.string().max(200), z.number()]).optional();
+const json = z.record(z.string(), z.unknown());
+
+/** Frames a dashboard sends to `/v1/ws`, by `type` (contract sections 3, 4 and 6). */
+export const CLIENT_FRAME_SCHEMAS = {
+  auth: z.object({ type: z.literal('auth'), id: requestId, token: z.string().min(1) }),
+  subscribe: z.object({
+    type: z.literal('subscribe'),
+    id: requestId,
+    channel: z.string(),
+    params: z.unknown().optional(),
+    since: z.number().int().nonnegative().optional(),
+    epoch: z.string().optional(),
+  }),
+  unsubscribe: z.object({ type: z.literal('unsubscribe'), id: requestId, subscription_id: z.string() }),
+  list_subscriptions: z.object({ type: z.literal('list_subscriptions'), id: requestId }),
+  unsubscribe_all: z.object({ type: z.literal('unsubscribe_all'), id: requestId }),
+  ping: z.object({ type: z.literal('ping'), id: requestId }),
+  presence_join: z.object({
+    type: z.literal('presence_join'),
+    id: requestId,
+    channel: z.string(),
+    params: z.unknown().optional(),
+    user_info: json.optional(),
+  }),
+  presence_leave: z.object({ type: z.literal('presence_leave'), id: requestId, channel: z.string(), params: z.unknown().optional() }),
+  presence_list: z.object({ type: z.literal('presence_list'), id: requestId, channel: z.string(), params: z.unknown().optional() }),
+  ack: z.object({ type: z.literal('ack'), id: requestId, alarm_id: z.string().min(1), note: z.string().max(2000).optional() }),
+  shelve: z.object({
+    type: z.literal('shelve'),
+    id: requestId,
+    alarm_id: z.string().min(1),
+    minutes: z.number().positive().max(7 * 24 * 60),
+  }),
+} as const;
+
+export type ClientFrameType = keyof typeof CLIENT_FRAME_SCHEMAS;
+export type ClientFrame = { [K in ClientFrameType]: z.infer<(typeof CLIENT_FRAME_SCHEMAS)[K]> }[ClientFrameType];
+export type ClientFrameOf<K extends ClientFrameType> = z.infer<(typeof CLIENT_FRAME_SCHEMAS)[K]>;
+export type RequestId = string | number | undefined;
+
+/** The jackpot platform's authentication action (seed 004), accepted as a first frame too. */
+export const AuthenticateActionSchema = z.object({
+  action: z.object({ Authenticate: z.object({ auth_token: z.string().min(1) }) }),
+});
+
+export type FrameParse =
+  | { ok: true; frame: ClientFrame }
+  | { ok: false; id?: RequestId; code: 'invalid_message' | 'invalid_params'; message: string };
+
+/**
+ * Parses one inbound text frame. Not JSON, not an object, or an unknown `type` is `invalid_message`;
+ * a known type with fields of the wrong shape is `invalid_params`. The jackpot-style Authenticate
+ * action comes back as an `auth` frame.
+ */
+export function parseClientFrame(text: string): FrameParse {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, code: 'invalid_message', message: 'Frame is not valid JSON' };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, code: 'invalid_message', message: 'Frame must be a JSON object with a "type"' };
+  }
+  const obj = raw as Record<string, unknown>;
+  const id = typeof obj.id === 'string' || typeof obj.id === 'number' ? obj.id : undefined;
+  if (obj.type === undefined && 'action' in obj) {
+    const action = AuthenticateActionSchema.safeParse(obj);
+    if (action.success) return { ok: true, frame: { type: 'auth', token: action.data.action.Authenticate.auth_token } };
+    return { ok: false, code: 'invalid_message', message: 'Unknown action; only {"action":{"Authenticate":{"auth_token":…}}} is accepted' };
+  }
+  if (typeof obj.type !== 'string' || !Object.hasOwn(CLIENT_FRAME_SCHEMAS, obj.type)) {
+    const known = Object.keys(CLIENT_FRAME_SCHEMAS).join(', ');
+    return { ok: false, id, code: 'invalid_message', message: `Unknown frame type '${String(obj.type)}'; expected one of: ${known}` };
+  }
+  const schema = CLIENT_FRAME_SCHEMAS[obj.type as ClientFrameType];
+  const parsed = schema.safeParse(obj);
+  if (parsed.success) return { ok: true, frame: parsed.data as ClientFrame };
+  const issue = parsed.error.issues[0];
+  return { ok: false, id, code: 'invalid_params', message: `Invalid '${issue.path.join('.') || obj.type}' in ${obj.type}: ${issue.message}` };
+}

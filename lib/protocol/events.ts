@@ -1,0 +1,147 @@
+import type { Alarm } from './alarm';
+import type { Channel, EventName } from './channels';
+
+/** Amounts are numbers in major units; `location_id` is null for a device the floor registry does not know. */
+export interface BetPlaced {
+  round_id: string;
+  player_id: string;
+  game_id: string | null;
+  device_id: string | null;
+  location_id: string | null;
+  amount: number;
+  currency: string;
+}
+
+export interface RoundWon extends BetPlaced {
+  /** The stake of the paired bet with the same `round_id`, null if none was seen. */
+  bet_amount: number | null;
+}
+
+export interface CashMovement {
+  player_id: string;
+  amount: number;
+  currency: string;
+  method: string | null;
+  location_id: string | null;
+}
+
+export interface PlayerLogin {
+  player_id: string;
+  location_id: string | null;
+}
+
+export interface JackpotOptIn {
+  instance_id: string;
+  player_id: string;
+  opted_in: boolean;
+}
+
+export interface DeviceOffline {
+  device_id: string;
+  location_id: string | null;
+  lost_at: string;
+}
+
+export interface DeviceOnline {
+  device_id: string;
+  location_id: string | null;
+  restored_at: string;
+}
+
+/** `source.connected` / `source.disconnected`: one of the gateway's upstream connectors changed state. */
+export interface SourceStatus {
+  source: string;
+  connected: boolean;
+  at: string;
+  reason?: string;
+}
+
+export interface JackpotPot {
+  id: string;
+  is_progressive: boolean;
+  current_value: number;
+}
+
+export interface JackpotUpdated {
+  instance_id: string;
+  name: string;
+  currency: string;
+  status: string;
+  pots: JackpotPot[];
+}
+
+export interface JackpotWon {
+  instance_id: string;
+  jackpot_name: string;
+  player_id: string;
+  win_pot_id: string;
+  win_amount: number;
+  currency: string;
+}
+
+export interface RaffleWon {
+  instance_id: string;
+  jackpot_name: string;
+  currency: string;
+  winners: { player_id: string; currency: string; win_amount: number }[];
+}
+
+/** One best selection of an exchange market side (seed 002 fields). */
+export interface MarketSelection {
+  outcome_id: number;
+  name: string;
+  competitor_id: number;
+  line: number;
+  line_id: string;
+  odds: number;
+  display_odds: string;
+  display_line: string;
+  display_name: string;
+  value: number;
+  stake: number;
+  updated_at: number;
+}
+
+export interface MarketSelections {
+  sport_event_id: number;
+  market_id: number;
+  name: string;
+  selections: [MarketSelection[], MarketSelection[]];
+}
+
+export interface MarketMatched {
+  sport_event_id: number;
+  market_id: number;
+  outcome_id: number;
+  line_id: string;
+  matched_odds: number;
+  matched_stake: number;
+}
+
+/** Tournament, sport event, market and market line changes carry the upstream `info` plus `op`. */
+export interface EntityChanged {
+  id: string | number;
+  op: 'c' | 'u' | 'd';
+  sport_event_id?: number;
+  market_id?: number;
+  info: Record<string, unknown>;
+}
+
+export interface Notification {
+  user_id: string;
+  title: string;
+  body: string;
+}
+
+/** Data of `alarm.*` events: the alarm after the change. */
+export type AlarmEventData = Alarm;
+
+/** An event as it travels inside the gateway, before it is framed per subscription. */
+export interface PublishedEvent<D = Record<string, unknown>> {
+  channel: Channel;
+  event: EventName;
+  seq: number;
+  id: string;
+  ts: string;
+  data: D;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** The four roles a token may carry (contract section 2). */
+export const ROLES = ['operator', 'manager', 'sportsbook', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Every permission the gateway checks. */
+export const PERMISSIONS = [
+  'game.read',
+  'cash.read',
+  'player.read',
+  'system.read',
+  'alerts.read',
+  'jackpots.read',
+  'markets.read',
+  'alerts.ack',
+  'notifications.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const FLOOR_READ: Permission[] = ['game.read', 'cash.read', 'player.read', 'system.read', 'alerts.read', 'jackpots.read'];
+
+/** The role × permission matrix of contract section 2. */
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  operator: new Set([...FLOOR_READ, 'notifications.read']),
+  manager: new Set([...FLOOR_READ, 'markets.read', 'alerts.ack', 'notifications.read']),
+  sportsbook: new Set(['markets.read', 'notifications.read']),
+  admin: new Set(PERMISSIONS),
+};
+
+/** Whether a role holds a permission. */
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}
+
+/** JWT claims as the gateway accepts them (HS256, `AUTH_SECRET`). */
+export const TokenClaimsSchema = z.object({
+  sub: z.string().min(1),
+  name: z.string().min(1),
+  role: z.enum(ROLES),
+  exp: z.number(),
+  locations: z.array(z.string()).optional(),
+});
+export type TokenClaims = z.infer<typeof TokenClaimsSchema>;
+
+/** The user a connection acts as, as sent in `welcome`. */
+export interface SessionUser {
+  user_id: string;
+  name: string;
+  role: Role;
+  /** Location ids the user may see; undefined means all. */
+  locations?: string[];
+}

@@ -1,0 +1,110 @@
+import type { Alarm } from './alarm';
+import type { Channel, EventName } from './channels';
+import type { ErrorCode } from './errors';
+import type { SessionUser } from './identity';
+import type { ChannelParams } from './params';
+import type { RequestId } from './client-frames';
+
+/** Frames the gateway sends on `/v1/ws` (contract sections 3–6). */
+export interface WelcomeFrame {
+  type: 'welcome';
+  session_id: string;
+  epoch: string;
+  user: Omit<SessionUser, 'locations'>;
+  heartbeat_interval_ms: number;
+  server_time: string;
+}
+
+export interface ResponseFrame {
+  type: 'response';
+  id?: RequestId;
+  success: true;
+  subscription_id?: string;
+  channel?: Channel;
+  params?: ChannelParams;
+  recovered?: boolean;
+  message?: string;
+  count?: number;
+  alarm?: Alarm;
+}
+
+export interface SnapshotFrame<D = unknown> {
+  type: 'snapshot';
+  subscription_id: string;
+  channel: Channel;
+  seq: number;
+  data: D[];
+}
+
+export interface EventFrame<D = Record<string, unknown>> {
+  type: 'event';
+  channel: Channel;
+  event: EventName;
+  subscription_id: string;
+  seq: number;
+  id: string;
+  ts: string;
+  data: D;
+}
+
+export interface ErrorFrame {
+  type: 'error';
+  id?: RequestId;
+  code: ErrorCode;
+  message: string;
+  channel?: string;
+  required_permission?: string;
+  current?: number;
+  limit?: number;
+}
+
+export interface SubscriptionsListFrame {
+  type: 'subscriptions_list';
+  id?: RequestId;
+  subscriptions: { id: string; channel: Channel; params: ChannelParams; created_at: string }[];
+}
+
+export interface PresenceUser {
+  user_id: string;
+  user_info: Record<string, unknown>;
+  joined_at: string;
+}
+
+export interface PresenceFrame {
+  type: 'presence';
+  event: 'user_joined' | 'user_left';
+  channel: Channel;
+  params?: ChannelParams;
+  data: PresenceUser;
+}
+
+export interface PresenceListFrame {
+  type: 'presence_list_response';
+  id?: RequestId;
+  channel: Channel;
+  params?: ChannelParams;
+  users: PresenceUser[];
+}
+
+export interface PongFrame {
+  type: 'pong';
+  id?: RequestId;
+  ts: number;
+}
+
+export interface HealthCheckFrame {
+  type: 'health_check';
+  ts: number;
+}
+
+export type ServerFrame =
+  | WelcomeFrame
+  | ResponseFrame
+  | SnapshotFrame
+  | EventFrame
+  | ErrorFrame
+  | SubscriptionsListFrame
+  | PresenceFrame
+  | PresenceListFrame
+  | PongFrame
+  | HealthCheckFrame;

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The development secret used when `AUTH_SECRET` is unset; the gateway logs a warning when it is in use. */
+export const DEV_AUTH_SECRET = 'floor-monitor-development-secret-change-me';
+
+const onOff = z.enum(['on', 'off']);
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().optional(),
+  NODE_ENV: z.string().default('development'),
+  AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters').optional(),
+  AUTH_DEV_LOGIN: onOff.optional(),
+  INGEST_API_KEYS: z.string().default('dev-ingest-key'),
+  DATA_DIR: z.string().default('./data'),
+  FLOOR_FILE: z.string().optional(),
+  MOCK_STREAM: z.union([onOff, z.string().regex(/^\d+$/, 'MOCK_STREAM must be on, off or events per second')]).default('on'),
+  MOCK_SEED: z.coerce.number().int().optional(),
+  EXCHANGE_WS_URL: z.url().optional(),
+  JACKPOT_WS_URL: z.url().optional(),
+  JACKPOT_TOKEN: z.string().optional(),
+  CASINO_WS_URL: z.url().optional(),
+  CASINO_TOKEN: z.string().optional(),
+  LOG_LEVEL: z.string().default('info'),
+});
+
+/** Everything the process reads from its environment, with the contract's defaults applied. */
+export interface Config {
+  port: number;
+  host: string | undefined;
+  production: boolean;
+  authSecret: string;
+  authSecretIsDefault: boolean;
+  devLogin: boolean;
+  ingestApiKeys: ReadonlySet<string>;
+  dataDir: string;
+  floorFile: string | undefined;
+  /** Mock stream rate in events per second, or null when `MOCK_STREAM=off`. */
+  mockRate: number | null;
+  mockSeed: number | undefined;
+  exchangeUrl: string | undefined;
+  jackpotUrl: string | undefined;
+  jackpotToken: string | undefined;
+  casinoUrl: string | undefined;
+  casinoToken: string | undefined;
+  logLevel: string;
+}
+
+/** Default mock stream rate (events per second) for `MOCK_STREAM=on`. */
+export const DEFAULT_MOCK_RATE = 40;
+
+/** Reads the configuration; throws with every bad variable named so the process exits with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const mockRate = e.MOCK_STREAM === 'off' ? null : e.MOCK_STREAM === 'on' ? DEFAULT_MOCK_RATE : Number(e.MOCK_STREAM);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    production,
+    authSecret: e.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    authSecretIsDefault: e.AUTH_SECRET === undefined,
+    devLogin: e.AUTH_DEV_LOGIN ? e.AUTH_DEV_LOGIN === 'on' : !(production && e.AUTH_SECRET !== undefined),
+    ingestApiKeys: new Set(e.INGEST_API_KEYS.split(',').map((k) => k.trim()).filter(Boolean)),
+    dataDir: path.resolve(e.DATA_DIR),
+    floorFile: e.FLOOR_FILE,
+    mockRate,
+    mockSeed: e.MOCK_SEED,
+    exchangeUrl: e.EXCHANGE_WS_URL,
+    jackpotUrl: e.JACKPOT_WS_URL,
+    jackpotToken: e.JACKPOT_TOKEN,
+    casinoUrl: e.CASINO_WS_URL,
+    casinoToken: e.CASINO_TOKEN,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,63 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { createAlarmService } from '../gateway/alarms';
+import { TokenAuthority } from '../gateway/auth';
+import { createHub } from '../gateway/hub';
+import { routeHttp } from '../http/routes';
+import { createMockStream } from '../mock';
+import { createSources } from '../sources';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { createMetrics } from './metrics';
+import type { Services } from './services';
+
+/** The gateway side of the process, independent of Next: HTTP API, WebSocket hub, sources, alarms, mock. */
+export interface FloorMonitor {
+  services: Services;
+  /** Answers an API request; false when the path is not the gateway's (Next serves it). */
+  handleHttp(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Takes an upgrade on `/v1/ws` or `/mock/...`; false when the path is not the gateway's. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Connects sources (and starts the mock) once the port is known. */
+  start(baseUrl: string): void;
+  close(): Promise<void>;
+}
+
+/** Builds every gateway part from the configuration. */
+export function createFloorMonitor(config: Config, logger: Logger): FloorMonitor {
+  if (config.authSecretIsDefault) logger.warn('AUTH_SECRET is not set: using the development secret; set AUTH_SECRET in production');
+  const metrics = createMetrics();
+  const tokens = new TokenAuthority(config.authSecret);
+  const hub = createHub({ tokens, metrics, logger });
+  const alarms = createAlarmService({ dataDir: config.dataDir, publisher: hub, metrics, logger });
+  hub.setAlarmActions(alarms);
+  hub.setSnapshotProvider('alerts', () => alarms.open());
+  const mock = config.mockRate === null ? null : createMockStream({ config, logger });
+  const sources = createSources({ config, publisher: hub, alarms, metrics, logger, mockFloor: mock?.floor ?? null });
+  for (const [channel, provider] of sources.snapshotProviders()) hub.setSnapshotProvider(channel, provider);
+  const services: Services = { config, logger, metrics, tokens, hub, alarms, sources, mock, startedAt: Date.now() };
+
+  return {
+    services,
+    handleHttp: (req, res) => routeHttp(req, res, services),
+    handleUpgrade(req, socket, head) {
+      const path = (req.url ?? '/').split('?')[0];
+      if (path === '/v1/ws') {
+        hub.handleUpgrade(req, socket, head);
+        return true;
+      }
+      if (path.startsWith('/mock/') && mock) return mock.handleUpgrade(req, socket, head);
+      return false;
+    },
+    start(baseUrl) {
+      mock?.start(baseUrl);
+      sources.start(baseUrl);
+    },
+    async close() {
+      mock?.close();
+      await sources.close();
+      await hub.close();
+      alarms.close();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { Channel, Floor } from '../protocol';
+import type { Config } from '../server/config';
+import type { AlarmInputs } from '../gateway/alarms/types';
+import type { Publisher, SnapshotProvider } from '../gateway/types';
+import type { Logger } from '../server/logger';
+import type { Metrics } from '../server/metrics';
+
+/** One upstream's state as `/api/health` reports it. */
+export interface SourceHealth {
+  connected: boolean;
+  last_event_at: string | null;
+}
+
+/** Everything a source needs from the gateway. */
+export interface SourceDeps {
+  publisher: Publisher;
+  alarms: AlarmInputs;
+  metrics: Metrics;
+  logger: Logger;
+}
+
+/** Result of one ingest batch (contract section 7). */
+export type IngestResult =
+  | { ok: true; accepted: number; published: number }
+  | { ok: false; items: { index: number; message: string }[] };
+
+/** The gateway's upstream side: HTTP ingest, the three connectors, and the state they keep. */
+export interface Sources {
+  /** Applies one parsed ingest body (`{"items":[…]}`) atomically. */
+  ingest(body: unknown): IngestResult;
+  /** Each connector's state for `/api/health`, by source name. */
+  health(): Record<string, SourceHealth>;
+  /** Snapshot providers for the stateful channels the sources keep (system, jackpots, markets). */
+  snapshotProviders(): [Channel, SnapshotProvider][];
+  /** Connects the configured upstreams; mock URLs are resolved against `baseUrl`. */
+  start(baseUrl: string): void;
+  close(): Promise<void>;
+}
+
+export interface SourcesOptions extends SourceDeps {
+  config: Config;
+  /** The mock's floor, used as the registry when no `FLOOR_FILE` is set. */
+  mockFloor: Floor | null;
+}
