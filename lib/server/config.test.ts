@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MOCK_RATE, DEV_AUTH_SECRET, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has a working default for every variable', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.authSecret).toBe(DEV_AUTH_SECRET);
+    expect(config.authSecretIsDefault).toBe(true);
+    expect(config.devLogin).toBe(true);
+    expect([...config.ingestApiKeys]).toEqual(['dev-ingest-key']);
+    expect(config.mockRate).toBe(DEFAULT_MOCK_RATE);
+  });
+
+  it('turns the dev login off in production with a real secret, unless asked for', () => {
+    const secret = 'a-production-secret-0123456789';
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: secret }).devLogin).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' }).devLogin).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: secret, AUTH_DEV_LOGIN: 'on' }).devLogin).toBe(true);
+  });
+
+  it('reads MOCK_STREAM as on, off or a rate', () => {
+    expect(loadConfig({ MOCK_STREAM: 'off' }).mockRate).toBeNull();
+    expect(loadConfig({ MOCK_STREAM: '200' }).mockRate).toBe(200);
+  });
+
+  it('splits INGEST_API_KEYS on commas', () => {
+    expect([...loadConfig({ INGEST_API_KEYS: 'a, b,,c' }).ingestApiKeys]).toEqual(['a', 'b', 'c']);
+  });
+
+  it('names every bad variable', () => {
+    expect(() => loadConfig({ PORT: 'abc', MOCK_STREAM: 'fast' })).toThrow(/PORT[\s\S]*MOCK_STREAM|MOCK_STREAM[\s\S]*PORT/);
+  });
+});
