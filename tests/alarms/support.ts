@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { createAlarmService, type AlarmServiceOptions } from '../../lib/gateway/alarms';
+import type { Publisher } from '../../lib/gateway/types';
+import type { Channel, EventName, PublishedEvent, SessionUser } from '../../lib/protocol';
+import { createMetrics } from '../../lib/server/metrics';
+
+/** A publisher that keeps what it was given, copied, in order. */
+export function recordingPublisher() {
+  const events: { channel: Channel; event: EventName; id: string; data: Record<string, unknown> }[] = [];
+  const publisher: Publisher = {
+    publish<D extends object>(channel: Channel, event: EventName, data: D, meta?: { id?: string; ts?: string }): PublishedEvent<D> {
+      const id = meta?.id ?? `ev-${events.length}`;
+      events.push({ channel, event, id, data: structuredClone(data) as Record<string, unknown> });
+      return { channel, event, seq: events.length, id, ts: meta?.ts ?? new Date().toISOString(), data };
+    },
+  };
+  return { publisher, events, names: () => events.map((e) => e.event) };
+}
+
+/** A fresh data directory under the system temp dir. */
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'floor-alarms-'));
+}
+
+/** An alarm service on `dataDir` with a recording publisher and its own metrics. */
+export function openService(dataDir: string, extra: Partial<AlarmServiceOptions> = {}) {
+  const recorder = recordingPublisher();
+  const metrics = createMetrics();
+  const service = createAlarmService({ dataDir, publisher: recorder.publisher, metrics, logger: pino({ level: 'silent' }), ...extra });
+  return { service, metrics, ...recorder };
+}
+
+export const manager: SessionUser = { user_id: 'user-maya-chen', name: 'Maya Chen', role: 'manager' };
+export const otherManager: SessionUser = { user_id: 'user-sam-ortiz', name: 'Sam Ortiz', role: 'manager' };
+
+/** The gauge value of open alarms for one severity. */
+export async function openGauge(metrics: ReturnType<typeof createMetrics>, severity: string): Promise<number> {
+  const { values } = await metrics.alarmsOpen.get();
+  return values.find((v) => v.labels.severity === severity)?.value ?? 0;
+}
