@@ -22,7 +22,14 @@ export interface SourceDeps {
 /** Result of one ingest batch (contract section 7). */
 export type IngestResult =
   | { ok: true; accepted: number; published: number }
-  | { ok: false; items: { index: number; message: string }[] };
+  | {
+      ok: false;
+      items: { index: number; message: string }[];
+      /** `too_large` for over 1000 items (413); otherwise the failure is `invalid_items` (400). */
+      error?: 'invalid_items' | 'too_large';
+      /** What is wrong with the batch as a whole (no items, no `items` array). */
+      message?: string;
+    };
 
 /** The gateway's upstream side: HTTP ingest, the three connectors, and the state they keep. */
 export interface Sources {

@@ -1,0 +1,94 @@
+import type { BetPlaced, CashMovement, DeviceOffline, DeviceOnline, PlayerLogin, RoundWon } from '../protocol';
+import type { AlarmInputs } from '../gateway/alarms/types';
+import type { Publisher } from '../gateway/types';
+import { BoundedMap } from './bounded-map';
+import type { FloorItem } from './floor-items';
+import type { FloorRegistry } from './floor-registry';
+
+/** Currency of casino-format bets, which seed 000 sends without one. */
+export const CASINO_DEFAULT_CURRENCY = 'EUR';
+/** Bets remembered for pairing a later win by `round_id` (newest kept). */
+const PAIRING_CAPACITY = 200_000;
+
+export interface FloorEventDeps {
+  publisher: Publisher;
+  alarms: AlarmInputs;
+  registry: FloorRegistry;
+}
+
+/** Turns validated floor items into published events, alarms and device states: the one mapping of seeds 000 and 001. */
+export function createFloorEvents({ publisher, alarms, registry }: FloorEventDeps) {
+  const betByRound = new BoundedMap<string, number>(PAIRING_CAPACITY);
+
+  const device = (explicit: string | undefined, gameId: string | null) => {
+    const id = explicit ? registry.canonicalId(explicit) : gameId ? registry.deviceForGame(gameId) : null;
+    return { device_id: id, location_id: id ? registry.locationOf(id) : null };
+  };
+
+  function applyDevice(deviceId: string, online: boolean, at: string, id: string, ts: string): void {
+    const state = registry.setOnline(registry.canonicalId(deviceId), online, at);
+    const ref = state.device_id;
+    if (online) {
+      publisher.publish<DeviceOnline>('system', 'device.online', { device_id: ref, location_id: state.location_id, restored_at: at }, { id, ts });
+      alarms.clear('device_offline', ref);
+    } else {
+      publisher.publish<DeviceOffline>('system', 'device.offline', { device_id: ref, location_id: state.location_id, lost_at: at }, { id, ts });
+      const where = state.location_id ? ` (${state.location_id})` : '';
+      alarms.raise({ kind: 'device_offline', source_ref: ref, location_id: state.location_id, message: `Device ${ref}${where} went offline at ${at}` });
+    }
+  }
+
+  /** Applies one item (already deduplicated). */
+  function apply(item: FloorItem): void {
+    const { id, ts } = item;
+    switch (item.kind) {
+      case 'gameround': {
+        const d = item.data;
+        const bet: BetPlaced = { round_id: d.round_id, player_id: d.player_id, game_id: d.game_id, ...device(d.device_id, d.game_id), amount: d.amount, currency: d.currency };
+        if (!d.is_win) {
+          betByRound.set(d.round_id, d.amount);
+          publisher.publish('game', 'bet.placed', bet, { id, ts });
+        } else {
+          publisher.publish<RoundWon>('game', 'round.won', { ...bet, bet_amount: betByRound.get(d.round_id) ?? null }, { id, ts });
+        }
+        return;
+      }
+      case 'deposit':
+      case 'withdraw': {
+        const d = item.data;
+        const data: CashMovement = { player_id: d.player_id, amount: d.amount, currency: d.currency, method: d.method, location_id: device(d.device_id, null).location_id };
+        publisher.publish('cash', item.kind === 'deposit' ? 'cash.deposit' : 'cash.withdraw', data, { id, ts });
+        return;
+      }
+      case 'login':
+        publisher.publish<PlayerLogin>('player', 'player.login', { player_id: item.data.player_id, location_id: device(item.data.device_id, null).location_id }, { id, ts });
+        return;
+      case 'betPlaced': {
+        const d = item.data;
+        const at = device(d.device, null);
+        const gameId = d.gameId ?? (at.device_id ? registry.gameOf(at.device_id) : null);
+        const roundId = d.roundId ?? `round-${id}`;
+        betByRound.set(roundId, d.amount);
+        const bet: BetPlaced = { round_id: roundId, player_id: d.playerId, game_id: gameId, ...at, amount: d.amount, currency: d.currency ?? CASINO_DEFAULT_CURRENCY };
+        publisher.publish('game', 'bet.placed', bet, { id, ts });
+        return;
+      }
+      case 'deviceOffline':
+        return applyDevice(item.data.terminalId, false, item.data.lostAt, id, ts);
+      case 'deviceOnline':
+        return applyDevice(item.data.terminalId, true, item.data.restoredAt, id, ts);
+      case 'casinoAlert': {
+        const d = item.data;
+        const deviceId = d.terminalId ?? d.device;
+        const ref = deviceId ? registry.canonicalId(deviceId) : 'casino';
+        const location = deviceId ? registry.locationOf(deviceId) : null;
+        alarms.raise({ kind: 'casino_alert', source_ref: `${ref}:${item.event}`, location_id: location, message: d.message ?? `${item.event} on ${ref}`, severity: d.severity });
+        return;
+      }
+    }
+  }
+
+  return { apply };
+}
+
+export type FloorEvents = ReturnType<typeof createFloorEvents>;

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { SEVERITIES } from '../protocol';
+import { stableId } from './hash';
+
+/*
+ * Floor events as upstreams send them: seed 001 items (`gameround`, `deposit`, `withdraw`, `login`,
+ * each with a `unique_id`) and seed 000 casino messages (`betPlaced`, `deviceOffline`,
+ * `deviceOnline`, and casino `alerts`). Both the HTTP ingest and the casino connector parse here.
+ * Schemas are built once; unknown extra fields are allowed and dropped.
+ */
+
+const Id = z.string().min(1).max(200);
+const Time = z.iso.datetime({ offset: true });
+const Amount = z.number().finite().nonnegative();
+const Currency = z.string().min(1).max(12);
+
+const GameRoundSchema = z.object({
+  unique_id: Id,
+  timestamp: Time,
+  player_id: Id,
+  game_id: Id,
+  round_id: Id,
+  amount: Amount,
+  currency: Currency,
+  is_win: z.boolean(),
+  is_bonus: z.boolean().optional(),
+  /** Not in seed 001: the device the round ran on, when the platform knows it. */
+  device_id: Id.optional(),
+});
+const CashSchema = z.object({ unique_id: Id, timestamp: Time, player_id: Id, amount: Amount, currency: Currency, method: z.string().max(100), device_id: Id.optional() });
+const LoginSchema = z.object({ unique_id: Id, timestamp: Time, player_id: Id, device_id: Id.optional() });
+const BetPlacedSchema = z.object({ playerId: Id, amount: Amount, device: Id, currency: Currency.optional(), gameId: Id.optional(), roundId: Id.optional() });
+const DeviceOfflineSchema = z.object({ terminalId: Id, lostAt: Time });
+const DeviceOnlineSchema = z.object({ terminalId: Id, restoredAt: Time });
+const CasinoAlertSchema = z.object({
+  terminalId: Id.optional(),
+  device: Id.optional(),
+  message: z.string().max(500).optional(),
+  severity: z.enum(SEVERITIES).optional(),
+});
+
+export type GameRound = z.infer<typeof GameRoundSchema>;
+export type CashItem = z.infer<typeof CashSchema>;
+export type LoginItem = z.infer<typeof LoginSchema>;
+
+/** A validated floor event with its dedup id and event time. */
+export type FloorItem =
+  | { kind: 'gameround'; id: string; ts: string; data: GameRound }
+  | { kind: 'deposit' | 'withdraw'; id: string; ts: string; data: CashItem }
+  | { kind: 'login'; id: string; ts: string; data: LoginItem }
+  | { kind: 'betPlaced'; id: string; ts: string; data: z.infer<typeof BetPlacedSchema> }
+  | { kind: 'deviceOffline'; id: string; ts: string; data: z.infer<typeof DeviceOfflineSchema> }
+  | { kind: 'deviceOnline'; id: string; ts: string; data: z.infer<typeof DeviceOnlineSchema> }
+  | { kind: 'casinoAlert'; id: string; ts: string; event: string; data: z.infer<typeof CasinoAlertSchema> };
+
+const SEED_001 = { gameround: GameRoundSchema, deposit: CashSchema, withdraw: CashSchema, login: LoginSchema } as const;
+const CASINO = { betPlaced: BetPlacedSchema, deviceOffline: DeviceOfflineSchema, deviceOnline: DeviceOnlineSchema } as const;
+const INGEST_EVENTS = [...Object.keys(SEED_001), ...Object.keys(CASINO)].join(', ');
+
+const EnvelopeSchema = z.object({ event: z.string().min(1).max(100), timestamp: Time.optional(), channel: z.string().optional(), data: z.unknown() });
+
+export type ItemParse = { ok: true; item: FloorItem } | { ok: false; reason: string; message: string };
+
+/** Readable text of a zod error: the first issues with their paths, e.g. `data.amount: Invalid input: expected number`. */
+export function describeIssues(error: z.ZodError, prefix: string): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${[prefix, ...i.path].filter((p) => p !== '').join('.')}: ${i.message}`)
+    .join('; ');
+}
+
+/**
+ * Parses one floor event. `casinoAlerts` (the casino connector) also accepts events of the casino
+ * `alerts` channel; the HTTP ingest takes only the events the contract lists.
+ */
+export function parseFloorItem(raw: unknown, options: { casinoAlerts?: boolean } = {}): ItemParse {
+  const env = EnvelopeSchema.safeParse(raw);
+  if (!env.success) return { ok: false, reason: 'schema', message: `${describeIssues(env.error, '')} (an item is {"event", "data"})` };
+  const { event, timestamp, channel, data } = env.data;
+  if (event in SEED_001) {
+    const parsed = SEED_001[event as keyof typeof SEED_001].safeParse(data);
+    if (!parsed.success) return { ok: false, reason: 'schema', message: describeIssues(parsed.error, 'data') };
+    const d = parsed.data;
+    return { ok: true, item: { kind: event, id: d.unique_id, ts: d.timestamp, data: d } as FloorItem };
+  }
+  if (event in CASINO) {
+    const parsed = CASINO[event as keyof typeof CASINO].safeParse(data);
+    if (!parsed.success) return { ok: false, reason: 'schema', message: describeIssues(parsed.error, 'data') };
+    const d = parsed.data as Record<string, unknown>;
+    const ts = timestamp ?? (d.lostAt as string | undefined) ?? (d.restoredAt as string | undefined) ?? new Date().toISOString();
+    // Casino messages carry no id: the same message (same content and time) always hashes the same.
+    const id = stableId('cas', `${event}|${ts}|${JSON.stringify(data)}`);
+    return { ok: true, item: { kind: event, id, ts, data: parsed.data } as FloorItem };
+  }
+  if (options.casinoAlerts && channel === 'alerts') {
+    const parsed = CasinoAlertSchema.safeParse(data);
+    if (!parsed.success) return { ok: false, reason: 'schema', message: describeIssues(parsed.error, 'data') };
+    const ts = timestamp ?? new Date().toISOString();
+    const id = stableId('cas', `${event}|${ts}|${JSON.stringify(data)}`);
+    return { ok: true, item: { kind: 'casinoAlert', id, ts, event, data: parsed.data } };
+  }
+  return { ok: false, reason: 'unknown_event', message: `event: unknown event '${event.slice(0, 100)}'; expected one of ${INGEST_EVENTS}` };
+}

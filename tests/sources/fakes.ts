@@ -1,0 +1,55 @@
+import pino from 'pino';
+import type { Alarm, Channel, EventName, PublishedEvent } from '../../lib/protocol';
+import type { AlarmCondition, AlarmInputs } from '../../lib/gateway/alarms/types';
+import type { Publisher } from '../../lib/gateway/types';
+import { loadConfig } from '../../lib/server/config';
+import { createMetrics } from '../../lib/server/metrics';
+
+/** A Publisher that records every event. */
+export function fakePublisher() {
+  const events: PublishedEvent[] = [];
+  const seqs = new Map<Channel, number>();
+  const publisher: Publisher = {
+    publish<D extends object>(channel: Channel, event: EventName, data: D, meta?: { id?: string; ts?: string }) {
+      const seq = (seqs.get(channel) ?? 0) + 1;
+      seqs.set(channel, seq);
+      const e = { channel, event, seq, id: meta?.id ?? `gen-${seq}`, ts: meta?.ts ?? new Date().toISOString(), data };
+      events.push(e as PublishedEvent);
+      return e as PublishedEvent<D>;
+    },
+  };
+  return { publisher, events, named: (event: string) => events.filter((e) => e.event === event) };
+}
+
+/** AlarmInputs that record raise and clear calls. */
+export function fakeAlarms() {
+  const raised: AlarmCondition[] = [];
+  const cleared: { kind: string; sourceRef: string }[] = [];
+  const alarms: AlarmInputs = {
+    raise(c) {
+      raised.push(c);
+      return { alarm_id: `a-${raised.length}`, ...c, severity: c.severity ?? 'high', state: 'unacked', shelved_until: null, count: 1, raised_at: '', acked_at: null, acked_by: null, cleared_at: null, note: null } as Alarm;
+    },
+    clear(kind, sourceRef) {
+      cleared.push({ kind, sourceRef });
+      return null;
+    },
+  };
+  return { alarms, raised, cleared };
+}
+
+/** Everything a source needs, recorded. */
+export function fakeDeps(env: Record<string, string> = {}) {
+  const pub = fakePublisher();
+  const al = fakeAlarms();
+  const metrics = createMetrics();
+  const logger = pino({ level: 'silent' });
+  const config = loadConfig({ MOCK_STREAM: 'off', ...env });
+  return { ...pub, ...al, metrics, logger, config, deps: { publisher: pub.publisher, alarms: al.alarms, metrics, logger } };
+}
+
+/** A counter's value for a label set. */
+export async function counterValue(counter: { get(): Promise<{ values: { labels: object; value: number }[] }> }, labels: Record<string, string>): Promise<number> {
+  const { values } = await counter.get();
+  return values.filter((v) => Object.entries(labels).every(([k, val]) => (v.labels as Record<string, string>)[k] === val)).reduce((s, v) => s + v.value, 0);
+}
