@@ -1,0 +1,105 @@
+import type { Channel, ChannelParams, SessionUser } from '../protocol';
+
+/** A subscription's params compiled for matching, with the user's `locations` claim folded in. */
+export interface EventFilter {
+  events?: ReadonlySet<string>;
+  /** Explicit `location_id` / `location_ids`. */
+  locations?: ReadonlySet<string>;
+  /** The token's `locations` claim: events carrying a `location_id` must fall inside it. */
+  scope?: ReadonlySet<string>;
+  devices?: ReadonlySet<string>;
+  gameId?: string;
+  playerId?: string;
+  userId?: string;
+  minAmount?: number;
+  severities?: ReadonlySet<string>;
+  states?: ReadonlySet<string>;
+  instances?: ReadonlySet<string>;
+  sportEvents?: ReadonlySet<number>;
+  marketId?: number;
+}
+
+type Data = Record<string, unknown>;
+
+function union<T>(one: T | undefined, many: readonly T[] | undefined): Set<T> | undefined {
+  if (one === undefined && !many) return undefined;
+  const set = new Set<T>(many ?? []);
+  if (one !== undefined) set.add(one);
+  return set;
+}
+
+/** Compiles validated params; on `notifications` an absent `user_id` means the user's own id. */
+export function compileFilter(channel: Channel, params: ChannelParams, user: SessionUser): EventFilter {
+  const filter: EventFilter = {
+    events: params.events ? new Set(params.events) : undefined,
+    locations: union(params.location_id, params.location_ids),
+    scope: user.locations ? new Set(user.locations) : undefined,
+    devices: union(params.device_id, params.device_ids),
+    gameId: params.game_id,
+    playerId: params.player_id,
+    userId: params.user_id,
+    minAmount: params.min_amount,
+    severities: params.severities ? new Set(params.severities) : undefined,
+    states: params.states ? new Set(params.states) : undefined,
+    instances: union(params.instance_id, params.instance_ids),
+    sportEvents: union(params.sport_event_id, params.sport_event_ids),
+    marketId: params.market_id,
+  };
+  if (channel === 'notifications' && filter.userId === undefined) filter.userId = user.user_id;
+  return filter;
+}
+
+/** Exchange entity events carry their own id as `id`, so a `sport_event.changed` matches `sport_event_id` by it. */
+export function eventField(field: string, event: string | undefined, data: Data): unknown {
+  const value = data[field];
+  if (value !== undefined) return value;
+  if (field === 'sport_event_id' && event === 'sport_event.changed') return data.id;
+  if (field === 'market_id' && event === 'market.changed') return data.id;
+  return undefined;
+}
+
+function inSet(set: ReadonlySet<string>, value: unknown): boolean {
+  return typeof value === 'string' && set.has(value);
+}
+
+function asNumber(value: unknown): number {
+  return typeof value === 'number' ? value : typeof value === 'string' && value !== '' ? Number(value) : NaN;
+}
+
+/** In lenient mode a field the data does not carry is not checked. */
+function skip(lenient: boolean, field: string, event: string | undefined, data: Data): boolean {
+  return lenient && eventField(field, event, data) === undefined;
+}
+
+/**
+ * Whether data passes a filter. Events must carry every filtered field (strict); snapshot items are
+ * only checked on the fields they carry (lenient), since entities do not have event names or amounts.
+ * The location claim is checked the same way in both: a `location_id` outside it, or null, is hidden.
+ */
+function passes(f: EventFilter, event: string | undefined, data: Data, lenient: boolean): boolean {
+  if (f.events && event !== undefined && !f.events.has(event)) return false;
+  if (f.scope && 'location_id' in data && !inSet(f.scope, data.location_id)) return false;
+  if (f.locations && !skip(lenient, 'location_id', event, data) && !inSet(f.locations, data.location_id)) return false;
+  if (f.devices && !skip(lenient, 'device_id', event, data) && !inSet(f.devices, data.device_id)) return false;
+  if (f.gameId !== undefined && !skip(lenient, 'game_id', event, data) && data.game_id !== f.gameId) return false;
+  if (f.playerId !== undefined && !skip(lenient, 'player_id', event, data) && data.player_id !== f.playerId) return false;
+  if (f.userId !== undefined && !skip(lenient, 'user_id', event, data) && data.user_id !== f.userId) return false;
+  if (f.minAmount !== undefined && !lenient && !(typeof data.amount === 'number' && data.amount >= f.minAmount)) return false;
+  if (f.severities && !skip(lenient, 'severity', event, data) && !inSet(f.severities, data.severity)) return false;
+  if (f.states && !skip(lenient, 'state', event, data) && !inSet(f.states, data.state)) return false;
+  if (f.instances && !skip(lenient, 'instance_id', event, data) && !inSet(f.instances, data.instance_id)) return false;
+  if (f.sportEvents && !skip(lenient, 'sport_event_id', event, data) && !f.sportEvents.has(asNumber(eventField('sport_event_id', event, data)))) return false;
+  if (f.marketId !== undefined && !skip(lenient, 'market_id', event, data) && asNumber(eventField('market_id', event, data)) !== f.marketId) return false;
+  return true;
+}
+
+/** Whether a published event reaches a subscription. */
+export function matchesEvent(filter: EventFilter, event: string, data: Data): boolean {
+  return passes(filter, event, data, false);
+}
+
+/** Whether a snapshot item belongs in a subscription's snapshot. */
+export function matchesItem(filter: EventFilter, item: unknown): boolean {
+  if (typeof item !== 'object' || item === null) return true;
+  return passes(filter, undefined, item as Data, true);
+}

@@ -1,0 +1,39 @@
+import type { ErrorCode, RequestId, ServerFrame } from '../protocol';
+
+/** Extra fields an error frame may carry (seed 003 shapes). */
+export interface ErrorExtras {
+  channel?: string;
+  required_permission?: string;
+  current?: number;
+  limit?: number;
+}
+
+/** Serializes a control frame; events take the faster path of `eventTail` + `eventFrame`. */
+export function encodeFrame(frame: ServerFrame): string {
+  return JSON.stringify(frame);
+}
+
+/** An error frame, with the request id echoed when the client sent one. */
+export function encodeError(id: RequestId, code: ErrorCode, message: string, extras?: ErrorExtras): string {
+  return JSON.stringify(id === undefined ? { type: 'error', code, message, ...extras } : { type: 'error', id, code, message, ...extras });
+}
+
+/**
+ * The part of an event frame every subscription shares, from the closing quote of
+ * `subscription_id` to the end. Built once per published event.
+ */
+export function eventTail(channel: string, event: string, seq: number, id: string, ts: string, dataJson: string): string {
+  return (
+    '","channel":' + JSON.stringify(channel) +
+    ',"event":' + JSON.stringify(event) +
+    ',"seq":' + seq +
+    ',"id":' + JSON.stringify(id) +
+    ',"ts":' + JSON.stringify(ts) +
+    ',"data":' + dataJson + '}'
+  );
+}
+
+/** One subscription's event frame. Subscription ids are generated from a safe alphabet, so plain concatenation is valid JSON. */
+export function eventFrame(subscriptionId: string, tail: string): string {
+  return '{"type":"event","subscription_id":"' + subscriptionId + tail;
+}

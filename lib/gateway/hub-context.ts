@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import type { Channel } from '../protocol';
+import { LIMITS } from '../protocol';
+import type { Logger } from '../server/logger';
+import type { Metrics } from '../server/metrics';
+import type { TokenAuthority } from './auth';
+import type { Connection } from './connection';
+import { ChannelHistory, DEFAULT_HISTORY, type HistoryOptions } from './history';
+import { PresenceRoster } from './presence';
+import { SubscriptionRegistry } from './subscription-registry';
+import type { AlarmActions, SnapshotProvider } from './types';
+
+/** Timings and bounds of the hub; tests shorten them, production keeps the contract's values. */
+export interface HubOptions {
+  heartbeatIntervalMs: number;
+  authTimeoutMs: number;
+  maxUnsentBytes: number;
+  /** How long a slow consumer gets to read its close frame before the socket is destroyed. */
+  slowConsumerGraceMs: number;
+  history: HistoryOptions;
+}
+
+/** The contract's values (section 3 and 5). */
+export const DEFAULT_HUB_OPTIONS: HubOptions = {
+  heartbeatIntervalMs: LIMITS.heartbeatIntervalMs,
+  authTimeoutMs: LIMITS.authTimeoutMs,
+  maxUnsentBytes: LIMITS.maxUnsentBytes,
+  slowConsumerGraceMs: 3000,
+  history: DEFAULT_HISTORY,
+};
+
+/** What the hub's parts share: one per hub instance. */
+export interface HubContext {
+  readonly epoch: string;
+  readonly tokens: TokenAuthority;
+  readonly metrics: Metrics;
+  readonly logger: Logger;
+  readonly options: HubOptions;
+  readonly registry: SubscriptionRegistry<Connection>;
+  readonly presence: PresenceRoster<Connection>;
+  readonly snapshots: Map<Channel, SnapshotProvider>;
+  readonly connections: Set<Connection>;
+  alarmActions: AlarmActions | null;
+  /** The channel's history, created on first use. */
+  history(channel: Channel): ChannelHistory;
+}
+
+/** A new sequence space: every hub instance restarts seqs, so it gets a new epoch. */
+export function newEpoch(): string {
+  return `e-${randomBytes(6).toString('hex')}`;
+}
+
+/** Builds the shared state of a hub. */
+export function createHubContext(deps: { tokens: TokenAuthority; metrics: Metrics; logger: Logger }, options: HubOptions): HubContext {
+  const histories = new Map<Channel, ChannelHistory>();
+  return {
+    epoch: newEpoch(),
+    ...deps,
+    options,
+    registry: new SubscriptionRegistry<Connection>(),
+    presence: new PresenceRoster<Connection>(),
+    snapshots: new Map(),
+    connections: new Set(),
+    alarmActions: null,
+    history(channel) {
+      let history = histories.get(channel);
+      if (!history) histories.set(channel, (history = new ChannelHistory(options.history)));
+      return history;
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { WebSocketServer } from 'ws';
+import { type Channel, type EventName, LIMITS, type PublishedEvent } from '../protocol';
+import type { Logger } from '../server/logger';
+import type { Metrics } from '../server/metrics';
+import type { TokenAuthority } from './auth';
+import { stableEventId } from './event-id';
+import { matchesEvent } from './filter-matcher';
+import { eventFrame, eventTail } from './frames';
+import { startHeartbeat } from './heartbeat';
+import { DEFAULT_HUB_OPTIONS, type HubOptions, createHubContext } from './hub-context';
+import { openSession } from './session';
+import type { Hub } from './types';
+
+/** What the hub needs from the process; `options` is for tests and benchmarks. */
+export interface HubDeps {
+  tokens: TokenAuthority;
+  metrics: Metrics;
+  logger: Logger;
+  options?: Partial<HubOptions>;
+}
+
+/** Creates the dashboard WebSocket hub of `/v1/ws` (contract sections 3–6). */
+export function createHub(deps: HubDeps): Hub {
+  const options: HubOptions = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
+  const ctx = createHubContext(deps, options);
+  const { metrics, logger } = deps;
+  // Compression would cost CPU per client per frame, which defeats serializing each event once.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxInboundBytes, perMessageDeflate: false, clientTracking: false });
+  const listeners = new Set<(event: PublishedEvent) => void>();
+  const stopHeartbeat = startHeartbeat(ctx);
+  let closed = false;
+
+  function publish<D extends object>(channel: Channel, event: EventName, data: D, meta?: { id?: string; ts?: string }): PublishedEvent<D> {
+    const history = ctx.history(channel);
+    const seq = history.lastSeq + 1;
+    const dataJson = JSON.stringify(data);
+    const id = meta?.id ?? stableEventId(channel, event, dataJson);
+    const ts = meta?.ts ?? new Date().toISOString();
+    const tail = eventTail(channel, event, seq, id, ts, dataJson);
+    const record = data as Record<string, unknown>;
+    history.append({ seq, event, data: record, tail });
+    metrics.eventsPublished.inc({ channel });
+    let sent = 0;
+    ctx.registry.forCandidates(channel, event, record, (sub) => {
+      if (matchesEvent(sub.filter, event, record) && sub.owner.send(eventFrame(sub.id, tail))) sent++;
+    });
+    if (sent) metrics.eventsOut.inc({ channel }, sent);
+    const published: PublishedEvent<D> = { channel, event, seq, id, ts, data };
+    for (const listener of listeners) {
+      try {
+        listener(published as PublishedEvent);
+      } catch (err) {
+        logger.error({ err, channel, event }, 'publish listener failed');
+      }
+    }
+    return published;
+  }
+
+  return {
+    epoch: ctx.epoch,
+    publish,
+    setSnapshotProvider(channel, provider) {
+      ctx.snapshots.set(channel, provider);
+    },
+    setAlarmActions(actions) {
+      ctx.alarmActions = actions;
+    },
+    onPublish(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    handleUpgrade(req, socket, head) {
+      if (closed) return void socket.destroy();
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        openSession(ctx, ws, req);
+      });
+    },
+    connectionCount: () => ctx.connections.size,
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopHeartbeat();
+      const closing = [...ctx.connections].map(
+        (conn) =>
+          new Promise<void>((resolve) => {
+            conn.ws.once('close', () => resolve());
+            conn.closing = true;
+            conn.clearTimers();
+            conn.ws.close(1001, 'Gateway shutting down');
+            setTimeout(() => {
+              conn.ws.terminate();
+              resolve();
+            }, 1000).unref();
+          }),
+      );
+      await Promise.all(closing);
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { ClientFrameOf, PresenceFrame, PresenceUser } from '../protocol';
+import { checkChannelAccess } from './channel-access';
+import type { Connection } from './connection';
+import { encodeFrame } from './frames';
+import type { HubContext } from './hub-context';
+import type { PresenceScope } from './presence';
+import { sendError, sendFrame } from './replies';
+
+type PresenceRequest = ClientFrameOf<'presence_join'> | ClientFrameOf<'presence_leave'> | ClientFrameOf<'presence_list'>;
+
+/** Handles `presence_join`, `presence_leave` and `presence_list` (seed 003); the same channel checks as subscribe apply. */
+export function handlePresence(ctx: HubContext, conn: Connection, frame: PresenceRequest): void {
+  const user = conn.user!;
+  const access = checkChannelAccess(user, frame.channel, frame.params);
+  if (!access.ok) return sendError(ctx, conn, frame.id, access.code, access.message, access.extras);
+  const { channel, params } = access;
+  const scope: PresenceScope = params.location_id ? { channel, location_id: params.location_id } : { channel };
+
+  if (frame.type === 'presence_list') {
+    return sendFrame(conn, { type: 'presence_list_response', id: frame.id, channel, params, users: ctx.presence.list(scope) });
+  }
+  if (frame.type === 'presence_leave') {
+    const left = ctx.presence.leave(scope, conn, user.user_id);
+    sendFrame(conn, { type: 'response', id: frame.id, success: true, channel, params, message: left ? 'Left presence' : 'Not present in this scope' });
+    if (left) announce(ctx, conn, scope, 'user_left', left);
+    return;
+  }
+  const entry: PresenceUser = {
+    user_id: user.user_id,
+    user_info: frame.user_info ?? { name: user.name, role: user.role },
+    joined_at: new Date().toISOString(),
+  };
+  const { first } = ctx.presence.join(scope, conn, entry);
+  sendFrame(conn, { type: 'response', id: frame.id, success: true, channel, params, message: 'Joined presence' });
+  if (first) announce(ctx, conn, scope, 'user_joined', entry);
+}
+
+/** Announces `user_left` for every scope a closing connection was the user's last one in. */
+export function announceDeparture(ctx: HubContext, conn: Connection, userId: string): void {
+  for (const { scope, user } of ctx.presence.leaveAll(conn, userId)) announce(ctx, conn, scope, 'user_left', user);
+}
+
+/**
+ * Tells everyone else in the scope: connections joined to it, and connections subscribed to the channel
+ * whose location filter (or claim) admits the scope's location. Each connection hears it once.
+ */
+function announce(ctx: HubContext, origin: Connection, scope: PresenceScope, event: PresenceFrame['event'], user: PresenceUser): void {
+  const audience = new Set<Connection>(ctx.presence.connections(scope));
+  for (const sub of ctx.registry.onChannel(scope.channel)) {
+    const loc = scope.location_id;
+    if (loc !== undefined && ((sub.filter.locations && !sub.filter.locations.has(loc)) || (sub.filter.scope && !sub.filter.scope.has(loc)))) continue;
+    audience.add(sub.owner);
+  }
+  audience.delete(origin);
+  const frame: PresenceFrame = { type: 'presence', event, channel: scope.channel, data: user };
+  if (scope.location_id !== undefined) frame.params = { location_id: scope.location_id };
+  const text = encodeFrame(frame);
+  for (const conn of audience) conn.send(text);
+}

@@ -1,0 +1,189 @@
+import type { IncomingMessage } from 'node:http';
+import type { RawData, WebSocket } from 'ws';
+import { CLOSE_CODES, LIMITS, type RequestId, parseClientFrame } from '../protocol';
+import { describeTokenFailure } from './auth';
+import { Connection } from './connection';
+import type { HubContext } from './hub-context';
+import { announceDeparture } from './presence-requests';
+import { RateLimiter } from './rate-limiter';
+import { sendError, sendFrame } from './replies';
+import { dispatchRequest, dropSubscription } from './requests';
+
+/** The longest delay setTimeout honours; later expiries are re-armed when it fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Reads a token from `?token=` or `Authorization: Bearer`. */
+export function tokenFromRequest(req: IncomingMessage): string | null {
+  const query = new URL(req.url ?? '/', 'http://gateway').searchParams.get('token');
+  if (query) return query;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  return match ? match[1] : null;
+}
+
+/** Starts a dashboard session on an upgraded socket: authentication first, then requests. */
+export function openSession(ctx: HubContext, ws: WebSocket, req: IncomingMessage): Connection {
+  const limiter = new RateLimiter(LIMITS.maxFramesPerSecond);
+  const conn = new Connection(ws, limiter, ctx.options.maxUnsentBytes, (c) => cutSlowConsumer(ctx, c));
+  ctx.connections.add(conn);
+  ctx.metrics.connections.set(ctx.connections.size);
+  ws.on('message', (raw) => onMessage(ctx, conn, rawText(raw)));
+  ws.on('pong', () => {
+    conn.lastSeen = Date.now();
+  });
+  ws.on('error', (err: Error & { code?: string }) => {
+    // ws closes with 1009 itself for an oversize frame; the error only needs counting.
+    ctx.metrics.drops.inc({ reason: err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'oversize' : 'protocol' });
+    ctx.logger.debug({ session: conn.sessionId, err: err.message }, 'dashboard socket error');
+  });
+  ws.on('close', () => endSession(ctx, conn));
+  const token = tokenFromRequest(req);
+  if (token) authenticate(ctx, conn, token, undefined);
+  else conn.authTimer = setTimeout(() => rejectAuth(ctx, conn, undefined, describeTokenFailure('missing')), ctx.options.authTimeoutMs);
+  return conn;
+}
+
+function rawText(raw: RawData): string {
+  if (Buffer.isBuffer(raw)) return raw.toString('utf8');
+  if (Array.isArray(raw)) return Buffer.concat(raw).toString('utf8');
+  return Buffer.from(raw).toString('utf8');
+}
+
+/** The request id of a frame that will not be handled, so its rate_limited error can still echo it. */
+function peekId(text: string): RequestId {
+  try {
+    const id = (JSON.parse(text) as { id?: unknown }).id;
+    return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function onMessage(ctx: HubContext, conn: Connection, text: string): void {
+  if (conn.closing) return;
+  conn.lastSeen = Date.now();
+  if (!conn.limiter.take()) {
+    ctx.metrics.drops.inc({ reason: 'rate_limited' });
+    sendError(ctx, conn, peekId(text), 'rate_limited', `Over ${LIMITS.maxFramesPerSecond} frames per second: this frame was dropped; slow down and resend it`);
+    return;
+  }
+  if (conn.queue) conn.queue.push(text);
+  else handleText(ctx, conn, text);
+}
+
+/** Handles one frame; nothing thrown here may escape to the socket's event emitter. */
+function handleText(ctx: HubContext, conn: Connection, text: string): void {
+  try {
+    const parsed = parseClientFrame(text);
+    if (!conn.user) {
+      if (parsed.ok && parsed.frame.type === 'auth') authenticate(ctx, conn, parsed.frame.token, parsed.frame.id);
+      else rejectAuth(ctx, conn, parsed.ok ? parsed.frame.id : parsed.id, describeTokenFailure('missing'));
+      return;
+    }
+    if (!parsed.ok) return sendError(ctx, conn, parsed.id, parsed.code, parsed.message);
+    if (parsed.frame.type === 'auth') return authenticate(ctx, conn, parsed.frame.token, parsed.frame.id);
+    dispatchRequest(ctx, conn, parsed.frame);
+  } catch (err) {
+    ctx.logger.error({ err, session: conn.sessionId }, 'dashboard frame handling failed');
+    sendError(ctx, conn, peekId(text), 'invalid_message', 'The gateway could not process this frame; it has been logged, try again');
+  }
+}
+
+/** Verifies a token (first or fresh); frames arriving meanwhile wait in the queue so order is kept. */
+function authenticate(ctx: HubContext, conn: Connection, token: string, requestId: RequestId): void {
+  clearTimeout(conn.authTimer);
+  conn.queue ??= [];
+  ctx.tokens.verify(token).then(
+    (check) => {
+      if (conn.closing) return;
+      if (!check.ok) return rejectAuth(ctx, conn, requestId, describeTokenFailure(check.reason));
+      const previous = conn.user;
+      if (previous && previous.user_id !== check.user.user_id) {
+        return rejectAuth(ctx, conn, requestId, `Token is for user '${check.user.user_id}', not '${previous.user_id}'; open a new connection to switch users`);
+      }
+      conn.user = check.user;
+      conn.expiresAt = check.expiresAt;
+      armExpiry(ctx, conn);
+      if (previous) sendFrame(conn, { type: 'response', id: requestId, success: true, message: 'Token refreshed' });
+      else sendWelcome(ctx, conn);
+      drainQueue(ctx, conn);
+    },
+    (err: unknown) => {
+      ctx.logger.error({ err, session: conn.sessionId }, 'token verification failed');
+      rejectAuth(ctx, conn, requestId, describeTokenFailure('invalid'));
+    },
+  );
+}
+
+function sendWelcome(ctx: HubContext, conn: Connection): void {
+  const { user_id, name, role } = conn.user!;
+  sendFrame(conn, {
+    type: 'welcome',
+    session_id: conn.sessionId,
+    epoch: ctx.epoch,
+    user: { user_id, name, role },
+    heartbeat_interval_ms: ctx.options.heartbeatIntervalMs,
+    server_time: new Date().toISOString(),
+  });
+}
+
+function drainQueue(ctx: HubContext, conn: Connection): void {
+  const waiting = conn.queue ?? [];
+  conn.queue = null;
+  for (let i = 0; i < waiting.length && !conn.closing; i++) {
+    handleText(ctx, conn, waiting[i]);
+    // Another auth frame started verifying: the rest waits for it, in order.
+    if (conn.queue) {
+      (conn.queue as string[]).push(...waiting.slice(i + 1));
+      return;
+    }
+  }
+}
+
+function armExpiry(ctx: HubContext, conn: Connection): void {
+  clearTimeout(conn.expiryTimer);
+  const delay = conn.expiresAt - Date.now();
+  if (delay <= 0) return rejectAuth(ctx, conn, undefined, describeTokenFailure('expired'));
+  conn.expiryTimer = setTimeout(() => armExpiry(ctx, conn), Math.min(delay, MAX_TIMER_MS));
+}
+
+/** Answers `unauthorized` and closes with 4401. */
+function rejectAuth(ctx: HubContext, conn: Connection, id: RequestId, message: string): void {
+  if (conn.closing) return;
+  sendError(ctx, conn, id, 'unauthorized', message);
+  closeConnection(ctx, conn, CLOSE_CODES.unauthorized, 'Unauthorized');
+}
+
+/** Starts closing: stops all sending and handling at once, then closes the socket. */
+export function closeConnection(ctx: HubContext, conn: Connection, code: number, reason: string): void {
+  if (conn.closing) return;
+  conn.closing = true;
+  detach(ctx, conn);
+  conn.ws.close(code, reason);
+}
+
+/**
+ * Cuts a reader whose unsent buffer passed the limit. The close frame queues behind the backlog, so a
+ * reader that resumes still learns why (1013); one that never does is destroyed after the grace period.
+ */
+function cutSlowConsumer(ctx: HubContext, conn: Connection): void {
+  if (conn.closing) return;
+  ctx.metrics.slowConsumerDisconnects.inc();
+  ctx.metrics.drops.inc({ reason: 'slow_consumer' });
+  ctx.logger.warn({ session: conn.sessionId, buffered: conn.ws.bufferedAmount }, 'slow consumer disconnected');
+  closeConnection(ctx, conn, CLOSE_CODES.slowConsumer, 'Slow consumer: unsent buffer over 8 MiB');
+  setTimeout(() => conn.ws.terminate(), ctx.options.slowConsumerGraceMs).unref();
+}
+
+/** Drops a connection's subscriptions and presence; safe to call more than once. */
+function detach(ctx: HubContext, conn: Connection): void {
+  conn.clearTimers();
+  for (const sub of [...conn.subscriptions.values()]) dropSubscription(ctx, conn, sub);
+  if (conn.user) announceDeparture(ctx, conn, conn.user.user_id);
+}
+
+function endSession(ctx: HubContext, conn: Connection): void {
+  conn.closing = true;
+  detach(ctx, conn);
+  ctx.connections.delete(conn);
+  ctx.metrics.connections.set(ctx.connections.size);
+}
