@@ -1,0 +1,28 @@
+import { CHANNELS, CHANNEL_NAMES, type Channel, type ChannelParams, type Role, can } from '@/lib/protocol';
+import type { SubscriptionRequest } from './socket-types';
+
+/** Channels the dashboard subscribes for a user: every channel the role may read (contract section 2). */
+export function subscriptionsFor(role: Role, userId: string): SubscriptionRequest[] {
+  return CHANNEL_NAMES.filter((c) => can(role, CHANNELS[c].permission)).map((channel) => ({
+    channel,
+    params: channel === 'notifications' ? { user_id: userId } : {},
+  }));
+}
+
+/** The presence scope a user joins: the floor for floor roles, the markets for sportsbook staff. */
+export function presenceScope(role: Role, locationId: string | null): { channel: Channel; params: ChannelParams } {
+  if (!can(role, 'game.read')) return { channel: 'markets', params: {} };
+  return { channel: 'game', params: locationId ? { location_id: locationId } : {} };
+}
+
+/** Whether a role sees the floor screens (overview, alarms). */
+export const canSeeFloor = (role: Role) => can(role, 'game.read');
+/** Whether a role sees the market liquidity screen. */
+export const canSeeMarkets = (role: Role) => can(role, 'markets.read');
+/** Whether a role may acknowledge and shelve alarms. */
+export const canAckAlarms = (role: Role) => can(role, 'alerts.ack');
+
+/** Where a user lands after signing in. */
+export function homeRoute(role: Role): string {
+  return canSeeFloor(role) ? '/' : '/sportsbook';
+}

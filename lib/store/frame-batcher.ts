@@ -1,0 +1,67 @@
+/** Runs `run` later and returns a canceller. */
+export type Schedule = (run: () => void) => () => void;
+
+/**
+ * Buffers items and hands them over in one call per scheduled tick, so the store makes
+ * one update per batch however fast frames arrive.
+ */
+export class FrameBatcher<T> {
+  private items: T[] = [];
+  private cancel: (() => void) | null = null;
+
+  constructor(
+    private readonly schedule: Schedule,
+    private readonly flush: (items: T[]) => void,
+  ) {}
+
+  push(item: T): void {
+    this.items.push(item);
+    this.cancel ??= this.schedule(() => this.flushNow());
+  }
+
+  /** Hands over whatever is buffered now. */
+  flushNow(): void {
+    this.cancel?.();
+    this.cancel = null;
+    if (this.items.length === 0) return;
+    const items = this.items;
+    this.items = [];
+    this.flush(items);
+  }
+
+  /** Drops buffered items and the pending tick. */
+  dispose(): void {
+    this.cancel?.();
+    this.cancel = null;
+    this.items = [];
+  }
+}
+
+/** Next animation frame, or `maxWaitMs` when frames are not running (background tab). */
+export function onAnimationFrame(maxWaitMs = 250): Schedule {
+  return (run) => {
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      run();
+    };
+    const frame = requestAnimationFrame(once);
+    const timer = setTimeout(once, maxWaitMs);
+    return () => {
+      done = true;
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  };
+}
+
+/** A fixed delay after the first buffered item: at most one flush per `ms`. */
+export function afterDelay(ms: number, timers: Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'> = globalThis): Schedule {
+  return (run) => {
+    const timer = timers.setTimeout(run, ms);
+    return () => timers.clearTimeout(timer);
+  };
+}

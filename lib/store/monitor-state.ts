@@ -1,0 +1,46 @@
+import type { AlarmsSlice } from './slices/alarms-slice';
+import type { BetsSlice } from './slices/bets-slice';
+import type { ConnectionSlice, SessionSlice, UiSlice } from './slices/connection-slice';
+import type { DevicesSlice } from './slices/devices-slice';
+import type { JackpotsSlice } from './slices/jackpots-slice';
+import type { KpisSlice } from './slices/kpis-slice';
+import type { MarketsSlice } from './slices/markets-slice';
+import type { PresenceSlice } from './slices/presence-slice';
+import type { WinsSlice } from './slices/wins-slice';
+import type { RequestResult } from './socket-types';
+
+/** Everything the dashboard draws, one slice per feature; serializable facts only. */
+export interface MonitorData {
+  session: SessionSlice;
+  connection: ConnectionSlice;
+  bets: BetsSlice;
+  wins: WinsSlice;
+  jackpots: JackpotsSlice;
+  markets: MarketsSlice;
+  alarms: AlarmsSlice;
+  devices: DevicesSlice;
+  kpis: KpisSlice;
+  presence: PresenceSlice;
+  ui: UiSlice;
+}
+
+/** What components may ask of the store. */
+export interface MonitorActions {
+  /** Picks up the token (address bar first, then the session) and connects; false when there is none. */
+  start(): boolean;
+  /** Keeps a fresh token for the session and connects with it. */
+  signIn(token: string): void;
+  /** Forgets the token, closes the connection and clears every slice. */
+  signOut(): void;
+  /** Closes the connection without forgetting the token (page teardown). */
+  stop(): void;
+  setPaused(paused: boolean): void;
+  setLocation(locationId: string | null): void;
+  setNotifyOptIn(on: boolean): void;
+  acknowledge(alarmId: string, note?: string): Promise<RequestResult>;
+  shelve(alarmId: string, minutes: number): Promise<RequestResult>;
+}
+
+export interface MonitorState extends MonitorData {
+  actions: MonitorActions;
+}

@@ -1,0 +1,175 @@
+import { createStore } from 'zustand/vanilla';
+import { CHANNELS, type Channel, type ChannelParams } from '@/lib/protocol';
+import { presenceScope, subscriptionsFor } from './access';
+import { type StoreItem, applyBatch } from './apply-batch';
+import { FrameBatcher, type Schedule } from './frame-batcher';
+import { initialData } from './initial-data';
+import type { MonitorState } from './monitor-state';
+import { withAlarmAction } from './slices/alarms-slice';
+import { releaseHeldBets } from './slices/bets-slice';
+import { releaseHeldWins } from './slices/wins-slice';
+import { SocketClient } from './socket-client';
+import type { Clock, RequestResult, SocketConstructor, SocketListener } from './socket-types';
+import { forgetToken, readToken, saveToken, takeTokenFromUrl, userFromToken } from './token';
+
+type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** The browser facilities the store uses; tests pass fakes. */
+export interface MonitorStoreDeps {
+  WebSocketImpl: SocketConstructor;
+  /** The `/v1/ws` address for a token. */
+  wsUrl: (token: string) => string;
+  storage: StorageLike;
+  /** Where `?token=` may come from; absent outside a browser. */
+  page?: { location: Pick<Location, 'href'>; history: Pick<History, 'replaceState' | 'state'> };
+  /** Flush timing for tickers (jackpot values, presence) and for tables and charts. */
+  tickerSchedule: Schedule;
+  tableSchedule: Schedule;
+  clock?: Clock;
+  /** Called when the gateway refuses the token (close 4401). */
+  onUnauthorized?: () => void;
+}
+
+export type MonitorStore = ReturnType<typeof createMonitorStore>;
+
+/** Creates one dashboard store; the socket and batchers live in its closure, never in React state. */
+export function createMonitorStore(deps: MonitorStoreDeps) {
+  return createStore<MonitorState>()((set, get) => {
+    let client: SocketClient | null = null;
+    let joined: { channel: Channel; params: ChannelParams } | null = null;
+    const now = () => deps.clock?.now() ?? Date.now();
+
+    const apply = (items: StoreItem[]) => set((s) => applyBatch(s, items, { now: now(), paused: s.ui.paused }));
+    const tickers = new FrameBatcher<StoreItem>(deps.tickerSchedule, apply);
+    const tables = new FrameBatcher<StoreItem>(deps.tableSchedule, apply);
+    const route = (item: StoreItem) => {
+      const ticker = item.type === 'presence' || item.type === 'presence_list_response' || item.channel === 'jackpots';
+      (ticker ? tickers : tables).push(item);
+    };
+    const patchConnection = (patch: Partial<MonitorState['connection']>) => set((s) => ({ connection: { ...s.connection, ...patch } }));
+    const setChannel = (channel: Channel, readiness: 'pending' | 'ready' | 'error') =>
+      set((s) => ({ connection: { ...s.connection, channels: { ...s.connection.channels, [channel]: readiness } } }));
+
+    /** Joins the presence scope of the user's role and selected location, leaving the previous one. */
+    const joinPresence = () => {
+      const { session, ui } = get();
+      if (!client || !session.user) return;
+      const scope = presenceScope(session.user.role, ui.locationId);
+      if (joined) void client.request({ type: 'presence_leave', ...joined });
+      joined = scope;
+      void client.request({ type: 'presence_join', ...scope, user_info: { name: session.user.name, role: session.user.role } });
+      void client.request({ type: 'presence_list', ...scope });
+    };
+
+    const listener: SocketListener = {
+      status: (status, detail) => patchConnection({ status, detail }),
+      welcome: (frame) => {
+        joined = null;
+        set((s) => ({
+          connection: { ...s.connection, epoch: frame.epoch },
+          session: { ...s.session, user: s.session.user ? { ...s.session.user, ...frame.user } : { ...frame.user } },
+        }));
+        joinPresence();
+      },
+      data: route,
+      subscribed: (channel) => {
+        const current = get().connection.channels[channel];
+        setChannel(channel, CHANNELS[channel].stateful && current !== 'ready' ? 'pending' : 'ready');
+      },
+      resync: (channel) => route({ type: 'resync', channel }),
+      channelError: (channel, error) => {
+        setChannel(channel, 'error');
+        patchConnection({ lastError: `${channel}: ${error.message}` });
+      },
+      error: (frame) => patchConnection({ lastError: frame.message }),
+      stats: ({ rttMs, eventsPerSec }) => patchConnection({ rttMs, eventsPerSec }),
+      unauthorized: () => {
+        forgetToken(deps.storage);
+        client = null;
+        set({ session: { token: null, user: null, checked: true } });
+        deps.onUnauthorized?.();
+      },
+    };
+
+    const connect = (token: string) => {
+      client?.stop();
+      const user = userFromToken(token, now());
+      set({ session: { token, user, checked: true } });
+      client = new SocketClient({
+        url: () => deps.wsUrl(token),
+        WebSocketImpl: deps.WebSocketImpl,
+        clock: deps.clock,
+        subscriptions: () => {
+          const u = get().session.user;
+          return u ? subscriptionsFor(u.role, u.user_id) : [];
+        },
+        listener,
+      });
+      client.start();
+    };
+
+    const alarmAction = async (kind: 'ack' | 'shelve', alarmId: string, frame: Record<string, unknown>): Promise<RequestResult> => {
+      set((s) => ({ alarms: withAlarmAction(s.alarms, alarmId, { kind, status: 'pending' }) }));
+      const result = client ? await client.request({ type: kind, alarm_id: alarmId, ...frame }) : ({ ok: false, error: { code: 'not_connected', message: 'Not connected' } } as const);
+      if (result.ok) {
+        const alarm = result.frame.type === 'response' ? result.frame.alarm : undefined;
+        set((s) => ({ alarms: withAlarmAction(s.alarms, alarmId, { kind, status: 'done' }, alarm) }));
+      } else {
+        set((s) => ({ alarms: withAlarmAction(s.alarms, alarmId, { kind, status: 'failed', message: result.error.message }) }));
+      }
+      return result;
+    };
+
+    return {
+      ...initialData(),
+      actions: {
+        start: () => {
+          const fromUrl = deps.page ? takeTokenFromUrl(deps.page.location, deps.page.history, deps.storage) : null;
+          const token = fromUrl ?? readToken(deps.storage);
+          if (!token || !userFromToken(token, now())) {
+            if (token) forgetToken(deps.storage);
+            set((s) => ({ session: { ...s.session, checked: true } }));
+            return false;
+          }
+          if (client && get().session.token === token) return true;
+          connect(token);
+          return true;
+        },
+        signIn: (token) => {
+          saveToken(deps.storage, token);
+          connect(token);
+        },
+        signOut: () => {
+          client?.stop();
+          client = null;
+          joined = null;
+          tickers.dispose();
+          tables.dispose();
+          forgetToken(deps.storage);
+          const data = initialData();
+          set({ ...data, session: { ...data.session, checked: true } });
+        },
+        stop: () => {
+          client?.stop();
+          client = null;
+          tickers.dispose();
+          tables.dispose();
+        },
+        setPaused: (paused) => {
+          tables.flushNow();
+          set((s) => ({
+            ui: { ...s.ui, paused },
+            ...(paused ? {} : { bets: releaseHeldBets(s.bets), wins: releaseHeldWins(s.wins) }),
+          }));
+        },
+        setLocation: (locationId) => {
+          set((s) => ({ ui: { ...s.ui, locationId }, presence: { users: {}, loaded: false } }));
+          if (client?.status === 'live') joinPresence();
+        },
+        setNotifyOptIn: (on) => set((s) => ({ ui: { ...s.ui, notifyOptIn: on } })),
+        acknowledge: (alarmId, note) => alarmAction('ack', alarmId, note ? { note } : {}),
+        shelve: (alarmId, minutes) => alarmAction('shelve', alarmId, { minutes }),
+      },
+    };
+  });
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { appendWindow, prependBounded } from './ring';
+
+describe('prependBounded', () => {
+  it('puts the newest first and keeps the cap', () => {
+    const feed = [{ id: 'b' }, { id: 'a' }];
+    expect(prependBounded(feed, [{ id: 'c' }, { id: 'd' }], 3).map((r) => r.id)).toEqual(['d', 'c', 'b']);
+  });
+
+  it('skips ids already in the feed, so a replay shows no duplicate', () => {
+    const a = { id: 'a' };
+    const next = prependBounded([a], [{ id: 'a' }, { id: 'b' }, { id: 'b' }], 10);
+    expect(next.map((r) => r.id)).toEqual(['b', 'a']);
+    expect(next[1]).toBe(a);
+  });
+
+  it('returns the same feed when nothing is new', () => {
+    const feed = [{ id: 'a' }];
+    expect(prependBounded(feed, [{ id: 'a' }], 10)).toBe(feed);
+  });
+});
+
+describe('appendWindow', () => {
+  it('drops points older than the window', () => {
+    const series = [{ t: 0 }, { t: 50 }, { t: 100 }];
+    expect(appendWindow(series, [{ t: 160 }], 100, 10).map((p) => p.t)).toEqual([100, 160]);
+  });
+
+  it('keeps at most cap points', () => {
+    expect(appendWindow([{ t: 1 }, { t: 2 }], [{ t: 3 }], 1000, 2).map((p) => p.t)).toEqual([2, 3]);
+  });
+});

@@ -1,0 +1,93 @@
+import type { JackpotPot, JackpotUpdated, JackpotWon } from '@/lib/protocol';
+import { appendWindow } from '../ring';
+import { type BatchContext, type ChannelItem, eventTime, num, str } from './channel-item';
+
+/** How far back the pot charts reach. */
+export const POT_WINDOW_MS = 10 * 60_000;
+const SERIES_CAP = 600;
+/** Points closer than this replace the previous one, so a busy pot does not flood its chart. */
+const SAMPLE_MS = 1000;
+
+export interface PotPoint {
+  t: number;
+  v: number;
+}
+
+export interface PotWinMarker {
+  t: number;
+  amount: number;
+  player_id: string;
+}
+
+export interface JackpotsSlice {
+  /** Jackpot instances by `instance_id`, as last updated. */
+  instances: Record<string, JackpotUpdated>;
+  /** Value history per pot, keyed `instance_id:pot_id`. */
+  series: Record<string, PotPoint[]>;
+  /** Wins per pot, keyed `instance_id:pot_id`, for chart markers. */
+  wins: Record<string, PotWinMarker[]>;
+}
+
+export const initialJackpots: JackpotsSlice = { instances: {}, series: {}, wins: {} };
+
+/** The key of one pot across instances. */
+export const potKey = (instanceId: string, potId: string) => `${instanceId}:${potId}`;
+
+function normalize(raw: Partial<JackpotUpdated>): JackpotUpdated | null {
+  const instance_id = str(raw.instance_id);
+  if (!instance_id) return null;
+  const pots: JackpotPot[] = (Array.isArray(raw.pots) ? raw.pots : []).map((p) => ({
+    id: str(p.id) ?? '',
+    is_progressive: Boolean(p.is_progressive),
+    current_value: num(p.current_value),
+  }));
+  return { instance_id, name: str(raw.name) ?? instance_id, currency: str(raw.currency) ?? '', status: str(raw.status) ?? '', pots };
+}
+
+function addPoint(series: Record<string, PotPoint[]>, key: string, point: PotPoint): void {
+  const current = series[key] ?? [];
+  const last = current[current.length - 1];
+  if (last && point.t - last.t < SAMPLE_MS && current.length > 1) {
+    series[key] = [...current.slice(0, -1), point];
+  } else {
+    series[key] = appendWindow(current, [point], POT_WINDOW_MS, SERIES_CAP);
+  }
+}
+
+/** Applies jackpot snapshots, `jackpot.updated` (values and chart points) and `jackpot.won` (markers). */
+export function reduceJackpots(slice: JackpotsSlice, items: ChannelItem[], ctx: BatchContext): JackpotsSlice {
+  let instances = slice.instances;
+  let series = slice.series;
+  let wins = slice.wins;
+  const touch = () => {
+    if (instances === slice.instances) instances = { ...instances };
+    if (series === slice.series) series = { ...series };
+  };
+  for (const item of items) {
+    if (item.type === 'snapshot') {
+      touch();
+      instances = {};
+      for (const raw of item.data as Partial<JackpotUpdated>[]) {
+        const j = normalize(raw);
+        if (!j) continue;
+        instances[j.instance_id] = j;
+        for (const pot of j.pots) addPoint(series, potKey(j.instance_id, pot.id), { t: ctx.now, v: pot.current_value });
+      }
+    } else if (item.type === 'event' && item.event === 'jackpot.updated') {
+      const j = normalize(item.data as Partial<JackpotUpdated>);
+      if (!j) continue;
+      touch();
+      instances[j.instance_id] = j;
+      const t = eventTime(item, ctx.now);
+      for (const pot of j.pots) addPoint(series, potKey(j.instance_id, pot.id), { t, v: pot.current_value });
+    } else if (item.type === 'event' && item.event === 'jackpot.won') {
+      const d = item.data as Partial<JackpotWon>;
+      const key = potKey(str(d.instance_id) ?? '', str(d.win_pot_id) ?? '');
+      if (wins === slice.wins) wins = { ...wins };
+      const t = eventTime(item, ctx.now);
+      wins[key] = [...(wins[key] ?? []), { t, amount: num(d.win_amount), player_id: str(d.player_id) ?? '' }].filter((w) => w.t >= t - POT_WINDOW_MS);
+    }
+  }
+  if (instances === slice.instances && series === slice.series && wins === slice.wins) return slice;
+  return { instances, series, wins };
+}

@@ -1,0 +1,259 @@
+import { CLOSE_CODES, type Channel, type ErrorFrame, type ServerFrame } from '@/lib/protocol';
+import { DEFAULT_BACKOFF, backoffDelay } from './backoff';
+import { ChannelCursors } from './channel-cursors';
+import {
+  type Clock,
+  type ConnectionStatus,
+  type RequestResult,
+  type SocketClientOptions,
+  type SocketLike,
+  type StatusDetail,
+  realClock,
+} from './socket-types';
+
+type Pending = { done: (result: RequestResult) => void; timer: unknown };
+
+/** Frames with an `id` that may answer a request. */
+const ANSWERS = new Set(['response', 'error', 'pong', 'subscriptions_list', 'presence_list_response']);
+const WELCOME_TIMEOUT_MS = 10_000;
+
+/**
+ * The dashboard's connection to `/v1/ws`: subscribes after every welcome with resume fields,
+ * drops replayed duplicates, pings for round-trip time, and reconnects with capped, jittered backoff.
+ * It holds no UI state; the store listens to it.
+ */
+export class SocketClient {
+  private readonly clock: Clock;
+  private readonly cursors = new ChannelCursors();
+  private readonly pending = new Map<string, Pending>();
+  private socket: SocketLike | null = null;
+  private stopped = true;
+  private attempt = 0;
+  private epoch: string | null = null;
+  private heartbeatMs = 5000;
+  private nextId = 0;
+  private retryTimer: unknown = null;
+  private tickTimer: unknown = null;
+  private welcomeTimer: unknown = null;
+  private lastFrameAt = 0;
+  private lastPingAt = 0;
+  private rttMs: number | null = null;
+  private eventsThisSecond = 0;
+  private currentStatus: ConnectionStatus = 'offline';
+
+  constructor(private readonly options: SocketClientOptions) {
+    this.clock = options.clock ?? realClock;
+  }
+
+  get status(): ConnectionStatus {
+    return this.currentStatus;
+  }
+
+  /** Opens the connection; reconnects on its own until `stop()` or a refused token. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.attempt = 0;
+    this.open();
+  }
+
+  /** Closes for good (sign out, unmount) and fails pending requests. */
+  stop(): void {
+    this.stopped = true;
+    this.clearTimers();
+    this.detach(1000, 'client stopped');
+    this.failPending('not_connected', 'Connection closed');
+    this.setStatus('offline', { attempt: this.attempt });
+  }
+
+  /** Sends a request frame with a fresh `id` and resolves with its answer. */
+  request(frame: Record<string, unknown> & { type: string }, timeoutMs = this.options.requestTimeoutMs ?? 10_000): Promise<RequestResult> {
+    return new Promise((resolve) => this.sendRequest(frame, resolve, timeoutMs));
+  }
+
+  private sendRequest(frame: Record<string, unknown> & { type: string }, done: (r: RequestResult) => void, timeoutMs: number): void {
+    if (!this.socket || this.currentStatus !== 'live') {
+      done({ ok: false, error: { code: 'not_connected', message: 'Not connected to the gateway' } });
+      return;
+    }
+    const id = `r-${++this.nextId}`;
+    const timer = this.clock.setTimeout(() => {
+      this.pending.delete(id);
+      done({ ok: false, error: { code: 'timeout', message: 'The gateway did not answer in time' } });
+    }, timeoutMs);
+    this.pending.set(id, { done, timer });
+    this.socket.send(JSON.stringify({ ...frame, id }));
+  }
+
+  private open(): void {
+    this.setStatus(this.attempt === 0 ? 'connecting' : this.currentStatus, { attempt: this.attempt });
+    let socket: SocketLike;
+    try {
+      socket = new this.options.WebSocketImpl(this.options.url());
+    } catch {
+      this.handleClose(1006, 'could not open');
+      return;
+    }
+    this.socket = socket;
+    socket.onmessage = (ev) => this.handleMessage(ev.data);
+    socket.onclose = (ev) => this.handleClose(ev.code, ev.reason);
+    socket.onerror = () => undefined;
+    this.welcomeTimer = this.clock.setTimeout(() => this.drop(4000, 'no welcome'), WELCOME_TIMEOUT_MS);
+  }
+
+  private handleMessage(raw: unknown): void {
+    this.lastFrameAt = this.clock.now();
+    let frame: ServerFrame;
+    try {
+      frame = JSON.parse(String(raw)) as ServerFrame;
+    } catch {
+      return;
+    }
+    if (typeof frame !== 'object' || frame === null || typeof frame.type !== 'string') return;
+    const id = 'id' in frame && frame.id !== undefined ? String(frame.id) : null;
+    if (id && ANSWERS.has(frame.type) && this.answer(id, frame)) {
+      if (frame.type === 'presence_list_response') this.options.listener.data?.(frame);
+      return;
+    }
+    switch (frame.type) {
+      case 'welcome':
+        return this.handleWelcome(frame);
+      case 'event':
+        if (!this.epoch || !this.cursors.accept(frame.channel, frame.seq, this.epoch)) return;
+        this.eventsThisSecond++;
+        return this.options.listener.data?.(frame);
+      case 'snapshot':
+        if (this.epoch) this.cursors.resetTo(frame.channel, frame.seq, this.epoch);
+        return this.options.listener.data?.(frame);
+      case 'presence':
+      case 'presence_list_response':
+        return this.options.listener.data?.(frame);
+      case 'pong':
+        this.rttMs = this.clock.now() - this.lastPingAt;
+        return;
+      case 'error':
+        // A refused token is followed by close 4401, handled in handleClose.
+        return this.options.listener.error?.(frame);
+      default:
+        return;
+    }
+  }
+
+  private answer(id: string, frame: ServerFrame): boolean {
+    const pending = this.pending.get(id);
+    if (!pending) return false;
+    this.pending.delete(id);
+    this.clock.clearTimeout(pending.timer);
+    if (frame.type === 'error') pending.done({ ok: false, error: { code: frame.code, message: frame.message } });
+    else pending.done({ ok: true, frame });
+    if (frame.type === 'pong') this.rttMs = this.clock.now() - this.lastPingAt;
+    return true;
+  }
+
+  private handleWelcome(frame: Extract<ServerFrame, { type: 'welcome' }>): void {
+    this.clock.clearTimeout(this.welcomeTimer);
+    this.epoch = frame.epoch;
+    this.heartbeatMs = frame.heartbeat_interval_ms || 5000;
+    this.attempt = 0;
+    this.setStatus('live', { attempt: 0 });
+    this.options.listener.welcome?.(frame);
+    for (const { channel, params } of this.options.subscriptions()) this.subscribe(channel, params);
+    this.scheduleTick();
+  }
+
+  private subscribe(channel: Channel, params: object): void {
+    const resuming = this.cursors.has(channel);
+    const frame = { type: 'subscribe', channel, params, ...this.cursors.resumeFields(channel) };
+    this.sendRequest(
+      frame,
+      (result) => {
+        if (!result.ok) {
+          const error = { type: 'error', ...result.error } as ErrorFrame;
+          return this.options.listener.channelError?.(channel, error);
+        }
+        const response = result.frame;
+        if (response.type !== 'response') return;
+        if (resuming && response.recovered !== true) {
+          this.cursors.forget(channel);
+          this.options.listener.resync?.(channel);
+        }
+        this.options.listener.subscribed?.(channel, response);
+      },
+      this.options.requestTimeoutMs ?? 10_000,
+    );
+  }
+
+  /** Once a second: events/s, and every ping interval a ping plus a staleness check. */
+  private scheduleTick(): void {
+    this.clock.clearTimeout(this.tickTimer);
+    let seconds = 0;
+    const pingEvery = Math.max(1, Math.round((this.options.pingIntervalMs ?? 5000) / 1000));
+    const tick = () => {
+      const now = this.clock.now();
+      this.options.listener.stats?.({ rttMs: this.rttMs, eventsPerSec: this.eventsThisSecond });
+      this.eventsThisSecond = 0;
+      if (now - this.lastFrameAt > this.heartbeatMs * 3) return this.drop(4000, 'gateway silent');
+      if (seconds++ % pingEvery === 0 && this.socket) {
+        this.lastPingAt = now;
+        this.socket.send(JSON.stringify({ type: 'ping', id: `ping-${++this.nextId}` }));
+      }
+      this.tickTimer = this.clock.setTimeout(tick, 1000);
+    };
+    tick();
+  }
+
+  /** Abandons the current socket (stale or never welcomed) and goes through the reconnect path. */
+  private drop(code: number, reason: string): void {
+    this.detach(code, reason);
+    this.handleClose(code, reason);
+  }
+
+  private detach(code: number, reason: string): void {
+    const socket = this.socket;
+    this.socket = null;
+    if (!socket) return;
+    socket.onmessage = socket.onclose = socket.onerror = socket.onopen = null;
+    try {
+      socket.close(code, reason);
+    } catch {
+      // already closed
+    }
+  }
+
+  private handleClose(code: number, reason: string): void {
+    this.socket = null;
+    this.clearTimers();
+    this.failPending('not_connected', 'Connection lost');
+    if (this.stopped) return;
+    if (code === CLOSE_CODES.unauthorized) {
+      this.stopped = true;
+      this.setStatus('offline', { attempt: this.attempt, closeCode: code, reason: 'unauthorized' });
+      this.options.listener.unauthorized?.(reason || 'Token refused');
+      return;
+    }
+    this.attempt++;
+    const retryInMs = backoffDelay(this.attempt, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random);
+    const offline = this.attempt > (this.options.offlineAfterAttempts ?? 6);
+    this.setStatus(offline ? 'offline' : 'reconnecting', { attempt: this.attempt, retryInMs, closeCode: code, reason });
+    this.retryTimer = this.clock.setTimeout(() => this.open(), retryInMs);
+  }
+
+  private failPending(code: 'not_connected', message: string): void {
+    const entries = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of entries) {
+      this.clock.clearTimeout(p.timer);
+      p.done({ ok: false, error: { code, message } });
+    }
+  }
+
+  private clearTimers(): void {
+    for (const t of [this.retryTimer, this.tickTimer, this.welcomeTimer]) this.clock.clearTimeout(t);
+    this.retryTimer = this.tickTimer = this.welcomeTimer = null;
+  }
+
+  private setStatus(status: ConnectionStatus, detail: StatusDetail): void {
+    this.currentStatus = status;
+    this.options.listener.status?.(status, detail);
+  }
+}
