@@ -86,7 +86,7 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
       unauthorized: () => {
         forgetToken(deps.storage);
         client = null;
-        set({ session: { token: null, user: null, checked: true } });
+        set({ session: { token: null, user: null, checked: true, refused: true } });
         deps.onUnauthorized?.();
       },
     };
@@ -94,7 +94,7 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
     const connect = (token: string) => {
       client?.stop();
       const user = userFromToken(token, now());
-      set({ session: { token, user, checked: true } });
+      set({ session: { token, user, checked: true, refused: false } });
       client = new SocketClient({
         url: () => deps.wsUrl(token),
         WebSocketImpl: deps.WebSocketImpl,

@@ -1,7 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { createContext, type ReactNode, useEffect, useRef, useState } from 'react';
+import { createContext, type ReactNode, useEffect, useState } from 'react';
 import { afterDelay, onAnimationFrame } from './frame-batcher';
 import { type MonitorStore, createMonitorStore } from './monitor-store';
 import type { SocketConstructor } from './socket-types';
@@ -28,10 +27,11 @@ function wsUrl(token: string): string {
   return `${scheme}://${window.location.host}/v1/ws?token=${encodeURIComponent(token)}`;
 }
 
-/** Creates this page's dashboard store, connects when a token is found, and closes on teardown. */
+/**
+ * Creates this page's dashboard store, connects when a token is found, and closes on teardown.
+ * A refused token clears the session; the frame then sends the user to the login page.
+ */
 export function MonitorStoreProvider({ children }: { children: ReactNode }) {
-  const router = useRouter();
-  const routerRef = useRef(router);
   const [store] = useState(() =>
     createMonitorStore({
       WebSocketImpl: BrowserSocket,
@@ -42,13 +42,8 @@ export function MonitorStoreProvider({ children }: { children: ReactNode }) {
       },
       tickerSchedule: onAnimationFrame(),
       tableSchedule: afterDelay(TABLE_FLUSH_MS),
-      onUnauthorized: () => routerRef.current.replace('/login?reason=expired'),
     }),
   );
-
-  useEffect(() => {
-    routerRef.current = router;
-  }, [router]);
 
   useEffect(() => {
     const { actions } = store.getState();

@@ -33,9 +33,11 @@ export interface SessionSlice {
   user: SessionUser | null;
   /** Whether the browser has been looked at for a token yet (false during the first render). */
   checked: boolean;
+  /** Set when the gateway refused the token, so the login page can say why. */
+  refused: boolean;
 }
 
-export const initialSession: SessionSlice = { token: null, user: null, checked: false };
+export const initialSession: SessionSlice = { token: null, user: null, checked: false, refused: false };
 
 export interface UiSlice {
   /** Live feeds (bets, wins, matched bets) are frozen for reading. */
