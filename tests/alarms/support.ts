@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { createAlarmService, type AlarmServiceOptions } from '../../lib/gateway/alarms';
 import type { Publisher } from '../../lib/gateway/types';
 import type { Channel, EventName, PublishedEvent, SessionUser } from '../../lib/protocol';
@@ -40,4 +41,33 @@ export const otherManager: SessionUser = { user_id: 'user-sam-ortiz', name: 'Sam
 export async function openGauge(metrics: ReturnType<typeof createMetrics>, severity: string): Promise<number> {
   const { values } = await metrics.alarmsOpen.get();
   return values.find((v) => v.labels.severity === severity)?.value ?? 0;
+}
+
+/**
+ * Per-test services on a fresh data directory under a fake clock starting 2025-05-11T11:00:00Z;
+ * everything started is closed and removed after each test.
+ */
+export function serviceFixture() {
+  let dir = '';
+  let opened: ReturnType<typeof openService>[] = [];
+  beforeEach(() => {
+    vi.useFakeTimers({ now: Date.parse('2025-05-11T11:00:00Z'), toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    dir = tempDataDir();
+  });
+  afterEach(() => {
+    for (const s of opened) s.service.close();
+    opened = [];
+    vi.useRealTimers();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    /** The current test's data directory. */
+    dataDir: () => dir,
+    /** Opens a service (again) on the current test's data directory. */
+    start(extra: Partial<AlarmServiceOptions> = {}, at: string = dir) {
+      const s = openService(at, extra);
+      opened.push(s);
+      return s;
+    },
+  };
 }
