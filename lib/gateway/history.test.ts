@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ChannelHistory } from './history';
+
+function fill(history: ChannelHistory, count: number): void {
+  for (let i = 0; i < count; i++) {
+    const seq = history.lastSeq + 1;
+    history.append({ seq, event: 'bet.placed', data: { n: seq }, tail: `t${seq}` });
+  }
+}
+
+describe('ChannelHistory', () => {
+  it('returns exactly the events after since, in order', () => {
+    const history = new ChannelHistory();
+    fill(history, 50);
+    expect(history.after(40)!.map((e) => e.seq)).toEqual([41, 42, 43, 44, 45, 46, 47, 48, 49, 50]);
+    expect(history.after(0)!.length).toBe(50);
+    expect(history.after(50)).toEqual([]);
+  });
+
+  it('says it cannot resume a seq ahead of the channel', () => {
+    const history = new ChannelHistory();
+    fill(history, 3);
+    expect(history.after(4)).toBeNull();
+    expect(new ChannelHistory().after(0)).toEqual([]);
+  });
+
+  it('keeps at least minEvents regardless of age, and drops older ones once they are stale', () => {
+    let now = 0;
+    const history = new ChannelHistory({ minEvents: 100, maxAgeMs: 1000, hardCap: 10_000 }, () => now);
+    fill(history, 150);
+    expect(history.length).toBe(150);
+    now = 5000;
+    fill(history, 1);
+    expect(history.length).toBe(100);
+    expect(history.after(51)!.length).toBe(100);
+    expect(history.after(50)).toBeNull();
+  });
+
+  it('keeps everything younger than maxAge beyond minEvents, up to the hard cap', () => {
+    const now = 0;
+    const history = new ChannelHistory({ minEvents: 10, maxAgeMs: 60_000, hardCap: 3000 }, () => now);
+    fill(history, 2500);
+    expect(history.length).toBe(2500);
+    fill(history, 1000);
+    expect(history.length).toBe(3000);
+    expect(history.after(history.lastSeq - 2000)!.length).toBe(2000);
+    expect(history.after(1)).toBeNull();
+  });
+
+  it('wraps the ring without losing order', () => {
+    const history = new ChannelHistory({ minEvents: 5, maxAgeMs: 0, hardCap: 7 }, () => 1);
+    fill(history, 23);
+    expect(history.after(18)!.map((e) => e.tail)).toEqual(['t19', 't20', 't21', 't22', 't23']);
+  });
+});
