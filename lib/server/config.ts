@@ -51,7 +51,7 @@ export interface Config {
 export const DEFAULT_MOCK_RATE = 40;
 
 /** Reads the configuration; throws with every bad variable named so the process exits with a clear message. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
