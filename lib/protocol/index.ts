@@ -7,3 +7,4 @@ export * from './floor';
 export * from './identity';
 export * from './params';
 export * from './server-frames';
+export * from './snapshots';

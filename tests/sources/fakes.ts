@@ -44,7 +44,7 @@ export function fakeDeps(env: Record<string, string> = {}) {
   const al = fakeAlarms();
   const metrics = createMetrics();
   const logger = pino({ level: 'silent' });
-  const config = loadConfig({ MOCK_STREAM: 'off', ...env });
+  const config = loadConfig({ MOCK_STREAM: 'off', ...env } as unknown as NodeJS.ProcessEnv);
   return { ...pub, ...al, metrics, logger, config, deps: { publisher: pub.publisher, alarms: al.alarms, metrics, logger } };
 }
 

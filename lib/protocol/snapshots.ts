@@ -1,0 +1,21 @@
+import type { DeviceState } from './floor';
+import type { JackpotUpdated, MarketSelections } from './events';
+
+/*
+ * Snapshot items of the stateful channels the sources keep (`{"type":"snapshot","data":[…]}`):
+ * - `system`:   DeviceState, one per known device.
+ * - `jackpots`: JackpotUpdated, the latest state of each jackpot instance (same shape as `jackpot.updated` data).
+ * - `markets`:  MarketsSnapshotItem, tagged by `kind` so the dashboard can list sport events and
+ *               markets and draw each market's selections.
+ */
+
+export type SystemSnapshotItem = DeviceState;
+export type JackpotsSnapshotItem = JackpotUpdated;
+
+/** One entity of the exchange state; `info` is the upstream's own object (seed 002), as last received. */
+export type MarketsSnapshotItem =
+  | { kind: 'tournament'; id: string; info: Record<string, unknown> }
+  | { kind: 'sport_event'; id: string; sport_event_id: number; tournament_id: string | null; info: Record<string, unknown> }
+  | { kind: 'market'; id: number; sport_event_id: number; market_id: number; info: Record<string, unknown> }
+  | { kind: 'market_line'; id: number; sport_event_id: number; market_id: number; info: Record<string, unknown> }
+  | ({ kind: 'selections'; /** The selections' own `info.id` upstream. */ id: number } & MarketSelections);

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { createBadInputReporter } from './bad-input';
+import { type Connector, type ConnectorOptions, observeEvent } from './connector';
+import type { DedupWindow } from './dedup-window';
+import type { FloorEvents } from './floor-events';
+import { parseFloorItem } from './floor-items';
+import { hash53 } from './hash';
+import { createUpstream } from './upstream';
+
+/** The casino platform's channels (seed 000); the connector subscribes to all of them. */
+export const CASINO_CHANNELS = ['game', 'cash', 'alerts', 'system', 'player'] as const;
+
+/** Control frames the casino answers with (subscription responses, pongs, errors): not events. */
+const ControlSchema = z.object({ type: z.string() });
+
+/** Adds the casino token to the URL's query, as the casino platform expects it on connect. */
+export function casinoUrl(base: string, token: string | undefined): string {
+  const url = new URL(base);
+  if (token) url.searchParams.set('token', token);
+  return url.toString();
+}
+
+/** The casino-format source (seed 000): subscribes to its channels and maps its events exactly as the HTTP ingest does. */
+export function createCasinoConnector(opts: ConnectorOptions & { token?: string; floorEvents: FloorEvents; dedup: DedupWindow }): Connector {
+  const { deps, floorEvents, dedup } = opts;
+  const reportBadInput = createBadInputReporter('casino', deps);
+
+  const upstream = createUpstream({
+    name: 'casino',
+    deps,
+    timing: opts.timing,
+    onOpen(send) {
+      for (const channel of CASINO_CHANNELS) send({ type: 'subscribe', id: `sub-${channel}`, channel });
+    },
+    onFrame(text, receivedAt) {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch {
+        return reportBadInput('invalid_json', text.slice(0, 100));
+      }
+      if (ControlSchema.safeParse(raw).success && !(raw as { event?: unknown }).event) return;
+      const parsed = parseFloorItem(raw, { casinoAlerts: true });
+      if (!parsed.ok) return reportBadInput(parsed.reason, parsed.message);
+      if (!dedup.add(hash53(parsed.item.id))) return;
+      floorEvents.apply(parsed.item);
+      upstream.markEvent();
+      observeEvent(deps, 'casino', receivedAt);
+    },
+  });
+
+  return { name: 'casino', start: (url) => upstream.start(casinoUrl(url, opts.token)), health: upstream.health, close: upstream.close };
+}

@@ -1,0 +1,124 @@
+import type { ChannelParams, EntityChanged, EventName, MarketMatched, MarketSelections, MarketsSnapshotItem } from '../protocol';
+import { BoundedMap } from './bounded-map';
+import { type ChangeType, PAYLOADS, type Payload } from './exchange-frames';
+import { describeIssues } from './floor-items';
+
+type Op = 'c' | 'u' | 'd';
+type Item<K extends MarketsSnapshotItem['kind']> = Extract<MarketsSnapshotItem, { kind: K }>;
+
+/** What one change does: an event to publish, or why it was dropped. */
+export type ExchangeOutcome =
+  | { ok: true; event: EventName; data: EntityChanged | MarketSelections | MarketMatched }
+  | { ok: false; reason: 'stale' | 'schema'; detail: string };
+
+/**
+ * The exchange's entities (tournaments, sport events, markets, lines, selections), upserted on
+ * `c`/`u`, removed on `d`. A change whose `sequence_number` is older than the one held for the
+ * same entity is stale and ignored; the last sequence survives a delete so a late update cannot revive it.
+ */
+export function createExchangeState() {
+  const tournaments = new Map<string, Item<'tournament'>>();
+  const sportEvents = new Map<string, Item<'sport_event'>>();
+  const markets = new Map<string, Item<'market'>>();
+  const lines = new Map<number, Item<'market_line'>>();
+  const selections = new Map<string, Item<'selections'>>();
+  const seqs = new BoundedMap<string, number>(500_000);
+
+  /** False when `seq` is older than the one held for `key`; otherwise records it. */
+  function fresh(key: string, seq: number | undefined): boolean {
+    if (seq === undefined) return true;
+    const held = seqs.get(key);
+    if (held !== undefined && seq < held) return false;
+    seqs.set(key, seq);
+    return true;
+  }
+
+  function dropEvent(sportEventId: number): void {
+    for (const [k, m] of markets) if (m.sport_event_id === sportEventId) markets.delete(k);
+    for (const [k, l] of lines) if (l.sport_event_id === sportEventId) lines.delete(k);
+    for (const [k, s] of selections) if (s.sport_event_id === sportEventId) selections.delete(k);
+  }
+
+  const stale = (type: string, key: string): ExchangeOutcome => ({ ok: false, reason: 'stale', detail: `${type} ${key}` });
+
+  function applyValid(type: ChangeType, op: Op, p: Payload<ChangeType>): ExchangeOutcome {
+    const del = op === 'd';
+    switch (type) {
+      case 'tournament': {
+        const { id, info } = p as Payload<'tournament'>;
+        if (!fresh(`t:${id}`, info?.sequence_number)) return stale(type, id);
+        if (del) tournaments.delete(id);
+        else tournaments.set(id, { kind: 'tournament', id, info });
+        return { ok: true, event: 'tournament.changed', data: { id, op, info: info ?? {} } };
+      }
+      case 'sport_event': {
+        const { id, info, tournament_id } = p as Payload<'sport_event'>;
+        if (!fresh(`e:${id}`, info?.sequence_number)) return stale(type, id);
+        const sportEventId = info?.event_id ?? sportEvents.get(id)?.sport_event_id ?? Number(id);
+        if (del) {
+          sportEvents.delete(id);
+          dropEvent(sportEventId);
+        } else sportEvents.set(id, { kind: 'sport_event', id, sport_event_id: sportEventId, tournament_id: tournament_id ?? null, info });
+        return { ok: true, event: 'sport_event.changed', data: { id, op, sport_event_id: sportEventId, info: info ?? {} } };
+      }
+      case 'market': {
+        const { info } = p as Payload<'market'>;
+        const key = `${info.sport_event_id}:${info.id}`;
+        if (!fresh(`m:${key}`, info.sequence_number)) return stale(type, key);
+        if (del) {
+          markets.delete(key);
+          for (const [k, s] of selections) if (s.sport_event_id === info.sport_event_id && s.market_id === info.id) selections.delete(k);
+        } else markets.set(key, { kind: 'market', id: info.id, sport_event_id: info.sport_event_id, market_id: info.id, info });
+        return { ok: true, event: 'market.changed', data: { id: info.id, op, sport_event_id: info.sport_event_id, market_id: info.id, info } };
+      }
+      case 'market_line': {
+        const { id, info } = p as Payload<'market_line'>;
+        if (!fresh(`l:${id}`, info?.sequence_number)) return stale(type, String(id));
+        const held = lines.get(id);
+        const sportEventId = info?.sport_event_id ?? held?.sport_event_id;
+        const marketId = info?.market_id ?? held?.market_id;
+        if (del) lines.delete(id);
+        else lines.set(id, { kind: 'market_line', id, sport_event_id: info.sport_event_id, market_id: info.market_id, info });
+        return { ok: true, event: 'market_line.changed', data: { id, op, sport_event_id: sportEventId, market_id: marketId, info: info ?? {} } };
+      }
+      case 'market_selections': {
+        const { sport_event_id, market_id, info } = p as Payload<'market_selections'>;
+        const key = `${sport_event_id}:${market_id}:${info.id}`;
+        if (!fresh(`s:${key}`, info.sequence_number)) return stale(type, key);
+        const data: MarketSelections = { sport_event_id, market_id, name: String(info.name ?? ''), selections: del ? [[], []] : info.selections };
+        if (del) selections.delete(key);
+        else selections.set(key, { kind: 'selections', id: info.id, ...data });
+        return { ok: true, event: 'market.selections', data };
+      }
+      case 'matched_bet': {
+        const { info } = p as Payload<'matched_bet'>;
+        const { sport_event_id, market_id, outcome_id, line_id, matched_odds, matched_stake } = info;
+        return { ok: true, event: 'market.matched', data: { sport_event_id, market_id, outcome_id, line_id, matched_odds, matched_stake } };
+      }
+    }
+  }
+
+  return {
+    /** Validates a decoded payload and applies it. */
+    apply(type: ChangeType, op: Op, payload: unknown): ExchangeOutcome {
+      const schema = op === 'd' && type !== 'matched_bet' ? PAYLOADS[type].gone : PAYLOADS[type].full;
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) return { ok: false, reason: 'schema', detail: `${type}: ${describeIssues(parsed.error, 'payload')}` };
+      return applyValid(type, op, parsed.data as Payload<ChangeType>);
+    },
+    /** The `markets` snapshot for these params: tournaments, then matching sport events, markets, lines and selections. */
+    snapshot(p: ChannelParams): MarketsSnapshotItem[] {
+      const eventOk = (id: number) => (p.sport_event_id === undefined || p.sport_event_id === id) && (!p.sport_event_ids || p.sport_event_ids.includes(id));
+      const marketOk = (id: number | undefined) => p.market_id === undefined || p.market_id === id;
+      return [
+        ...tournaments.values(),
+        ...[...sportEvents.values()].filter((e) => eventOk(e.sport_event_id)),
+        ...[...markets.values()].filter((m) => eventOk(m.sport_event_id) && marketOk(m.market_id)),
+        ...[...lines.values()].filter((l) => eventOk(l.sport_event_id) && marketOk(l.market_id)),
+        ...[...selections.values()].filter((s) => eventOk(s.sport_event_id) && marketOk(s.market_id)),
+      ];
+    },
+  };
+}
+
+export type ExchangeState = ReturnType<typeof createExchangeState>;

@@ -1,0 +1,33 @@
+import type { SnapshotProvider } from '../gateway/types';
+import { createBadInputReporter } from './bad-input';
+import { type Connector, type ConnectorOptions, observeEvent } from './connector';
+import { DedupWindow } from './dedup-window';
+import { hash53 } from './hash';
+import { createJackpotEvents } from './jackpot-events';
+import { createUpstream } from './upstream';
+
+/** The jackpot-format source (seed 004): authenticates, dedups by `event_id`, publishes on `jackpots`, raises payout alarms. */
+export function createJackpotConnector({ deps, timing, token }: ConnectorOptions & { token: string }): Connector & { snapshot: SnapshotProvider } {
+  const events = createJackpotEvents();
+  const seen = new DedupWindow({ capacity: 500_000 });
+  const reportBadInput = createBadInputReporter('jackpot', deps);
+
+  const upstream = createUpstream({
+    name: 'jackpot',
+    deps,
+    timing,
+    onOpen: (send) => send({ action: { Authenticate: { auth_token: token } } }),
+    onFrame(text, receivedAt) {
+      const parsed = events.parse(text);
+      if (!parsed.ok) return reportBadInput(parsed.reason, parsed.detail);
+      if (!seen.add(hash53(parsed.eventId))) return;
+      const outcome = events.apply(parsed);
+      for (const { channel, event, data } of outcome.publish) deps.publisher.publish(channel, event, data, { id: parsed.eventId });
+      if (outcome.alarm) deps.alarms.raise(outcome.alarm);
+      upstream.markEvent();
+      observeEvent(deps, 'jackpot', receivedAt);
+    },
+  });
+
+  return { name: 'jackpot', start: upstream.start, health: upstream.health, close: upstream.close, snapshot: (params) => events.snapshot(params) };
+}
