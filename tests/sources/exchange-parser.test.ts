@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseExchangeFrame } from '../../lib/sources/exchange-frames';
+import { createExchangeState } from '../../lib/sources/exchange-state';
+import { HEALTH_CHECK, MARKET, MARKET_LINE, MATCHED_BET, SPORT_EVENT, TOURNAMENT, selections } from './exchange-fixtures';
+import { envelope } from './ws-harness';
+
+function feed(state: ReturnType<typeof createExchangeState>, frame: unknown) {
+  const parsed = parseExchangeFrame(JSON.stringify(frame));
+  if (parsed.kind !== 'change') throw new Error(`not a change: ${JSON.stringify(parsed)}`);
+  return state.apply(parsed.changeType, parsed.op, parsed.payload);
+}
+
+describe('exchange frames (seed 002)', () => {
+  it('treats the seed health_check as a keepalive', () => {
+    expect(parseExchangeFrame(JSON.stringify(HEALTH_CHECK))).toEqual({ kind: 'keepalive' });
+  });
+
+  it('decodes an envelope with its base64 JSON payload', () => {
+    const frame = parseExchangeFrame(JSON.stringify(envelope('tournament', 'c', TOURNAMENT)));
+    expect(frame).toEqual({ kind: 'change', changeType: 'tournament', op: 'c', timestamp: 1717689526365275600, payload: TOURNAMENT });
+  });
+
+  it('names bad JSON, bad base64, unknown change types and bad envelopes', () => {
+    expect(parseExchangeFrame('{nope')).toMatchObject({ kind: 'bad', reason: 'invalid_json' });
+    expect(parseExchangeFrame(JSON.stringify({ ...envelope('market', 'u', {}), payload: '%%%not base64' }))).toMatchObject({ kind: 'bad', reason: 'bad_base64' });
+    expect(parseExchangeFrame(JSON.stringify({ ...envelope('market', 'u', {}), payload: Buffer.from('not json').toString('base64') }))).toMatchObject({ kind: 'bad', reason: 'bad_base64' });
+    expect(parseExchangeFrame(JSON.stringify(envelope('weather', 'u', {})))).toMatchObject({ kind: 'bad', reason: 'unknown_change_type' });
+    expect(parseExchangeFrame(JSON.stringify({ ...envelope('market', 'x' as 'u', {}) }))).toMatchObject({ kind: 'bad', reason: 'schema' });
+    expect(parseExchangeFrame(JSON.stringify(envelope('wager', 'u', { info: {} })))).toEqual({ kind: 'ignored' });
+  });
+});
+
+describe('exchange state', () => {
+  it('maps every broadcast change type to its markets event', () => {
+    const state = createExchangeState();
+    expect(feed(state, envelope('tournament', 'c', TOURNAMENT))).toEqual({ ok: true, event: 'tournament.changed', data: { id: 'sr:tournament:17', op: 'c', info: TOURNAMENT.info } });
+    expect(feed(state, envelope('sport_event', 'c', SPORT_EVENT))).toEqual({ ok: true, event: 'sport_event.changed', data: { id: '44285780', op: 'c', sport_event_id: 44285780, info: SPORT_EVENT.info } });
+    expect(feed(state, envelope('market', 'c', MARKET))).toEqual({ ok: true, event: 'market.changed', data: { id: 219, op: 'c', sport_event_id: 44285780, market_id: 219, info: MARKET.info } });
+    expect(feed(state, envelope('market_line', 'c', MARKET_LINE))).toMatchObject({ ok: true, event: 'market_line.changed', data: { id: 9001, sport_event_id: 44285780, market_id: 219 } });
+    const sel = selections(1);
+    expect(feed(state, envelope('market_selections', 'u', sel))).toEqual({ ok: true, event: 'market.selections', data: { sport_event_id: 44285780, market_id: 219, name: 'Moneyline', selections: sel.info.selections } });
+    expect(feed(state, envelope('matched_bet', 'c', MATCHED_BET))).toEqual({
+      ok: true,
+      event: 'market.matched',
+      data: { sport_event_id: 44285780, market_id: 219, outcome_id: 4, line_id: 'cffa7ddc4fd50acbe51684e7addabe00', matched_odds: 124, matched_stake: 45.3 },
+    });
+  });
+
+  it('ignores an update older than the sequence held for the entity', () => {
+    const state = createExchangeState();
+    expect(feed(state, envelope('market_selections', 'u', selections(10, 100)))).toMatchObject({ ok: true });
+    expect(feed(state, envelope('market_selections', 'u', selections(9, 5)))).toMatchObject({ ok: false, reason: 'stale' });
+    expect(feed(state, envelope('market_selections', 'u', selections(11, 300)))).toMatchObject({ ok: true });
+    const held = state.snapshot({}).find((i) => i.kind === 'selections') as { selections: { stake: number }[][] };
+    expect(held.selections[0][0].stake).toBe(300);
+  });
+
+  it('removes on delete and does not let a late update revive the entity', () => {
+    const state = createExchangeState();
+    feed(state, envelope('market', 'c', MARKET));
+    feed(state, envelope('market', 'd', { ...MARKET, info: { ...MARKET.info, sequence_number: 9 } }));
+    expect(state.snapshot({}).filter((i) => i.kind === 'market')).toEqual([]);
+    expect(feed(state, envelope('market', 'u', MARKET))).toMatchObject({ ok: false, reason: 'stale' });
+  });
+
+  it('rejects a payload that breaks the schema', () => {
+    const state = createExchangeState();
+    expect(feed(state, envelope('market', 'u', { id: '1', info: { id: 'x' } }))).toMatchObject({ ok: false, reason: 'schema', detail: expect.stringContaining('payload.info') });
+  });
+
+  it('serves a markets snapshot tagged by kind and filtered by sport event and market', () => {
+    const state = createExchangeState();
+    for (const [t, p] of [['tournament', TOURNAMENT], ['sport_event', SPORT_EVENT], ['market', MARKET], ['market_line', MARKET_LINE], ['market_selections', selections(1)]] as const) {
+      feed(state, envelope(t, 'c', p));
+    }
+    expect(state.snapshot({}).map((i) => i.kind)).toEqual(['tournament', 'sport_event', 'market', 'market_line', 'selections']);
+    expect(state.snapshot({ market_id: 219 }).find((i) => i.kind === 'selections')).toMatchObject({ kind: 'selections', id: 219, sport_event_id: 44285780, market_id: 219, name: 'Moneyline' });
+    expect(state.snapshot({ sport_event_id: 1 }).map((i) => i.kind)).toEqual(['tournament']);
+  });
+});
