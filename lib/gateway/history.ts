@@ -16,8 +16,11 @@ export interface HistoryOptions {
   hardCap: number;
 }
 
-/** Contract section 5: at least the last 10,000 events or 10 minutes; the cap keeps memory bounded at any rate. */
-export const DEFAULT_HISTORY: HistoryOptions = { minEvents: 10_000, maxAgeMs: 10 * 60_000, hardCap: 100_000 };
+/**
+ * Contract section 5: at least the last 10,000 events or 10 minutes. The cap keeps memory bounded at any
+ * rate (about 1 KiB per event, so tens of MiB per busy channel); past it, older clients get a snapshot.
+ */
+export const DEFAULT_HISTORY: HistoryOptions = { minEvents: 10_000, maxAgeMs: 10 * 60_000, hardCap: 50_000 };
 
 /** A channel's recent events in a growable ring buffer; seqs are contiguous, so lookup by seq is arithmetic. */
 export class ChannelHistory {

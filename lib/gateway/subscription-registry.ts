@@ -24,7 +24,7 @@ interface ChannelIndex<Owner> {
   byField: Map<string, Map<string, Set<Subscription<Owner>>>>;
   unindexed: Set<Subscription<Owner>>;
   scopeOnly: Set<Subscription<Owner>>;
-  size: number;
+  all: Set<Subscription<Owner>>;
 }
 
 const nums = (set: ReadonlySet<number>) => [...set].map(String);
@@ -65,12 +65,12 @@ export class SubscriptionRegistry<Owner = unknown> {
   add(sub: Subscription<Owner>): void {
     let index = this.channels.get(sub.channel);
     if (!index) {
-      index = { byField: new Map(), unindexed: new Set(), scopeOnly: new Set(), size: 0 };
+      index = { byField: new Map(), unindexed: new Set(), scopeOnly: new Set(), all: new Set() };
       this.channels.set(sub.channel, index);
     }
     const placement = placementOf(sub.channel, sub.filter);
     this.placements.set(sub, placement);
-    index.size += 1;
+    index.all.add(sub);
     if (placement.field === null) {
       index.unindexed.add(sub);
       return;
@@ -91,7 +91,7 @@ export class SubscriptionRegistry<Owner = unknown> {
     const index = this.channels.get(sub.channel);
     if (!placement || !index) return;
     this.placements.delete(sub);
-    index.size -= 1;
+    index.all.delete(sub);
     if (placement.field === null) {
       index.unindexed.delete(sub);
       return;
@@ -114,7 +114,7 @@ export class SubscriptionRegistry<Owner = unknown> {
    */
   forCandidates(channel: Channel, event: string, data: Record<string, unknown>, visit: (sub: Subscription<Owner>) => void): void {
     const index = this.channels.get(channel);
-    if (!index || index.size === 0) return;
+    if (!index || index.all.size === 0) return;
     for (const [field, byValue] of index.byField) {
       const key = keyOf(field, eventField(field, event, data));
       if (key === null) continue;
@@ -128,12 +128,12 @@ export class SubscriptionRegistry<Owner = unknown> {
   }
 
   /** Every subscription on a channel, for presence fan-out. */
-  *onChannel(channel: Channel): Iterable<Subscription<Owner>> {
-    for (const [sub] of this.placements) if (sub.channel === channel) yield sub;
+  onChannel(channel: Channel): Iterable<Subscription<Owner>> {
+    return this.channels.get(channel)?.all ?? [];
   }
 
   /** How many subscriptions a channel has. */
   count(channel: Channel): number {
-    return this.channels.get(channel)?.size ?? 0;
+    return this.channels.get(channel)?.all.size ?? 0;
   }
 }
