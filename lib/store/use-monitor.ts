@@ -26,3 +26,8 @@ export function useMonitorShallow<T>(selector: (state: MonitorState) => T): T {
 export function useMonitorActions(): MonitorActions {
   return useStore(useMonitorStore(), (s) => s.actions);
 }
+
+/** The store itself, for effects that subscribe to changes without re-rendering (alert sounds). */
+export function useMonitorStoreApi() {
+  return useMonitorStore();
+}

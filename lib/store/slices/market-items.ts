@@ -45,6 +45,7 @@ const KIND_BY_NAME: Record<string, MarketItem['kind']> = {
   market: 'market',
   'market.selections': 'selections',
   market_selections: 'selections',
+  selections: 'selections',
   'market_line.changed': 'other',
   market_line: 'other',
   'tournament.changed': 'other',

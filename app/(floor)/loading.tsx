@@ -1,0 +1,5 @@
+import { PageSkeleton } from '@/components/ui/page-skeleton';
+
+export default function FloorLoading() {
+  return <PageSkeleton panels={6} />;
+}

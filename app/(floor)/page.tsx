@@ -1,0 +1,9 @@
+import type { Metadata } from 'next';
+import { FloorOverview } from '@/components/floor/floor-overview';
+
+export const metadata: Metadata = { title: 'Floor' };
+
+/** Floor overview: live bets, wins, jackpot pots, KPIs, alarms, devices and who is online. */
+export default function FloorPage() {
+  return <FloorOverview />;
+}

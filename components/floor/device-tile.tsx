@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import { memo } from 'react';
+import type { DeviceState } from '@/lib/protocol';
+import { cx } from '@/components/ui/cx';
+
+/** One device: green when online; red, and a link to its alarm, when offline. */
+export const DeviceTile = memo(function DeviceTile({ device, alarmId }: { device: DeviceState; alarmId?: string }) {
+  const label = device.device_id.replace(/^SLOT-/, '');
+  const title = `${device.device_id} · ${device.type}${device.game_id ? ` · ${device.game_id}` : ''} · ${device.online ? 'online' : 'OFFLINE'}`;
+  const className = cx(
+    'num flex h-7 min-w-0 items-center justify-center rounded-sm border text-[11px] font-semibold',
+    device.online ? 'border-live/30 bg-live/10 text-live' : 'border-crit bg-crit/25 text-fg',
+    device.type !== 'slot' && 'rounded-full',
+  );
+  if (!device.online && alarmId) {
+    return (
+      <Link href={`/alarms?alarm=${encodeURIComponent(alarmId)}`} title={`${title} — open alarm`} data-testid="device-tile" data-online="false" className={cx(className, 'hover:bg-crit/40')}>
+        {label}
+      </Link>
+    );
+  }
+  return (
+    <span title={title} data-testid="device-tile" data-online={device.online} className={className}>
+      {label}
+    </span>
+  );
+});

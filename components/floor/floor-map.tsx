@@ -1,0 +1,52 @@
+'use client';
+
+import { Badge } from '@/components/ui/badge';
+import { locationLabel } from '@/components/ui/format';
+import { Panel } from '@/components/ui/panel';
+import { usePanelState } from '@/lib/store/use-panel-state';
+import { DeviceTile } from './device-tile';
+import { useDeviceAlarmIds, useFloorDevices } from './use-floor-devices';
+
+/** Devices by location, online or offline at a glance; offline tiles open their alarm. */
+export function FloorMap({ className }: { className?: string }) {
+  const groups = useFloorDevices();
+  const alarmIds = useDeviceAlarmIds();
+  const total = groups.reduce((n, g) => n + g.devices.length, 0);
+  const offline = groups.reduce((n, g) => n + g.offline, 0);
+  const { state, stale } = usePanelState(['system'], total > 0);
+
+  return (
+    <Panel
+      title="Floor"
+      testId="floor-map"
+      state={state}
+      stale={stale}
+      emptyText="No devices registered"
+      className={className}
+      actions={
+        <>
+          <Badge tone="live">{total - offline} online</Badge>
+          <Badge tone={offline ? 'crit' : 'neutral'}>{offline} offline</Badge>
+        </>
+      }
+    >
+      <div className="grid min-h-0 flex-1 auto-rows-min grid-cols-[repeat(auto-fill,minmax(16rem,1fr))] gap-3 overflow-y-auto p-3">
+        {groups.map((g) => (
+          <section key={g.locationId ?? 'none'} data-testid="floor-location" aria-label={locationLabel(g.locationId)}>
+            <h3 className="mb-1.5 flex items-baseline justify-between text-sm font-semibold">
+              <span>{locationLabel(g.locationId)}</span>
+              <span className={g.offline ? 'num text-xs text-crit' : 'num text-xs text-fg-subtle'}>
+                {g.offline ? `${g.offline} offline` : `${g.devices.length} devices`}
+              </span>
+            </h3>
+            <div className="grid grid-cols-[repeat(auto-fill,minmax(2.6rem,1fr))] gap-1">
+              {g.devices.map((d) => (
+                <DeviceTile key={d.device_id} device={d} alarmId={alarmIds[d.device_id]} />
+              ))}
+            </div>
+          </section>
+        ))}
+      </div>
+    </Panel>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import type { Alarm } from '@/lib/protocol';
+import { Button } from '@/components/ui/button';
+import { BellIcon, BellOffIcon } from '@/components/ui/icons';
+import { useMonitor, useMonitorActions, useMonitorStoreApi } from '@/lib/store/use-monitor';
+import { playBeep } from './beep';
+
+function notify(alarm: Alarm): void {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  new Notification('Critical alarm', { body: alarm.message, tag: alarm.alarm_id });
+}
+
+/**
+ * The opt-in for critical-alarm alerts: a beep and a browser notification for every new critical alarm.
+ * Switching it on is the user gesture browsers require before playing sound or asking permission.
+ */
+export function AlertToggle() {
+  const on = useMonitor((s) => s.ui.notifyOptIn);
+  const { setNotifyOptIn } = useMonitorActions();
+  const store = useMonitorStoreApi();
+  const audio = useRef<AudioContext | null>(null);
+
+  useEffect(
+    () =>
+      store.subscribe((state, prev) => {
+        if (!state.ui.notifyOptIn || state.alarms.criticalRaised === prev.alarms.criticalRaised) return;
+        const fresh = state.alarms.criticalRaised.filter((a) => !prev.alarms.criticalRaised.includes(a));
+        if (fresh.length === 0) return;
+        if (audio.current) playBeep(audio.current);
+        fresh.forEach(notify);
+      }),
+    [store],
+  );
+
+  const toggle = async () => {
+    if (on) return setNotifyOptIn(false);
+    audio.current ??= typeof AudioContext === 'undefined' ? null : new AudioContext();
+    await audio.current?.resume();
+    if (typeof Notification !== 'undefined' && Notification.permission === 'default') await Notification.requestPermission();
+    setNotifyOptIn(true);
+  };
+
+  return (
+    <Button
+      data-testid="alert-toggle"
+      size="sm"
+      variant={on ? 'primary' : 'secondary'}
+      aria-pressed={on}
+      title={on ? 'Critical alarms beep and show a notification' : 'Beep and notify me on new critical alarms'}
+      onClick={() => void toggle()}
+      className="h-9"
+    >
+      {on ? <BellIcon /> : <BellOffIcon />}
+      {on ? 'Alerts on' : 'Alerts off'}
+    </Button>
+  );
+}

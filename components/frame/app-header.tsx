@@ -1,0 +1,33 @@
+'use client';
+
+import type { SessionUser } from '@/lib/protocol';
+import { canSeeFloor } from '@/lib/store/access';
+import { AlertToggle } from './alert-toggle';
+import { ConnectionBadge } from './connection-badge';
+import { LocationFilter } from './location-filter';
+import { MainNav } from './main-nav';
+import { PauseToggle } from './pause-toggle';
+import { UserMenu } from './user-menu';
+
+/** The control bar: product, routes, filters, live-feed controls, connection, and the user. */
+export function AppHeader({ user }: { user: SessionUser }) {
+  const floor = canSeeFloor(user.role);
+  return (
+    <header className="sticky top-0 z-20 flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line bg-room/95 px-4 py-2 backdrop-blur">
+      <div className="flex items-center gap-2">
+        <span className="grid size-7 place-items-center rounded bg-accent text-sm font-black text-room" aria-hidden>
+          FM
+        </span>
+        <span className="text-lg font-bold tracking-tight whitespace-nowrap">Floor Monitor</span>
+      </div>
+      <MainNav role={user.role} />
+      <div className="ml-auto flex flex-wrap items-center gap-2">
+        {floor ? <LocationFilter /> : null}
+        <PauseToggle />
+        {floor ? <AlertToggle /> : null}
+        <ConnectionBadge />
+        <UserMenu user={user} />
+      </div>
+    </header>
+  );
+}

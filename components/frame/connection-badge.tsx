@@ -1,0 +1,48 @@
+'use client';
+
+import { cx } from '@/components/ui/cx';
+import { useMonitorShallow } from '@/lib/store/use-monitor';
+
+const DOT = { live: 'bg-live', connecting: 'bg-accent animate-pulse', reconnecting: 'bg-warn animate-pulse', offline: 'bg-crit' } as const;
+const LABEL = { live: 'Live', connecting: 'Connecting', reconnecting: 'Reconnecting', offline: 'Offline' } as const;
+
+/** Connection state, ping round trip and event rate, as the room sees it. */
+export function ConnectionBadge() {
+  const { status, rttMs, eventsPerSec, attempt, retryInMs } = useMonitorShallow((s) => ({
+    status: s.connection.status,
+    rttMs: s.connection.rttMs,
+    eventsPerSec: s.connection.eventsPerSec,
+    attempt: s.connection.detail.attempt,
+    retryInMs: s.connection.detail.retryInMs,
+  }));
+  const title =
+    status === 'live'
+      ? 'Connected to the gateway'
+      : status === 'connecting'
+        ? 'Opening the connection'
+        : `Connection lost; attempt ${attempt}${retryInMs !== undefined ? `, next try in ${(retryInMs / 1000).toFixed(1)} s` : ''}`;
+
+  return (
+    <div
+      data-testid="connection-badge"
+      data-status={status}
+      role="status"
+      aria-live="polite"
+      title={title}
+      className={cx(
+        'flex h-9 items-center gap-2 rounded-md border px-2.5 text-sm font-semibold whitespace-nowrap',
+        status === 'live' ? 'border-live/40 bg-live/10' : status === 'offline' ? 'border-crit/50 bg-crit/15' : 'border-warn/50 bg-warn/10',
+      )}
+    >
+      <span className={cx('size-2.5 rounded-full', DOT[status])} aria-hidden />
+      <span>{LABEL[status]}</span>
+      {status === 'live' ? (
+        <span className="num font-normal text-fg-muted">
+          <span data-testid="rtt">{rttMs === null ? '— ms' : `${rttMs} ms`}</span> · <span data-testid="events-rate">{eventsPerSec} ev/s</span>
+        </span>
+      ) : status !== 'connecting' && attempt > 0 ? (
+        <span className="num font-normal text-fg-muted">try {attempt}</span>
+      ) : null}
+    </div>
+  );
+}

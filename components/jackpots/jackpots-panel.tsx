@@ -1,0 +1,34 @@
+'use client';
+
+import { Panel } from '@/components/ui/panel';
+import { useMonitorShallow } from '@/lib/store/use-monitor';
+import { usePanelState } from '@/lib/store/use-panel-state';
+import { PotCard } from './pot-card';
+
+const COLORS = ['#c792ff', '#ffd166', '#5cb8ff', '#3ddc84', '#ff8fab', '#7ee0d6'];
+
+/** Every jackpot pot, ticking up as play feeds it; a dashed marker where a pot was won. */
+export function JackpotsPanel({ className }: { className?: string }) {
+  const instances = useMonitorShallow((s) => Object.values(s.jackpots.instances));
+  const pots = instances.flatMap((j) => j.pots.map((p) => ({ j, p })));
+  const { state, stale } = usePanelState(['jackpots'], pots.length > 0);
+
+  return (
+    <Panel title="Jackpot pots" testId="jackpots-panel" state={state} stale={stale} emptyText="No jackpots running" className={className}>
+      <div className="grid min-h-0 flex-1 auto-rows-min grid-cols-[repeat(auto-fill,minmax(15rem,1fr))] gap-3 overflow-y-auto p-3">
+        {pots.map(({ j, p }, i) => (
+          <PotCard
+            key={`${j.instance_id}:${p.id}`}
+            instanceId={j.instance_id}
+            potId={p.id}
+            jackpotName={j.name}
+            currency={j.currency}
+            value={p.current_value}
+            progressive={p.is_progressive}
+            color={COLORS[i % COLORS.length]}
+          />
+        ))}
+      </div>
+    </Panel>
+  );
+}

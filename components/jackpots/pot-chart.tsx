@@ -1,0 +1,32 @@
+'use client';
+
+import { Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatClock, formatMoney } from '@/components/ui/format';
+import type { PotPoint, PotWinMarker } from '@/lib/store/slices/jackpots-slice';
+
+interface PotChartProps {
+  series: PotPoint[];
+  wins: PotWinMarker[];
+  currency: string;
+  color: string;
+}
+
+/** A pot's value over the last minutes, with a marker where it was won. Animation is off: it is live data. */
+export function PotChart({ series, wins, currency, color }: PotChartProps) {
+  return (
+    <LineChart responsive style={{ width: '100%', height: 72 }} data={series} margin={{ top: 6, right: 4, bottom: 0, left: 4 }}>
+      <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} hide />
+      <YAxis domain={['auto', 'auto']} hide />
+      <Tooltip
+        isAnimationActive={false}
+        contentStyle={{ background: 'var(--color-raised)', border: '1px solid var(--color-line-strong)', color: 'var(--color-fg)' }}
+        labelFormatter={(t) => formatClock(Number(t))}
+        formatter={(v) => [formatMoney(Number(v), currency), 'Pot']}
+      />
+      {wins.map((w) => (
+        <ReferenceLine key={w.t} x={w.t} stroke="var(--color-win)" strokeDasharray="3 3" ifOverflow="hidden" />
+      ))}
+      <Line type="stepAfter" dataKey="v" stroke={color} strokeWidth={2} dot={false} isAnimationActive={false} />
+    </LineChart>
+  );
+}

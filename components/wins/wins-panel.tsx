@@ -1,0 +1,41 @@
+'use client';
+
+import { useMemo } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Panel } from '@/components/ui/panel';
+import { useMonitor } from '@/lib/store/use-monitor';
+import { usePanelState } from '@/lib/store/use-panel-state';
+import { WinRow } from './win-row';
+
+/** How many wins the panel draws; the store keeps more. */
+const SHOWN = 60;
+
+/** Recent wins, big wins and jackpot wins called out. Jackpot wins show at every location. */
+export function WinsPanel({ className }: { className?: string }) {
+  const rows = useMonitor((s) => s.wins.rows);
+  const held = useMonitor((s) => s.wins.held.length);
+  const locationId = useMonitor((s) => s.ui.locationId);
+  const visible = useMemo(
+    () => (locationId ? rows.filter((w) => w.kind !== 'round' || w.location_id === locationId) : rows).slice(0, SHOWN),
+    [rows, locationId],
+  );
+  const { state, stale } = usePanelState(['game', 'jackpots'], visible.length > 0);
+
+  return (
+    <Panel
+      title="Wins"
+      testId="wins-panel"
+      state={state}
+      stale={stale}
+      emptyText="No wins yet"
+      className={className}
+      actions={held > 0 ? <Badge tone="warn">{held} new while paused</Badge> : null}
+    >
+      <ul className="min-h-0 flex-1 overflow-y-auto" aria-label="Recent wins">
+        {visible.map((w) => (
+          <WinRow key={w.id} win={w} />
+        ))}
+      </ul>
+    </Panel>
+  );
+}
