@@ -95,6 +95,15 @@ describe('alarm service: acknowledging', () => {
     expect(service.shelve('alm-nope', manager, 10)).toMatchObject({ ok: false, code: 'alarm_not_found' });
   });
 
+  it('treats an alarm outside a restricted manager\'s locations as unknown to them', () => {
+    const { service } = start();
+    const alarm = service.raise(T19);
+    const elsewhere = { ...manager, locations: ['loc-other'] };
+    expect(service.ack(alarm.alarm_id, elsewhere)).toMatchObject({ ok: false, code: 'alarm_not_found' });
+    expect(service.shelve(alarm.alarm_id, elsewhere, 10)).toMatchObject({ ok: false, code: 'alarm_not_found' });
+    expect(service.ack(alarm.alarm_id, { ...manager, locations: [alarm.location_id as string] })).toMatchObject({ ok: true });
+  });
+
   it('acknowledging a cleared_unacked alarm clears it from the screen', () => {
     const { service, names } = start();
     const alarm = service.raise(T19);

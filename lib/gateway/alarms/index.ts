@@ -119,8 +119,16 @@ export function createAlarmService(opts: AlarmServiceOptions): AlarmService {
     return change ? apply(change, at) : null;
   }
 
+  /** The alarm this user may act on: one outside the token's locations is as unknown to them as it is invisible. */
+  function findFor(alarmId: string, user: SessionUser): Alarm | null {
+    const found = alarms.get(alarmId) ?? ledger.find(alarmId);
+    if (!found) return null;
+    if (user.locations && (found.location_id === null || !user.locations.includes(found.location_id))) return null;
+    return found;
+  }
+
   function ack(alarmId: string, user: SessionUser, note?: string): AlarmActionResult {
-    const current = alarms.get(alarmId) ?? ledger.find(alarmId);
+    const current = findFor(alarmId, user);
     if (!current) return { ok: false, code: 'alarm_not_found', message: `No alarm with id ${alarmId}` };
     const at = iso(now());
     const result = acknowledgeAlarm(current, user.name, note, at);
@@ -131,7 +139,7 @@ export function createAlarmService(opts: AlarmServiceOptions): AlarmService {
   function shelve(alarmId: string, user: SessionUser, minutes: number): AlarmActionResult {
     // The hub validates `minutes` (positive, at most a week); a bad value here is a programming error.
     if (!Number.isFinite(minutes) || minutes <= 0) throw new RangeError(`shelve minutes must be positive, got ${minutes}`);
-    const current = alarms.get(alarmId) ?? ledger.find(alarmId);
+    const current = findFor(alarmId, user);
     if (!current) return { ok: false, code: 'alarm_not_found', message: `No alarm with id ${alarmId}` };
     const atMs = now();
     const result = shelveAlarm(current, iso(atMs + minutes * 60_000));
