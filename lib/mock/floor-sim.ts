@@ -44,6 +44,7 @@ export function createFloorSim(floor: Floor, rng: Rng, sinks: FloorSimSinks, tag
   const slots = seats.filter((s) => s.device.game_id);
   const terminals = seats.filter((s) => !s.device.game_id);
   const pendingWins: { due: number; item: { event: string; data: Record<string, unknown> } }[] = [];
+  const pendingClears: { due: number; event: string; deviceId: string }[] = [];
   let counter = 0;
   const nextId = (kind: string) => `${kind}-${tag}-${(++counter).toString(36)}`;
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -110,16 +111,22 @@ export function createFloorSim(floor: Floor, rng: Rng, sinks: FloorSimSinks, tag
     staffLogin(now: number): void {
       sinks.post({ event: 'login', data: { unique_id: nextId('lg'), timestamp: iso(now), player_id: rng.pick(STAFF), device_id: rng.pick(terminals).device.id } });
     },
-    /** A casino `alerts` event at some device. */
+    /** A casino `alerts` event at some device; staff resolve it (`cleared`) 30 s to 3 min later. */
     alert(now: number): void {
       const seat = rng.pick(seats);
       const a = rng.pick(ALERTS);
       sinks.casino('alerts', { event: a.event, timestamp: iso(now), data: { terminalId: seat.device.id, message: `${a.message} at ${seat.device.id}`, severity: a.severity } });
+      pendingClears.push({ due: now + rng.int(30_000, 180_000), event: a.event, deviceId: seat.device.id });
     },
     /** Time-driven play: due wins, and devices dropping offline (a few a minute) and coming back. */
     tick(now: number, dtMs: number, outagesPerMinute: number): void {
       for (let i = pendingWins.length - 1; i >= 0; i--) {
         if (pendingWins[i].due <= now) sinks.post(pendingWins.splice(i, 1)[0].item);
+      }
+      for (let i = pendingClears.length - 1; i >= 0; i--) {
+        if (pendingClears[i].due > now) continue;
+        const { event, deviceId } = pendingClears.splice(i, 1)[0];
+        sinks.casino('alerts', { event, timestamp: iso(now), data: { terminalId: deviceId, message: `${event} resolved at ${deviceId}`, cleared: true } });
       }
       for (const seat of seats) {
         if (seat.offlineUntil > 0 && seat.offlineUntil <= now) {

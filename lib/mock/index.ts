@@ -49,17 +49,21 @@ export function createMockStream({ config, logger }: { config: Config; logger: L
     [0.05, floorSim.casinoBet],
     [0.06, floorSim.cash],
     [0.01, floorSim.staffLogin],
-    [0.002, floorSim.alert],
     [0.06, jackpotSim.update],
     [0.015, jackpotSim.optIn],
-    [0.0005, jackpotSim.raffle],
-    [0.0004, () => jackpotSim.payoutError()],
     [0.2, exchangeSim.liquidity],
     [0.04, exchangeSim.matched],
     [0.01, exchangeSim.status],
   ]);
+  // Rare happenings follow the clock, not the rate: alarms stay rare however fast the floor plays.
+  const occasional: [perMinute: number, happen: (now: number) => void][] = [
+    [1, floorSim.alert],
+    [0.3, jackpotSim.raffle],
+    [0.2, () => jackpotSim.payoutError()],
+  ];
   const ticker = createTicker((count, now, dt) => {
     floorSim.tick(now, dt, OUTAGES_PER_MINUTE);
+    for (const [perMinute, happen] of occasional) if (rng.chance((perMinute * dt) / 60_000)) happen(now);
     play(count, now);
     void poster.flush();
   });

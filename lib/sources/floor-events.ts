@@ -82,7 +82,8 @@ export function createFloorEvents({ publisher, alarms, registry }: FloorEventDep
         const deviceId = d.terminalId ?? d.device;
         const ref = deviceId ? registry.canonicalId(deviceId) : 'casino';
         const location = deviceId ? registry.locationOf(deviceId) : null;
-        alarms.raise({ kind: 'casino_alert', source_ref: `${ref}:${item.event}`, location_id: location, message: d.message ?? `${item.event} on ${ref}`, severity: d.severity });
+        if (d.cleared) alarms.clear('casino_alert', `${ref}:${item.event}`);
+        else alarms.raise({ kind: 'casino_alert', source_ref: `${ref}:${item.event}`, location_id: location, message: d.message ?? `${item.event} on ${ref}`, severity: d.severity });
         return;
       }
     }

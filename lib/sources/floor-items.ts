@@ -37,6 +37,8 @@ const CasinoAlertSchema = z.object({
   device: Id.optional(),
   message: z.string().max(500).optional(),
   severity: z.enum(SEVERITIES).optional(),
+  /** The condition returned to normal. */
+  cleared: z.boolean().optional(),
 });
 
 export type GameRound = z.infer<typeof GameRoundSchema>;
