@@ -1,0 +1,137 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, type Page, chromium } from '@playwright/test';
+import { CHANNELS, CHANNEL_NAMES, type Role, can } from '../../lib/protocol';
+import { median, percentile } from './histogram';
+import { PAGE_PROBE, type ProbeSample } from './page-probe';
+import { ROOT, sleep } from './processes';
+
+/** Debian's Chromium, the one the e2e suite uses; the bench never downloads a browser. */
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Whether the browser figures can run here at all. */
+export function browserAvailable(): boolean {
+  return existsSync(CHROMIUM);
+}
+
+/** Whether a production build of the dashboard exists. */
+export function hasBuild(): boolean {
+  return existsSync(path.join(ROOT, '.next', 'BUILD_ID'));
+}
+
+function buildRunning(): boolean {
+  return spawnSync('pgrep', ['-f', 'next build'], { encoding: 'utf8' }).stdout.trim().length > 0;
+}
+
+/**
+ * Makes sure `.next` holds a production build: waits for a build already running (someone else's,
+ * up to 10 minutes), then builds when none exists or `rebuild` is asked for.
+ */
+export async function ensureBuild(log: (line: string) => void, rebuild = false): Promise<void> {
+  const deadline = Date.now() + 600_000;
+  while (buildRunning() && Date.now() < deadline) {
+    log('  a `next build` is running: waiting for it…');
+    await sleep(5000);
+  }
+  if (hasBuild() && !rebuild) return;
+  if (buildRunning()) throw new Error('a `next build` is still running after 10 minutes; run the figure again later');
+  log('  building the dashboard (`next build`)…');
+  const build = spawnSync('npx', ['next', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' }, timeout: 900_000 });
+  if (build.status !== 0 || !hasBuild()) throw new Error(`next build failed (${build.status ?? build.signal})`);
+}
+
+/** Headless Chromium with the e2e suite's flags. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A fresh context (empty cache, no storage) with the probe installed before any page script. */
+export async function probedPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(PAGE_PROBE);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Signs in through the dev login, as an operator opening the dashboard would. */
+export async function devLogin(baseUrl: string, name: string, role: Role): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/dev-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, role }),
+  });
+  if (!res.ok) throw new Error(`dev login failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** The subscriptions the dashboard makes for a role: every channel the role may read. */
+export function dashboardSubscriptions(role: Role, userId: string): { channel: string; params: object }[] {
+  return CHANNEL_NAMES.filter((c) => can(role, CHANNELS[c].permission)).map((channel) => ({
+    channel,
+    params: channel === 'notifications' ? { user_id: userId } : {},
+  }));
+}
+
+/** Waits until the page showed its first live row; returns its visible time (ms after navigation start). */
+export async function waitForFirstRow(page: Page, timeoutMs: number): Promise<number> {
+  // Expressions as text: the page evaluates them as written, with nothing of the bench's build in between.
+  const handle = await page.waitForFunction('window.__bench && window.__bench.firstRowAt() >= 0 ? window.__bench.firstRowAt() : null', undefined, {
+    timeout: timeoutMs,
+    polling: 50,
+  });
+  return (await handle.jsonValue()) as number;
+}
+
+/** JS heap in use (bytes), after a full garbage collection when `gc` is set. */
+export async function jsHeapUsed(page: Page, gc = false): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    if (gc) await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+export interface PageMeasure {
+  seconds: number;
+  fps: number;
+  median_frame_ms: number;
+  p95_frame_ms: number;
+  longtasks: number;
+  longtask_ms_per_s: number;
+  latency_samples: number;
+  latency_p50_ms: number;
+  latency_p95_ms: number;
+  /** Rows that appeared without a matching frame arrival (e.g. rows present before the window). */
+  unmatched_rows: number;
+  ws_frames_per_s: number;
+  heap_mb: number;
+}
+
+/** Measures an open page for `measureMs`: frames, long tasks, arrival→visible latency, heap. */
+export async function measureOpenPage(page: Page, measureMs: number): Promise<PageMeasure> {
+  await page.evaluate('window.__bench.start()');
+  await sleep(measureMs);
+  const s = (await page.evaluate('window.__bench.stop()')) as ProbeSample;
+  const heap = await jsHeapUsed(page);
+  const frameSum = s.frames.reduce((a, b) => a + b, 0);
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return {
+    seconds: r(s.seconds),
+    fps: frameSum > 0 ? r((s.frames.length * 1000) / frameSum) : 0,
+    median_frame_ms: r(median(s.frames)),
+    p95_frame_ms: r(percentile(s.frames, 0.95)),
+    longtasks: s.longtasks.length,
+    longtask_ms_per_s: r(s.longtasks.reduce((a, b) => a + b, 0) / s.seconds),
+    latency_samples: s.latencies.length,
+    latency_p50_ms: r(median(s.latencies)),
+    latency_p95_ms: r(percentile(s.latencies, 0.95)),
+    unmatched_rows: s.unmatched,
+    ws_frames_per_s: Math.round(s.wsFrames / s.seconds),
+    heap_mb: r(heap / 2 ** 20),
+  };
+}

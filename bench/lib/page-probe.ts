@@ -1,0 +1,152 @@
+/**
+ * Instruments a page before any of its own scripts run (installed with `addInitScript`). Kept as
+ * plain JavaScript text: the page runs it as is, with nothing of the bench's build in between.
+ *
+ * - frames: requestAnimationFrame intervals while measuring;
+ * - long tasks: PerformanceObserver `longtask` entries while measuring;
+ * - arrival→visible: every WebSocket message is timestamped as the page receives it (a listener
+ *   added in the constructor runs before the page's own); a `game` event's `id` is remembered with
+ *   its arrival time. When an element `[data-testid="bet-row"]` with that `data-id` enters the DOM
+ *   (MutationObserver), the next animation frame's time — the vsync at which the frame holding the
+ *   row is presented — is its visible time;
+ * - first row: the same visible time for the first row of the page (cold load).
+ */
+export const PAGE_PROBE = String.raw`(() => {
+  if (window.__bench) return;
+  const arrivals = new Map();
+  const st = { measuring: false, frames: [], longtasks: [], lat: [], unmatched: 0, wsFrames: 0, wsBytes: 0, gameEvents: 0,
+    firstRowAt: -1, seen: new Set(), pending: [], startedAt: 0 };
+  let last = 0;
+  const loop = (t) => {
+    if (st.measuring && last && st.frames.length < 500000) st.frames.push(t - last);
+    last = t;
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+  try {
+    new PerformanceObserver((list) => {
+      if (st.measuring) for (const e of list.getEntries()) st.longtasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  } catch (e) {}
+
+  const Native = window.WebSocket;
+  class ProbedWebSocket extends Native {
+    constructor(url, protocols) {
+      super(url, protocols);
+      this.addEventListener('message', (ev) => {
+        const t = performance.now();
+        const s = ev.data;
+        if (st.measuring) st.wsFrames++;
+        if (typeof s !== 'string') return;
+        if (st.measuring) st.wsBytes += s.length;
+        if (s.indexOf('"channel":"game"') < 0 || s.indexOf('"type":"event"') < 0) return;
+        st.gameEvents++;
+        const at = s.indexOf('"id":"');
+        if (at < 0) return;
+        arrivals.set(s.slice(at + 6, s.indexOf('"', at + 6)), t);
+        if (arrivals.size > 100000) {
+          let n = 0;
+          for (const k of arrivals.keys()) { arrivals.delete(k); if (++n >= 50000) break; }
+        }
+      });
+    }
+  }
+  window.WebSocket = ProbedWebSocket;
+
+  let scheduled = false;
+  const flush = (frameTime) => {
+    scheduled = false;
+    if (st.firstRowAt < 0 && st.pending.length) st.firstRowAt = frameTime;
+    if (st.measuring) for (const a of st.pending) { if (a < 0) st.unmatched++; else st.lat.push(frameTime - a); }
+    st.pending = [];
+  };
+  const onRow = (el) => {
+    const id = el.getAttribute('data-id');
+    if (!id || st.seen.has(id)) return;
+    st.seen.add(id);
+    if (st.seen.size > 200000) st.seen.clear();
+    const a = arrivals.get(id);
+    st.pending.push(a === undefined ? -1 : a);
+  };
+  const SEL = '[data-testid="bet-row"]';
+  const mo = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'attributes') { if (r.target.matches && r.target.matches(SEL)) onRow(r.target); continue; }
+      for (const n of r.addedNodes) {
+        if (n.nodeType !== 1) continue;
+        if (n.matches(SEL)) onRow(n);
+        else if (n.firstElementChild) n.querySelectorAll(SEL).forEach(onRow);
+      }
+    }
+    if (st.pending.length && !scheduled) { scheduled = true; requestAnimationFrame(flush); }
+  });
+  mo.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-id'] });
+
+  window.__bench = {
+    firstRowAt: () => st.firstRowAt,
+    start() {
+      st.frames = []; st.longtasks = []; st.lat = []; st.unmatched = 0; st.wsFrames = 0; st.wsBytes = 0;
+      st.startedAt = performance.now(); st.measuring = true; last = 0;
+    },
+    stop() {
+      st.measuring = false;
+      return { seconds: (performance.now() - st.startedAt) / 1000, frames: st.frames, longtasks: st.longtasks, latencies: st.lat,
+        unmatched: st.unmatched, wsFrames: st.wsFrames, wsBytes: st.wsBytes };
+    },
+  };
+})();`;
+
+/** What `__bench.stop()` returns. */
+export interface ProbeSample {
+  seconds: number;
+  frames: number[];
+  longtasks: number[];
+  latencies: number[];
+  unmatched: number;
+  wsFrames: number;
+  wsBytes: number;
+}
+
+/**
+ * The P3 baseline: a bare page on the same `/v1/ws` with the same subscriptions as the dashboard,
+ * which parses nothing and only counts frames; once per animation frame it shows the count and the
+ * latest `game` event as one `bet-row`, so the probe measures it exactly as it measures the dashboard.
+ */
+export function barePage(subscriptions: { channel: string; params: object }[]): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>bare</title></head><body>
+<h1>frames: <span id="count">0</span></h1><div id="rows"></div>
+<script>
+const SUBS = ${JSON.stringify(subscriptions)};
+const token = new URLSearchParams(location.search).get('token');
+const ws = new WebSocket('ws://' + location.host + '/v1/ws?token=' + encodeURIComponent(token));
+const count = document.getElementById('count');
+const rows = document.getElementById('rows');
+let n = 0, latest = null, dirty = false;
+ws.onmessage = (ev) => {
+  const s = ev.data;
+  n++; dirty = true;
+  if (s.startsWith('{"type":"welcome"')) {
+    SUBS.forEach((sub, i) => ws.send(JSON.stringify({ type: 'subscribe', id: 'b' + i, channel: sub.channel, params: sub.params })));
+  } else if (s.indexOf('"channel":"game"') >= 0 && s.indexOf('"type":"event"') >= 0) {
+    const at = s.indexOf('"id":"');
+    latest = s.slice(at + 6, s.indexOf('"', at + 6));
+  }
+};
+const frame = () => {
+  if (dirty) {
+    dirty = false;
+    count.textContent = String(n);
+    if (latest) {
+      const row = document.createElement('div');
+      row.setAttribute('data-testid', 'bet-row');
+      row.setAttribute('data-id', latest);
+      row.textContent = latest;
+      rows.replaceChildren(row);
+      latest = null;
+    }
+  }
+  requestAnimationFrame(frame);
+};
+requestAnimationFrame(frame);
+</script></body></html>`;
+}

@@ -1,0 +1,114 @@
+/**
+ * P3 browser: the dashboard in headless Chromium under the mock stream at 1k, 2k, 5k and 10k
+ * events/s (production build, server restarted per rate). Per rate: frames per second (rAF
+ * sampling), long tasks, p95 arrival→visible latency of live bet rows, JS heap. Baseline: a bare
+ * page on the same socket, with the same subscriptions, that only counts frames.
+ */
+import type { Browser } from '@playwright/test';
+import { argValue, type FigureOptions, isEntryPoint, runAsScript } from './lib/cli';
+import { type PageMeasure, browserAvailable, dashboardSubscriptions, devLogin, ensureBuild, launchChromium, measureOpenPage, probedPage, waitForFirstRow } from './lib/browser';
+import { type RunningServer, startGateway } from './lib/gateway';
+import { sleep } from './lib/processes';
+import { barePage } from './lib/page-probe';
+import { publish, row, startFigure, target, type FigureResult, type ResultRow } from './lib/report';
+
+interface Sizes {
+  rates: number[];
+  warmMs: number;
+  measureMs: number;
+}
+
+const FULL: Sizes = { rates: [1000, 2000, 5000, 10000], warmMs: 3000, measureMs: 10_000 };
+const SMOKE: Sizes = { rates: [200], warmMs: 500, measureMs: 1500 };
+const USER = { name: 'Bench Operator', role: 'operator' as const };
+const BARE_PATH = '/__bench/bare';
+
+interface RateResult {
+  rate: number;
+  dashboard: PageMeasure;
+  bare: PageMeasure;
+}
+
+/** Opens a page, waits for its first live row, lets it settle, then measures it. */
+async function measurePage(browser: Browser, url: string, sizes: Sizes, bareHtml: string | null): Promise<PageMeasure> {
+  const { context, page } = await probedPage(browser);
+  try {
+    if (bareHtml) await page.route(`**${BARE_PATH}*`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: bareHtml }));
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await waitForFirstRow(page, 30_000);
+    await sleep(sizes.warmMs);
+    return await measureOpenPage(page, sizes.measureMs);
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureRate(browser: Browser, rate: number, sizes: Sizes, log: (line: string) => void): Promise<RateResult> {
+  let server: RunningServer | null = null;
+  try {
+    server = await startGateway({ next: true, mock: rate, env: { MOCK_SEED: '7' } });
+    const token = await devLogin(server.baseUrl, USER.name, USER.role);
+    const userId = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string;
+    const q = `?token=${encodeURIComponent(token)}`;
+    const dashboard = await measurePage(browser, `${server.baseUrl}/${q}`, sizes, null);
+    const bare = await measurePage(browser, `${server.baseUrl}${BARE_PATH}${q}`, sizes, barePage(dashboardSubscriptions(USER.role, userId)));
+    log(
+      `  ${rate} events/s: dashboard ${dashboard.fps} fps (median frame ${dashboard.median_frame_ms} ms), long tasks ${dashboard.longtask_ms_per_s} ms/s, ` +
+        `p95 arrival→visible ${dashboard.latency_p95_ms} ms (${dashboard.latency_samples} rows), heap ${dashboard.heap_mb} MB, ${dashboard.ws_frames_per_s} frames/s; ` +
+        `bare ${bare.fps} fps, p95 ${bare.latency_p95_ms} ms, heap ${bare.heap_mb} MB`,
+    );
+    return { rate, dashboard, bare };
+  } finally {
+    await server?.stop();
+  }
+}
+
+/** Runs P3 and returns its result (also printed and written to bench/results/p3-browser.json). */
+export async function runBrowser(options: FigureOptions & { rates?: number[] }, log: (line: string) => void = console.log): Promise<FigureResult> {
+  const fig = startFigure('p3-browser', 'dashboard in Chromium under the mock stream', options.smoke);
+  if (!browserAvailable()) throw new Error('Chromium is missing at /usr/bin/chromium (apt-get install -y chromium)');
+  const sizes = { ...(options.smoke ? SMOKE : FULL), ...(options.rates ? { rates: options.rates } : {}) };
+  await ensureBuild(log);
+  const browser = await launchChromium();
+  const results: RateResult[] = [];
+  try {
+    for (const rate of sizes.rates) {
+      log(`P3 ${rate} events/s…`);
+      results.push(await measureRate(browser, rate, sizes, log));
+    }
+  } finally {
+    await browser.close();
+  }
+  const rows: ResultRow[] = [];
+  for (const { rate, dashboard: d, bare: b } of results) {
+    const k = `${rate / 1000}k/s`;
+    rows.push(
+      row(`${k} median frame interval`, 'ms', d.median_frame_ms, b.median_frame_ms, 'bare page'),
+      row(`${k} frames per second`, 'fps', d.fps, b.fps, 'bare page'),
+      row(`${k} long tasks`, 'ms/s', d.longtask_ms_per_s, b.longtask_ms_per_s, 'bare page'),
+      row(`${k} p95 arrival→visible`, 'ms', d.latency_p95_ms, b.latency_p95_ms, 'bare page'),
+      row(`${k} JS heap`, 'MB', d.heap_mb, b.heap_mb, 'bare page'),
+    );
+  }
+  const at5k = results.find((r) => r.rate === 5000) ?? results.at(-1)!;
+  const notes = [
+    'arrival→visible: from the WebSocket message event in the page to the animation frame at which the row is presented; rows the table never shows (scrolled past within one batch) are not counted',
+  ];
+  if (at5k.rate !== 5000) notes.push(`targets checked at ${at5k.rate} events/s: this run did not include 5k/s`);
+  return publish(
+    fig.finish({
+      rows,
+      targets: [
+        target(`median frame interval at ${at5k.rate / 1000}k/s`, at5k.dashboard.median_frame_ms, '<=', 33, 'ms'),
+        target(`p95 arrival→visible at ${at5k.rate / 1000}k/s`, at5k.dashboard.latency_p95_ms, '<=', 150, 'ms'),
+      ],
+      details: { sizes, rates: results },
+      notes,
+    }),
+  );
+}
+
+if (isEntryPoint(import.meta.url)) {
+  const rates = argValue('rates')?.split(',').map(Number).filter((n) => n > 0);
+  runAsScript((o) => runBrowser({ ...o, rates }));
+}

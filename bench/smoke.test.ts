@@ -1,0 +1,70 @@
+/**
+ * Smoke runs of every benchmark figure at tiny sizes: proves each one starts its servers, measures,
+ * prints and writes a result with the expected fields, and stops everything it started. Not a
+ * timed test: the numbers are only checked to be real (finite and positive).
+ *
+ * P3, P4 and P5 need Chromium and a production build (`next build`), so they run here only when
+ * `BENCH_BROWSER_SMOKE=1` and both exist; otherwise run them by hand: `node --import tsx bench/p3-browser.ts --smoke`.
+ */
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, hasBuild } from './lib/browser';
+import type { FigureResult } from './lib/report';
+import { runFanout } from './p1-fanout';
+import { runIngest } from './p2-ingest';
+import { runBrowser } from './p3-browser';
+import { runColdLoad } from './p4-cold-load';
+import { runSoak } from './soak';
+
+const quiet = () => {};
+
+function expectWellFormed(result: FigureResult, figure: string) {
+  expect(result.figure).toBe(figure);
+  expect(result.smoke).toBe(true);
+  expect(result.machine.nproc).toBeGreaterThan(0);
+  expect(result.rows.length).toBeGreaterThan(0);
+  for (const r of result.rows) {
+    expect(Number.isFinite(r.project), `${r.metric}: project`).toBe(true);
+    expect(r.project, `${r.metric}: project`).toBeGreaterThan(0);
+    if (r.baseline !== null) {
+      expect(r.baseline, `${r.metric}: baseline`).toBeGreaterThan(0);
+      expect(r.ratio, `${r.metric}: ratio`).toBeGreaterThan(0);
+    }
+  }
+  expect(result.targets.length).toBeGreaterThan(0);
+  for (const t of result.targets) {
+    expect(typeof t.pass).toBe('boolean');
+    expect(Number.isFinite(t.value), `${t.target}: value`).toBe(true);
+  }
+}
+
+describe('benchmark figures in smoke mode', () => {
+  it('P1 fan-out measures the gateway, bare ws and Socket.IO, and both client halves receive events', { timeout: 60_000 }, async () => {
+    const result = await runFanout({ smoke: true }, quiet);
+    expectWellFormed(result, 'p1-fanout');
+    const systems = result.details.systems as Record<string, { saturation_msgs_per_s: number; latency: { count: number }; received_by_group: Record<string, number> }>;
+    expect(Object.keys(systems).sort()).toEqual(['Socket.IO', 'bare ws', 'gateway']);
+    for (const s of Object.values(systems)) {
+      expect(s.saturation_msgs_per_s).toBeGreaterThan(0);
+      expect(s.latency.count).toBeGreaterThan(0);
+      expect(s.received_by_group.all).toBeGreaterThan(0);
+      expect(s.received_by_group.filtered).toBeGreaterThan(0);
+    }
+  });
+
+  it('P2 ingest measures the gateway and the bare node:http baseline', { timeout: 30_000 }, async () => {
+    const result = await runIngest({ smoke: true }, quiet);
+    expectWellFormed(result, 'p2-ingest');
+    expect((result.details.gateway as { errors: number }).errors).toBe(0);
+  });
+
+  const browser = process.env.BENCH_BROWSER_SMOKE === '1' && browserAvailable() && hasBuild();
+  it.skipIf(!browser)('P3 browser measures the dashboard and the bare page', { timeout: 120_000 }, async () => {
+    expectWellFormed(await runBrowser({ smoke: true }, quiet), 'p3-browser');
+  });
+  it.skipIf(!browser)('P4 cold load measures first row, first-load JS and the static page', { timeout: 120_000 }, async () => {
+    expectWellFormed(await runColdLoad({ smoke: true }, quiet), 'p4-cold-load');
+  });
+  it.skipIf(!browser)('P5 soak samples server RSS and page heaps', { timeout: 120_000 }, async () => {
+    expectWellFormed(await runSoak({ smoke: true }, quiet), 'p5-soak');
+  });
+});

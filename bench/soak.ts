@@ -1,0 +1,104 @@
+/**
+ * P5 memory soak: the dashboard open in headless Chromium against the server under a 2k events/s
+ * mock stream. Server RSS and the page's JS heap (after a forced GC) at 1 and 10 minutes, and their
+ * growth. A bare page on the same socket runs alongside as the baseline for heap growth.
+ * `--minutes=N` changes the long mark; `--smoke` runs marks at 5 s and 15 s (a check that it runs).
+ */
+import type { Page } from '@playwright/test';
+import { argValue, type FigureOptions, isEntryPoint, runAsScript } from './lib/cli';
+import { browserAvailable, dashboardSubscriptions, devLogin, ensureBuild, jsHeapUsed, launchChromium, probedPage, waitForFirstRow } from './lib/browser';
+import { type RunningServer, startGateway } from './lib/gateway';
+import { barePage } from './lib/page-probe';
+import { rssBytes, sleep } from './lib/processes';
+import { publish, round, row, startFigure, target, type FigureResult } from './lib/report';
+
+interface Sizes {
+  rate: number;
+  firstMarkS: number;
+  lastMarkS: number;
+  sampleEveryS: number;
+}
+
+const FULL: Sizes = { rate: 2000, firstMarkS: 60, lastMarkS: 600, sampleEveryS: 30 };
+const SMOKE: Sizes = { rate: 200, firstMarkS: 5, lastMarkS: 15, sampleEveryS: 5 };
+const BARE_PATH = '/__bench/bare';
+
+interface Sample {
+  at_s: number;
+  server_rss_mb: number;
+  dashboard_heap_mb: number;
+  bare_heap_mb: number;
+}
+
+const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
+const growth = (from: number, to: number) => ((to - from) / from) * 100;
+
+/** Runs P5 and returns its result (also printed and written to bench/results/p5-soak.json). */
+export async function runSoak(options: FigureOptions & { minutes?: number }, log: (line: string) => void = console.log): Promise<FigureResult> {
+  const fig = startFigure('p5-soak', 'memory soak at 2k events/s', options.smoke);
+  if (!browserAvailable()) throw new Error('Chromium is missing at /usr/bin/chromium (apt-get install -y chromium)');
+  const sizes = { ...(options.smoke ? SMOKE : FULL) };
+  if (options.minutes && !options.smoke) sizes.lastMarkS = Math.max(sizes.firstMarkS * 2, Math.round(options.minutes * 60));
+  await ensureBuild(log);
+  let server: RunningServer | null = null;
+  const browser = await launchChromium();
+  try {
+    server = await startGateway({ next: true, mock: sizes.rate, env: { MOCK_SEED: '7' } });
+    const token = await devLogin(server.baseUrl, 'Bench Operator', 'operator');
+    const userId = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string;
+    const q = `?token=${encodeURIComponent(token)}`;
+    const dash = await probedPage(browser);
+    const bare = await probedPage(browser);
+    const html = barePage(dashboardSubscriptions('operator', userId));
+    await bare.page.route(`**${BARE_PATH}*`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+    await dash.page.goto(`${server.baseUrl}/${q}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await bare.page.goto(`${server.baseUrl}${BARE_PATH}${q}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await Promise.all([waitForFirstRow(dash.page, 30_000), waitForFirstRow(bare.page, 30_000)]);
+    // Both pages stay "visible" to the browser: background tabs would throttle their frames.
+    const start = Date.now();
+    const samples: Sample[] = [];
+    const proc = server.proc;
+    const take = async (pages: Page[]): Promise<Sample> => {
+      const [d, b] = [await jsHeapUsed(pages[0], true), await jsHeapUsed(pages[1], true)];
+      const s = { at_s: Math.round((Date.now() - start) / 1000), server_rss_mb: mb(await rssBytes(proc.pid)), dashboard_heap_mb: mb(d), bare_heap_mb: mb(b) };
+      samples.push(s);
+      log(`  ${s.at_s} s: server RSS ${s.server_rss_mb} MB, dashboard heap ${s.dashboard_heap_mb} MB, bare page heap ${s.bare_heap_mb} MB`);
+      return s;
+    };
+    let first: Sample | null = null;
+    let last: Sample | null = null;
+    for (let t = sizes.sampleEveryS; t <= sizes.lastMarkS; t += sizes.sampleEveryS) {
+      await sleep(Math.max(0, start + t * 1000 - Date.now()));
+      if (proc.child.exitCode !== null) throw new Error(`the server exited during the soak:\n${proc.stderrTail()}`);
+      const s = await take([dash.page, bare.page]);
+      if (t === sizes.firstMarkS) first = s;
+      if (t === sizes.lastMarkS) last = s;
+    }
+    if (!first || !last) throw new Error('soak marks were not sampled');
+    const rssGrowth = growth(first.server_rss_mb, last.server_rss_mb);
+    const heapGrowth = growth(first.dashboard_heap_mb, last.dashboard_heap_mb);
+    const bareGrowth = growth(first.bare_heap_mb, last.bare_heap_mb);
+    const [m1, m2] = [sizes.firstMarkS, sizes.lastMarkS].map((s) => (s >= 60 ? `${round(s / 60, 1)} min` : `${s} s`));
+    return publish(
+      fig.finish({
+        rows: [
+          row(`server RSS at ${m2}`, 'MB', last.server_rss_mb, first.server_rss_mb, `at ${m1}`),
+          row(`dashboard JS heap at ${m2}`, 'MB', last.dashboard_heap_mb, first.dashboard_heap_mb, `at ${m1}`),
+          row(`bare page JS heap at ${m2}`, 'MB', last.bare_heap_mb, first.bare_heap_mb, `at ${m1}`),
+          row('dashboard heap growth', '%', heapGrowth, bareGrowth, 'bare page'),
+        ],
+        targets: [target(`server RSS growth ${m1} → ${m2}`, rssGrowth, '<=', 10, '%'), target(`dashboard heap growth ${m1} → ${m2}`, heapGrowth, '<=', 10, '%')],
+        details: { sizes, samples },
+        notes: ['heap is measured after a forced garbage collection (CDP HeapProfiler.collectGarbage), so it is what the page retains'],
+      }),
+    );
+  } finally {
+    await browser.close();
+    await server?.stop();
+  }
+}
+
+if (isEntryPoint(import.meta.url)) {
+  const minutes = Number(argValue('minutes')) || undefined;
+  runAsScript((o) => runSoak({ ...o, minutes }));
+}
