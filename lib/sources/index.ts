@@ -65,6 +65,7 @@ export function createSources(opts: SourcesOptions & { timing?: Partial<Upstream
       ['markets', exchange.snapshot],
     ],
     start(baseUrl) {
+      if (config.jackpotUrl && !config.jackpotToken) logger.warn('JACKPOT_WS_URL is set without JACKPOT_TOKEN: the jackpot platform will refuse the Authenticate frame');
       for (const [connector, configured, mockPath] of connectors) {
         const url = upstreamUrl(configured, mockPath, baseUrl, config);
         if (url) connector.start(url);
