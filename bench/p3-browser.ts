@@ -7,9 +7,9 @@
 import type { Browser } from '@playwright/test';
 import { argValue, type FigureOptions, isEntryPoint, runAsScript } from './lib/cli';
 import { type PageMeasure, browserAvailable, dashboardSubscriptions, devLogin, ensureBuild, launchChromium, measureOpenPage, probedPage, waitForFirstRow } from './lib/browser';
-import { type RunningServer, startGateway } from './lib/gateway';
+import { type RunningServer, startBaseline, startGateway } from './lib/gateway';
 import { sleep } from './lib/processes';
-import { barePage } from './lib/page-probe';
+import { barePageUrl } from './lib/page-probe';
 import { publish, row, startFigure, target, type FigureResult, type ResultRow } from './lib/report';
 
 interface Sizes {
@@ -21,7 +21,6 @@ interface Sizes {
 const FULL: Sizes = { rates: [1000, 2000, 5000, 10000], warmMs: 3000, measureMs: 10_000 };
 const SMOKE: Sizes = { rates: [200], warmMs: 500, measureMs: 1500 };
 const USER = { name: 'Bench Operator', role: 'operator' as const };
-const BARE_PATH = '/__bench/bare';
 
 interface RateResult {
   rate: number;
@@ -30,10 +29,9 @@ interface RateResult {
 }
 
 /** Opens a page, waits for its first live row, lets it settle, then measures it. */
-async function measurePage(browser: Browser, url: string, sizes: Sizes, bareHtml: string | null): Promise<PageMeasure> {
+async function measurePage(browser: Browser, url: string, sizes: Sizes): Promise<PageMeasure> {
   const { context, page } = await probedPage(browser);
   try {
-    if (bareHtml) await page.route(`**${BARE_PATH}*`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: bareHtml }));
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await waitForFirstRow(page, 30_000);
     await sleep(sizes.warmMs);
@@ -43,15 +41,14 @@ async function measurePage(browser: Browser, url: string, sizes: Sizes, bareHtml
   }
 }
 
-async function measureRate(browser: Browser, rate: number, sizes: Sizes, log: (line: string) => void): Promise<RateResult> {
+async function measureRate(browser: Browser, staticBase: string, rate: number, sizes: Sizes, log: (line: string) => void): Promise<RateResult> {
   let server: RunningServer | null = null;
   try {
     server = await startGateway({ next: true, mock: rate, env: { MOCK_SEED: '7' } });
     const token = await devLogin(server.baseUrl, USER.name, USER.role);
     const userId = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string;
-    const q = `?token=${encodeURIComponent(token)}`;
-    const dashboard = await measurePage(browser, `${server.baseUrl}/${q}`, sizes, null);
-    const bare = await measurePage(browser, `${server.baseUrl}${BARE_PATH}${q}`, sizes, barePage(dashboardSubscriptions(USER.role, userId)));
+    const dashboard = await measurePage(browser, `${server.baseUrl}/?token=${encodeURIComponent(token)}`, sizes);
+    const bare = await measurePage(browser, barePageUrl(staticBase, server.port, token, dashboardSubscriptions(USER.role, userId)), sizes);
     log(
       `  ${rate} events/s: dashboard ${dashboard.fps} fps (median frame ${dashboard.median_frame_ms} ms), long tasks ${dashboard.longtask_ms_per_s} ms/s, ` +
         `p95 arrival→visible ${dashboard.latency_p95_ms} ms (${dashboard.latency_samples} rows), heap ${dashboard.heap_mb} MB, ${dashboard.ws_frames_per_s} frames/s; ` +
@@ -71,13 +68,16 @@ export async function runBrowser(options: FigureOptions & { rates?: number[] }, 
   await ensureBuild(log);
   const browser = await launchChromium();
   const results: RateResult[] = [];
+  let staticServer: RunningServer | null = null;
   try {
+    staticServer = await startBaseline('static-page');
     for (const rate of sizes.rates) {
       log(`P3 ${rate} events/s…`);
-      results.push(await measureRate(browser, rate, sizes, log));
+      results.push(await measureRate(browser, staticServer.baseUrl, rate, sizes, log));
     }
   } finally {
     await browser.close();
+    await staticServer?.stop();
   }
   const rows: ResultRow[] = [];
   for (const { rate, dashboard: d, bare: b } of results) {

@@ -7,8 +7,8 @@
 import type { Page } from '@playwright/test';
 import { argValue, type FigureOptions, isEntryPoint, runAsScript } from './lib/cli';
 import { browserAvailable, dashboardSubscriptions, devLogin, ensureBuild, jsHeapUsed, launchChromium, probedPage, waitForFirstRow } from './lib/browser';
-import { type RunningServer, startGateway } from './lib/gateway';
-import { barePage } from './lib/page-probe';
+import { type RunningServer, startBaseline, startGateway } from './lib/gateway';
+import { barePageUrl } from './lib/page-probe';
 import { rssBytes, sleep } from './lib/processes';
 import { publish, round, row, startFigure, target, type FigureResult } from './lib/report';
 
@@ -21,7 +21,6 @@ interface Sizes {
 
 const FULL: Sizes = { rate: 2000, firstMarkS: 60, lastMarkS: 600, sampleEveryS: 30 };
 const SMOKE: Sizes = { rate: 200, firstMarkS: 5, lastMarkS: 15, sampleEveryS: 5 };
-const BARE_PATH = '/__bench/bare';
 
 interface Sample {
   at_s: number;
@@ -35,24 +34,23 @@ const growth = (from: number, to: number) => ((to - from) / from) * 100;
 
 /** Runs P5 and returns its result (also printed and written to bench/results/p5-soak.json). */
 export async function runSoak(options: FigureOptions & { minutes?: number }, log: (line: string) => void = console.log): Promise<FigureResult> {
-  const fig = startFigure('p5-soak', 'memory soak at 2k events/s', options.smoke);
-  if (!browserAvailable()) throw new Error('Chromium is missing at /usr/bin/chromium (apt-get install -y chromium)');
   const sizes = { ...(options.smoke ? SMOKE : FULL) };
+  const fig = startFigure('p5-soak', `memory soak at ${sizes.rate / 1000}k events/s`, options.smoke);
+  if (!browserAvailable()) throw new Error('Chromium is missing at /usr/bin/chromium (apt-get install -y chromium)');
   if (options.minutes && !options.smoke) sizes.lastMarkS = Math.max(sizes.firstMarkS * 2, Math.round(options.minutes * 60));
   await ensureBuild(log);
   let server: RunningServer | null = null;
+  let staticServer: RunningServer | null = null;
   const browser = await launchChromium();
   try {
     server = await startGateway({ next: true, mock: sizes.rate, env: { MOCK_SEED: '7' } });
+    staticServer = await startBaseline('static-page');
     const token = await devLogin(server.baseUrl, 'Bench Operator', 'operator');
     const userId = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string;
-    const q = `?token=${encodeURIComponent(token)}`;
     const dash = await probedPage(browser);
     const bare = await probedPage(browser);
-    const html = barePage(dashboardSubscriptions('operator', userId));
-    await bare.page.route(`**${BARE_PATH}*`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
-    await dash.page.goto(`${server.baseUrl}/${q}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    await bare.page.goto(`${server.baseUrl}${BARE_PATH}${q}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await dash.page.goto(`${server.baseUrl}/?token=${encodeURIComponent(token)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await bare.page.goto(barePageUrl(staticServer.baseUrl, server.port, token, dashboardSubscriptions('operator', userId)), { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await Promise.all([waitForFirstRow(dash.page, 30_000), waitForFirstRow(bare.page, 30_000)]);
     // Both pages stay "visible" to the browser: background tabs would throttle their frames.
     const start = Date.now();
@@ -94,6 +92,7 @@ export async function runSoak(options: FigureOptions & { minutes?: number }, log
     );
   } finally {
     await browser.close();
+    await staticServer?.stop();
     await server?.stop();
   }
 }

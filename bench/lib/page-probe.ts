@@ -111,14 +111,14 @@ export interface ProbeSample {
  * The P3 baseline: a bare page on the same `/v1/ws` with the same subscriptions as the dashboard,
  * which parses nothing and only counts frames; once per animation frame it shows the count and the
  * latest `game` event as one `bet-row`, so the probe measures it exactly as it measures the dashboard.
+ * Served by `bench/baselines/static-page.ts` at `/bare?ws=<socket URL with token>&subs=<JSON>`.
  */
-export function barePage(subscriptions: { channel: string; params: object }[]): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>bare</title></head><body>
+export const BARE_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>bare</title></head><body>
 <h1>frames: <span id="count">0</span></h1><div id="rows"></div>
 <script>
-const SUBS = ${JSON.stringify(subscriptions)};
-const token = new URLSearchParams(location.search).get('token');
-const ws = new WebSocket('ws://' + location.host + '/v1/ws?token=' + encodeURIComponent(token));
+const query = new URLSearchParams(location.search);
+const SUBS = JSON.parse(query.get('subs') || '[]');
+const ws = new WebSocket(query.get('ws'));
 const count = document.getElementById('count');
 const rows = document.getElementById('rows');
 let n = 0, latest = null, dirty = false;
@@ -149,4 +149,9 @@ const frame = () => {
 };
 requestAnimationFrame(frame);
 </script></body></html>`;
+
+/** The bare page's address on the static server, for a gateway socket and a set of subscriptions. */
+export function barePageUrl(staticBase: string, gatewayPort: number, token: string, subscriptions: { channel: string; params: object }[]): string {
+  const ws = `ws://127.0.0.1:${gatewayPort}/v1/ws?token=${encodeURIComponent(token)}`;
+  return `${staticBase}/bare?ws=${encodeURIComponent(ws)}&subs=${encodeURIComponent(JSON.stringify(subscriptions))}`;
 }
