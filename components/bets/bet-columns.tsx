@@ -11,36 +11,36 @@ export const betColumns = column.columns([
     header: 'Time',
     cell: (info) => <span className="num text-fg-muted">{formatClock(info.getValue())}</span>,
     sortFn: 'basic',
-    meta: { width: '5.5rem' },
+    meta: { width: '4.75rem' },
   }),
   column.accessor('player_id', {
     header: 'Player',
     cell: (info) => <span className="truncate font-medium">{info.getValue()}</span>,
-    meta: { width: 'minmax(6rem,1.2fr)' },
+    meta: { width: 'minmax(4rem,0.8fr)' },
   }),
   column.accessor((row) => row.game_id ?? '—', {
     id: 'game',
     header: 'Game',
     cell: (info) => <span className="truncate">{info.getValue()}</span>,
-    meta: { width: 'minmax(5rem,1fr)' },
+    meta: { width: 'minmax(5rem,1.3fr)' },
   }),
   column.accessor((row) => row.device_id ?? '—', {
     id: 'device',
     header: 'Device',
-    cell: (info) => <span className="truncate text-fg-muted">{info.getValue()}</span>,
-    meta: { width: 'minmax(5rem,1fr)' },
+    cell: (info) => <span className="num truncate text-fg-muted">{info.getValue()}</span>,
+    meta: { width: '5.75rem' },
   }),
   column.accessor((row) => locationLabel(row.location_id), {
     id: 'location',
     header: 'Location',
     cell: (info) => <span className="truncate text-fg-muted">{info.getValue()}</span>,
-    meta: { width: 'minmax(5rem,1fr)' },
+    meta: { width: 'minmax(4rem,0.8fr)' },
   }),
   column.accessor('amount', {
     header: 'Stake',
     cell: (info) => <span className="num text-base font-semibold">{formatMoney(info.getValue(), info.row.original.currency)}</span>,
     sortFn: 'basic',
-    meta: { width: '7.5rem', align: 'right' },
+    meta: { width: '6.5rem', align: 'right' },
   }),
 ]);
 

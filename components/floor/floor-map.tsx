@@ -30,7 +30,7 @@ export function FloorMap({ className }: { className?: string }) {
         </>
       }
     >
-      <div className="grid min-h-0 flex-1 auto-rows-min grid-cols-[repeat(auto-fill,minmax(16rem,1fr))] gap-3 overflow-y-auto p-3">
+      <div className="grid min-h-0 flex-1 auto-rows-min grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-x-4 gap-y-3 overflow-y-auto p-3">
         {groups.map((g) => (
           <section key={g.locationId ?? 'none'} data-testid="floor-location" aria-label={locationLabel(g.locationId)}>
             <h3 className="mb-1.5 flex items-baseline justify-between text-sm font-semibold">
@@ -39,7 +39,7 @@ export function FloorMap({ className }: { className?: string }) {
                 {g.offline ? `${g.offline} offline` : `${g.devices.length} devices`}
               </span>
             </h3>
-            <div className="grid grid-cols-[repeat(auto-fill,minmax(2.6rem,1fr))] gap-1">
+            <div className="grid grid-cols-[repeat(auto-fill,minmax(2.4rem,1fr))] gap-1">
               {g.devices.map((d) => (
                 <DeviceTile key={d.device_id} device={d} alarmId={alarmIds[d.device_id]} />
               ))}

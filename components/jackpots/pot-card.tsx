@@ -1,6 +1,5 @@
 'use client';
 
-import { Badge } from '@/components/ui/badge';
 import { formatMoney } from '@/components/ui/format';
 import { potKey } from '@/lib/store/slices/jackpots-slice';
 import { useMonitor } from '@/lib/store/use-monitor';
@@ -26,19 +25,20 @@ export function PotCard({ instanceId, potId, jackpotName, currency, value, progr
   const lastWin = wins[wins.length - 1];
 
   return (
-    <article data-testid="jackpot-pot" data-pot={key} className="flex min-w-0 flex-col rounded-md border border-line bg-raised/60 p-3">
-      <header className="flex items-start justify-between gap-2">
-        <div className="min-w-0">
-          <h3 className="truncate text-sm font-semibold text-fg">{jackpotName}</h3>
-          <p className="truncate text-xs text-fg-subtle">{potId}</p>
-        </div>
-        {progressive ? <Badge tone="jackpot">Progressive</Badge> : <Badge>Fixed</Badge>}
+    <article data-testid="jackpot-pot" data-pot={key} className="flex min-w-0 flex-col rounded-md border border-line bg-raised/60 px-2.5 pt-1.5">
+      <header className="flex items-baseline justify-between gap-2 text-xs">
+        <h3 className="truncate font-semibold text-fg-muted">
+          {jackpotName} · <span className="capitalize">{potId}</span>
+        </h3>
+        {!progressive ? <span className="text-fg-subtle">fixed</span> : null}
       </header>
-      <p className="num mt-1 text-3xl leading-tight font-bold tracking-tight" style={{ color }} aria-label={`${jackpotName} ${potId} value`}>
+      <p className="num truncate text-2xl leading-tight font-bold tracking-tight" style={{ color }} aria-label={`${jackpotName} ${potId} pot`}>
         {formatMoney(value, currency)}
       </p>
       <PotChart series={series} wins={wins} currency={currency} color={color} />
-      <p className="num h-4 text-xs text-fg-subtle">{lastWin ? `Last won ${formatMoney(lastWin.amount, currency, true)} by ${lastWin.player_id}` : ' '}</p>
+      <p className="num truncate pb-1 text-[11px] text-fg-subtle" title={lastWin ? `Won by ${lastWin.player_id}` : undefined}>
+        {lastWin ? `Last hit ${formatMoney(lastWin.amount, currency, true)} · ${lastWin.player_id}` : 'Not hit in the last 10 min'}
+      </p>
     </article>
   );
 }

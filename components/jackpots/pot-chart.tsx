@@ -14,7 +14,7 @@ interface PotChartProps {
 /** A pot's value over the last minutes, with a marker where it was won. Animation is off: it is live data. */
 export function PotChart({ series, wins, currency, color }: PotChartProps) {
   return (
-    <LineChart responsive style={{ width: '100%', height: 72 }} data={series} margin={{ top: 6, right: 4, bottom: 0, left: 4 }}>
+    <LineChart responsive style={{ width: '100%', height: 30 }} data={series} margin={{ top: 4, right: 2, bottom: 2, left: 2 }}>
       <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} hide />
       <YAxis domain={['auto', 'auto']} hide />
       <Tooltip

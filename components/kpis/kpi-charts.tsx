@@ -1,46 +1,62 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCompact } from '@/components/ui/format';
-import type { MinutePoint } from './kpi-series';
+import type { ReactNode } from 'react';
+import { Area, AreaChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatClock, formatCompact } from '@/components/ui/format';
+import type { RatePoint } from './kpi-series';
 
-const axis = { stroke: 'var(--color-fg-subtle)', fontSize: 11, tickLine: false } as const;
+const HEIGHT = 104;
+const axis = { stroke: 'var(--color-fg-subtle)', fontSize: 11, tickLine: false, axisLine: false } as const;
 const tooltip = {
   isAnimationActive: false,
-  contentStyle: { background: 'var(--color-raised)', border: '1px solid var(--color-line-strong)', color: 'var(--color-fg)' },
+  contentStyle: { background: 'var(--color-raised)', border: '1px solid var(--color-line-strong)', color: 'var(--color-fg)', fontSize: 12 },
+  labelFormatter: (t: unknown) => formatClock(Number(t)),
+  formatter: (v: unknown) => formatCompact(Number(v)),
 } as const;
 const minuteLabel = (t: number) => new Date(t).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+const margin = { top: 6, right: 6, bottom: 0, left: 0 };
 
-/** Turnover per minute over the last quarter hour. */
-export function TurnoverChart({ points }: { points: MinutePoint[] }) {
+function Caption({ children }: { children: ReactNode }) {
+  return <figcaption className="flex items-center gap-3 px-1 text-xs font-semibold text-fg-muted">{children}</figcaption>;
+}
+
+/** Turnover per minute, rolling, over the last minutes. */
+export function TurnoverChart({ points, domain }: { points: RatePoint[]; domain: [number, number] }) {
   return (
     <figure className="min-w-0" aria-label="Turnover per minute">
-      <figcaption className="px-1 text-xs font-semibold text-fg-muted">Turnover / min</figcaption>
-      <LineChart responsive style={{ width: '100%', height: 130 }} data={points} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+      <Caption>Turnover / min</Caption>
+      <LineChart responsive style={{ width: '100%', height: HEIGHT }} data={points} margin={margin}>
         <CartesianGrid stroke="var(--color-line)" vertical={false} />
-        <XAxis dataKey="t" tickFormatter={minuteLabel} {...axis} minTickGap={24} />
-        <YAxis tickFormatter={formatCompact} {...axis} width={44} />
-        <Tooltip {...tooltip} labelFormatter={(t) => minuteLabel(Number(t))} formatter={(v) => formatCompact(Number(v))} />
+        <XAxis dataKey="t" type="number" domain={domain} allowDataOverflow tickFormatter={minuteLabel} {...axis} minTickGap={40} />
+        <YAxis tickFormatter={formatCompact} {...axis} width={36} />
+        <Tooltip {...tooltip} />
         <Line dataKey="turnover" name="Turnover" stroke="var(--color-accent)" strokeWidth={2} dot={false} isAnimationActive={false} />
       </LineChart>
     </figure>
   );
 }
 
-/** Deposits against withdrawals per minute. */
-export function CashChart({ points }: { points: MinutePoint[] }) {
+/** Deposits against withdrawals per minute, rolling. */
+export function CashChart({ points, domain }: { points: RatePoint[]; domain: [number, number] }) {
   return (
     <figure className="min-w-0" aria-label="Deposits and withdrawals per minute">
-      <figcaption className="px-1 text-xs font-semibold text-fg-muted">Deposits vs withdrawals / min</figcaption>
-      <BarChart responsive style={{ width: '100%', height: 130 }} data={points} margin={{ top: 8, right: 8, bottom: 0, left: -8 }} barGap={1}>
+      <Caption>
+        <span>Cash / min</span>
+        <span className="flex items-center gap-1 text-live">
+          <span className="size-2 rounded-sm bg-live" /> deposits
+        </span>
+        <span className="flex items-center gap-1 text-warn">
+          <span className="size-2 rounded-sm bg-warn" /> withdrawals
+        </span>
+      </Caption>
+      <AreaChart responsive style={{ width: '100%', height: HEIGHT }} data={points} margin={margin}>
         <CartesianGrid stroke="var(--color-line)" vertical={false} />
-        <XAxis dataKey="t" tickFormatter={minuteLabel} {...axis} minTickGap={24} />
-        <YAxis tickFormatter={formatCompact} {...axis} width={44} />
-        <Tooltip {...tooltip} cursor={{ fill: 'var(--color-line)' }} labelFormatter={(t) => minuteLabel(Number(t))} formatter={(v) => formatCompact(Number(v))} />
-        <Legend iconSize={8} wrapperStyle={{ fontSize: 11, color: 'var(--color-fg-muted)' }} />
-        <Bar dataKey="deposits" name="Deposits" fill="var(--color-live)" isAnimationActive={false} />
-        <Bar dataKey="withdrawals" name="Withdrawals" fill="var(--color-warn)" isAnimationActive={false} />
-      </BarChart>
+        <XAxis dataKey="t" type="number" domain={domain} allowDataOverflow tickFormatter={minuteLabel} {...axis} minTickGap={40} />
+        <YAxis tickFormatter={formatCompact} {...axis} width={36} />
+        <Tooltip {...tooltip} />
+        <Area dataKey="deposits" name="Deposits" stroke="var(--color-live)" fill="var(--color-live)" fillOpacity={0.15} strokeWidth={2} isAnimationActive={false} />
+        <Area dataKey="withdrawals" name="Withdrawals" stroke="var(--color-warn)" fill="var(--color-warn)" fillOpacity={0.12} strokeWidth={2} isAnimationActive={false} />
+      </AreaChart>
     </figure>
   );
 }

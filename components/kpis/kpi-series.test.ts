@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiBucket } from '@/lib/store/slices/kpis-slice';
-import { lastMinute, perMinute } from './kpi-series';
+import { lastMinute, rollingPerMinute } from './kpi-series';
 
 const counters = (bets: number, turnover: number) => ({ bets, turnover, wins: 0, payout: 0, deposits: 0, withdrawals: 0 });
 const buckets: KpiBucket[] = [
@@ -15,12 +15,16 @@ describe('KPI series', () => {
     expect(lastMinute(buckets, 'loc-b', 120_000)).toMatchObject({ bets: 7, turnover: 70 });
   });
 
-  it('gives one point per minute, oldest first, with empty minutes as zero', () => {
-    const points = perMinute(buckets, null, 125_000, 3);
-    expect(points.map((p) => [p.t, p.bets])).toEqual([
-      [0, 1],
-      [60_000, 9],
-      [120_000, 0],
-    ]);
+  it('gives a rolling one-minute sum every 10 s from the first data to now', () => {
+    const points = rollingPerMinute(buckets, null, 125_000, 600_000);
+    expect(points[0]).toMatchObject({ t: 0, bets: 1 });
+    expect(points.find((p) => p.t === 50_000)).toMatchObject({ bets: 1 });
+    expect(points.find((p) => p.t === 60_000)).toMatchObject({ bets: 5 });
+    expect(points.find((p) => p.t === 110_000)).toMatchObject({ bets: 9 });
+    expect(points.at(-1)).toMatchObject({ t: 120_000, bets: 4 });
+  });
+
+  it('reaches back at most the window', () => {
+    expect(rollingPerMinute(buckets, null, 125_000, 30_000)[0].t).toBe(90_000);
   });
 });

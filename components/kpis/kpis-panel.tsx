@@ -8,7 +8,7 @@ import { useMonitor } from '@/lib/store/use-monitor';
 import { usePanelState } from '@/lib/store/use-panel-state';
 import { CashChart, TurnoverChart } from './kpi-charts';
 import { KpiTile } from './kpi-tile';
-import { lastMinute, perMinute } from './kpi-series';
+import { chartDomain, lastMinute, rollingPerMinute } from './kpi-series';
 
 const CURRENCY = 'EUR';
 
@@ -18,13 +18,13 @@ export function KpisPanel({ className }: { className?: string }) {
   const locationId = useMonitor((s) => s.ui.locationId);
   const now = useNow(2000);
   const minute = useMemo(() => lastMinute(buckets, locationId, now), [buckets, locationId, now]);
-  const points = useMemo(() => perMinute(buckets, locationId, now), [buckets, locationId, now]);
+  const points = useMemo(() => rollingPerMinute(buckets, locationId, now), [buckets, locationId, now]);
   const { state, stale } = usePanelState(['game', 'cash'], buckets.length > 0);
   const net = minute.deposits - minute.withdrawals;
 
   return (
     <Panel title="Floor KPIs · last minute" testId="kpis-panel" state={state} stale={stale} emptyText="No play yet" className={className}>
-      <div className="grid grid-cols-2 gap-2 p-3 xl:grid-cols-4">
+      <div className="grid grid-cols-2 gap-2 px-3 pt-2 xl:grid-cols-4">
         <KpiTile label="Bets / min" value={String(minute.bets)} hint={`${minute.wins} wins`} />
         <KpiTile label="Turnover / min" value={formatMoney(minute.turnover, CURRENCY, true)} tone="accent" hint={`payout ${formatMoney(minute.payout, CURRENCY, true)}`} />
         <KpiTile label="Deposits / min" value={formatMoney(minute.deposits, CURRENCY, true)} tone="live" />
@@ -35,9 +35,9 @@ export function KpisPanel({ className }: { className?: string }) {
           hint={`net ${net >= 0 ? '+' : '−'}${formatCompact(Math.abs(net))}`}
         />
       </div>
-      <div className="grid min-h-0 grid-cols-1 gap-2 px-2 pb-2 md:grid-cols-2">
-        <TurnoverChart points={points} />
-        <CashChart points={points} />
+      <div className="grid min-h-0 grid-cols-1 gap-3 px-2 pt-1 pb-1 md:grid-cols-2">
+        <TurnoverChart points={points} domain={chartDomain(now)} />
+        <CashChart points={points} domain={chartDomain(now)} />
       </div>
     </Panel>
   );

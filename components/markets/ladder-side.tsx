@@ -2,8 +2,8 @@
 
 import type { MarketSelection } from '@/lib/protocol';
 import { cx } from '@/components/ui/cx';
-import { formatMoney } from '@/components/ui/format';
 import { selectionKey, type MarketBook } from '@/lib/store/slices/markets-slice';
+import { formatStake } from './odds';
 
 /** How long a price-move arrow stays after the move. */
 const ARROW_MS = 15_000;
@@ -19,27 +19,27 @@ interface LadderSideProps {
 /** One side of the book: best selections with odds, a ▲▼ for recent price moves, and stake as a depth bar. */
 export function LadderSide({ side, selections, moves, maxStake, now }: LadderSideProps) {
   const title = selections[0]?.display_name || selections[0]?.name || `Side ${side + 1}`;
-  const tint = side === 0 ? 'bg-accent/20' : 'bg-jackpot/20';
+  const tint = side === 0 ? 'bg-accent/25' : 'bg-jackpot/25';
   return (
     <div className="min-w-0" data-testid="ladder-side">
       <h3 className="truncate border-b border-line px-3 py-2 text-lg font-bold">{title}</h3>
-      <div className="grid grid-cols-[minmax(0,1fr)_6rem_8rem] px-3 py-1 text-xs font-semibold tracking-wider text-fg-muted uppercase">
+      <div className="grid grid-cols-[minmax(0,1fr)_6rem_7rem] px-3 py-1 text-xs font-semibold tracking-wider text-fg-muted uppercase">
         <span>Line</span>
         <span className="text-right">Odds</span>
         <span className="text-right">Stake</span>
       </div>
       <ol>
         {selections.map((s, i) => {
-          const move = moves[selectionKey(side, s)];
+          const move = moves[selectionKey(side, i)];
           const arrow = move && now - move.at < ARROW_MS ? move.dir : null;
           return (
             <li
               key={`${s.line_id}:${s.outcome_id}:${i}`}
               data-testid="ladder-row"
-              className="relative grid grid-cols-[minmax(0,1fr)_6rem_8rem] items-center border-b border-line/50 px-3 py-1.5"
+              className="relative grid grid-cols-[minmax(0,1fr)_6rem_7rem] items-center border-b border-line/50 px-3 py-1.5"
             >
               <span aria-hidden className={cx('absolute inset-y-0.5 right-0 rounded-l', tint)} style={{ width: `${maxStake ? (s.stake / maxStake) * 60 : 0}%` }} />
-              <span className="relative truncate text-sm text-fg-muted">{s.display_line || s.name}</span>
+              <span className="num relative truncate text-sm text-fg-muted">{s.display_line || '—'}</span>
               <span className={cx('num relative text-right text-2xl font-bold', i === 0 ? 'text-fg' : 'text-fg-muted')}>
                 {arrow ? (
                   <span data-testid="price-move" data-dir={arrow} className={cx('mr-1 text-base', arrow === 'up' ? 'text-live' : 'text-crit')} aria-label={arrow === 'up' ? 'price up' : 'price down'}>
@@ -48,7 +48,7 @@ export function LadderSide({ side, selections, moves, maxStake, now }: LadderSid
                 ) : null}
                 {s.display_odds}
               </span>
-              <span className="num relative text-right text-lg font-semibold">{formatMoney(s.stake, 'USD', true)}</span>
+              <span className="num relative text-right text-lg font-semibold">{formatStake(s.stake)}</span>
             </li>
           );
         })}

@@ -1,5 +1,6 @@
 'use client';
 
+import type { MarketSelection } from '@/lib/protocol';
 import { cx } from '@/components/ui/cx';
 import { formatClock } from '@/components/ui/format';
 import { Panel, type PanelState } from '@/components/ui/panel';
@@ -7,6 +8,11 @@ import { useNow } from '@/components/ui/use-now';
 import type { MarketInfo } from '@/lib/store/slices/market-items';
 import { useMonitor } from '@/lib/store/use-monitor';
 import { LadderSide } from './ladder-side';
+import { PriceChart } from './price-chart';
+
+function sideName(selections: MarketSelection[], fallback: string): string {
+  return selections[0]?.display_name || selections[0]?.name || fallback;
+}
 
 interface MarketLadderProps {
   title: string;
@@ -21,6 +27,7 @@ interface MarketLadderProps {
 /** The liquidity ladder of one market: both sides' best selections, odds and stake. */
 export function MarketLadder({ title, markets, marketKey, onMarket, state, stale, className }: MarketLadderProps) {
   const book = useMonitor((s) => (marketKey ? s.markets.books[marketKey] : undefined));
+  const prices = useMonitor((s) => (marketKey ? s.markets.prices[marketKey] : undefined));
   const now = useNow(1000);
   const maxStake = book ? Math.max(1, ...book.sides.flat().map((s) => s.stake)) : 1;
 
@@ -52,9 +59,12 @@ export function MarketLadder({ title, markets, marketKey, onMarket, state, stale
         ))}
       </div>
       {book ? (
-        <div className="grid min-h-0 flex-1 grid-cols-1 gap-4 overflow-y-auto p-2 md:grid-cols-2">
-          <LadderSide side={0} selections={book.sides[0]} moves={book.moves} maxStake={maxStake} now={now} />
-          <LadderSide side={1} selections={book.sides[1]} moves={book.moves} maxStake={maxStake} now={now} />
+        <div className="flex min-h-0 flex-1 flex-col overflow-y-auto">
+          <div className="grid grid-cols-1 gap-4 p-2 md:grid-cols-2">
+            <LadderSide side={0} selections={book.sides[0]} moves={book.moves} maxStake={maxStake} now={now} />
+            <LadderSide side={1} selections={book.sides[1]} moves={book.moves} maxStake={maxStake} now={now} />
+          </div>
+          {prices && prices.length > 1 ? <PriceChart points={prices} names={[sideName(book.sides[0], 'Side 1'), sideName(book.sides[1], 'Side 2')]} /> : null}
         </div>
       ) : null}
     </Panel>

@@ -1,9 +1,10 @@
 'use client';
 
 import { useMemo } from 'react';
-import { formatClock, formatMoney } from '@/components/ui/format';
+import { formatClock } from '@/components/ui/format';
 import { Panel, type PanelState } from '@/components/ui/panel';
 import { useMonitor } from '@/lib/store/use-monitor';
+import { formatOdds, formatStake } from './odds';
 
 const SHOWN = 40;
 
@@ -22,11 +23,11 @@ export function MatchedBets({ marketKey, state, stale, className }: { marketKey:
     <Panel title="Matched bets" testId="matched-bets" state={rows.length ? 'ready' : state === 'ready' ? 'empty' : state} stale={stale} emptyText="No matches yet on this market" className={className}>
       <ul className="min-h-0 flex-1 overflow-y-auto">
         {rows.map((m) => (
-          <li key={m.id} data-testid="matched-row" className="grid grid-cols-[4.5rem_minmax(0,1fr)_4rem_6rem] items-center gap-2 border-b border-line/60 px-3 py-1.5">
-            <span className="num text-sm text-fg-muted">{formatClock(m.ts)}</span>
-            <span className="truncate">{outcomeName(m.marketKey, m.outcome_id, m.line_id)}</span>
-            <span className="num text-right font-semibold">{m.odds > 0 ? `+${m.odds}` : m.odds}</span>
-            <span className="num text-right font-bold">{formatMoney(m.stake, 'USD')}</span>
+          <li key={m.id} data-testid="matched-row" className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 border-b border-line/60 px-3 py-1.5">
+            <span className="truncate font-medium">{outcomeName(m.marketKey, m.outcome_id, m.line_id)}</span>
+            <span className="num text-right text-lg font-bold">{formatStake(m.stake)}</span>
+            <span className="num text-xs text-fg-subtle">{formatClock(m.ts)}</span>
+            <span className="num text-right text-sm text-fg-muted">at {formatOdds(m.odds)}</span>
           </li>
         ))}
       </ul>

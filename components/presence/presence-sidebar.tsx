@@ -37,15 +37,19 @@ export function PresenceSidebar({ className }: { className?: string }) {
           const name = typeof u.user_info.name === 'string' ? u.user_info.name : u.user_id;
           const userRole = typeof u.user_info.role === 'string' ? u.user_info.role : 'unknown';
           return (
-            <li key={u.user_id} data-testid="presence-user" data-user-id={u.user_id} className="flex items-center gap-2 border-b border-line/60 px-3 py-1.5">
-              <span className="size-2 shrink-0 rounded-full bg-live" aria-hidden />
-              <span className="min-w-0 flex-1 truncate font-medium">
-                {name}
-                {u.user_id === selfId ? <span className="text-fg-subtle"> (you)</span> : null}
-              </span>
-              <Badge tone={ROLE_TONE[userRole] ?? 'neutral'}>{userRole}</Badge>
-              <span className="num w-14 text-right text-xs text-fg-subtle" title={`Online since ${new Date(u.joined_at).toLocaleTimeString('en-GB')}`}>
-                {formatSince(Date.parse(u.joined_at), now)}
+            <li key={u.user_id} data-testid="presence-user" data-user-id={u.user_id} className="flex items-start gap-2 border-b border-line/60 px-3 py-1.5">
+              <span className="mt-1.5 size-2 shrink-0 rounded-full bg-live" aria-hidden />
+              <span className="min-w-0 flex-1">
+                <span className="block truncate font-medium" title={name}>
+                  {name}
+                  {u.user_id === selfId ? <span className="text-fg-subtle"> (you)</span> : null}
+                </span>
+                <span className="flex items-center gap-2 text-xs text-fg-subtle">
+                  <Badge tone={ROLE_TONE[userRole] ?? 'neutral'}>{userRole}</Badge>
+                  <span className="num" title={`Online since ${new Date(u.joined_at).toLocaleTimeString('en-GB')}`}>
+                    {formatSince(Date.parse(u.joined_at), now)}
+                  </span>
+                </span>
               </span>
             </li>
           );

@@ -103,7 +103,7 @@ export function DataTable<TData extends object, TSelected>({ table, label, rowTe
                 style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: rowHeight }}
               >
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={cx('flex min-w-0 truncate px-2', alignOf(cell.column.columnDef.meta))}>
+                  <td key={cell.id} className={cx('flex min-w-0 truncate px-2 text-sm', alignOf(cell.column.columnDef.meta))}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

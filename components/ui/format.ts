@@ -22,9 +22,11 @@ export function formatMoney(amount: number, currency: string, whole = false): st
   return `${amount.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${currency}`;
 }
 
-/** A compact amount for tiles and axes: 12.4k, 1.2M. */
+const compactFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** A compact amount for tiles and axes: 12.4K, 1.2M. */
 export function formatCompact(amount: number): string {
-  return new Intl.NumberFormat('en-GB', { notation: 'compact', maximumFractionDigits: 1 }).format(amount);
+  return compactFormat.format(amount);
 }
 
 /** Wall-clock time of day, 24 h, with seconds. */

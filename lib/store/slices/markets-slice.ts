@@ -1,5 +1,5 @@
-import type { MarketMatched, MarketSelection } from '@/lib/protocol';
-import { prependBounded } from '../ring';
+import type { MarketMatched } from '@/lib/protocol';
+import { appendWindow, prependBounded } from '../ring';
 import { type BatchContext, type ChannelItem, eventTime, num, str } from './channel-item';
 import { type MarketBookData, type MarketInfo, type SportEventInfo, classifyMarketItem, marketKey } from './market-items';
 
@@ -11,7 +11,7 @@ export type PriceMove = 'up' | 'down';
 export interface MarketBook extends MarketBookData {
   key: string;
   updatedAt: number;
-  /** Last move per selection key (`side:line_id:outcome_id`), with when it happened. */
+  /** Last move per ladder position (`side:level`), with when it happened. */
   moves: Record<string, { dir: PriceMove; at: number }>;
 }
 
@@ -25,33 +25,52 @@ export interface MatchedRow {
   stake: number;
 }
 
+/** Best odds of both sides at one moment, for the price chart. */
+export interface PricePoint {
+  t: number;
+  side0: number | null;
+  side1: number | null;
+}
+
+/** How far back price charts reach, and how densely. */
+export const PRICE_WINDOW_MS = 10 * 60_000;
+const PRICE_SAMPLE_MS = 2000;
+
 export interface MarketsSlice {
   sportEvents: Record<string, SportEventInfo>;
   markets: Record<string, MarketInfo>;
   books: Record<string, MarketBook>;
+  /** Best odds per side over time, by market key. */
+  prices: Record<string, PricePoint[]>;
   /** Matched bets, newest first. */
   matched: MatchedRow[];
 }
 
-export const initialMarkets: MarketsSlice = { sportEvents: {}, markets: {}, books: {}, matched: [] };
+export const initialMarkets: MarketsSlice = { sportEvents: {}, markets: {}, books: {}, prices: {}, matched: [] };
 
-/** The key a selection's price move is remembered by. */
-export const selectionKey = (side: number, s: Pick<MarketSelection, 'line_id' | 'outcome_id'>) => `${side}:${s.line_id}:${s.outcome_id}`;
+/** The key a ladder position's price move is remembered by: side and level (0 = best). */
+export const selectionKey = (side: number, level: number) => `${side}:${level}`;
 
 function movesFor(prev: MarketBook | undefined, next: MarketBookData, now: number): MarketBook['moves'] {
   const moves = { ...(prev?.moves ?? {}) };
   if (!prev) return moves;
   next.sides.forEach((selections, side) => {
-    for (const s of selections) {
-      const key = selectionKey(side, s);
-      const before = prev.sides[side]?.find((p) => selectionKey(side, p) === key);
-      if (before && before.odds !== s.odds) moves[key] = { dir: s.odds > before.odds ? 'up' : 'down', at: now };
-    }
+    selections.forEach((s, level) => {
+      const before = prev.sides[side]?.[level];
+      if (before && before.odds !== s.odds) moves[selectionKey(side, level)] = { dir: s.odds > before.odds ? 'up' : 'down', at: now };
+    });
   });
   return moves;
 }
 
-type Draft = { sportEvents: MarketsSlice['sportEvents']; markets: MarketsSlice['markets']; books: MarketsSlice['books'] };
+function withPrice(series: PricePoint[], book: MarketBookData, now: number): PricePoint[] {
+  const point = { t: now, side0: book.sides[0][0]?.odds ?? null, side1: book.sides[1][0]?.odds ?? null };
+  const last = series[series.length - 1];
+  const kept = last && now - last.t < PRICE_SAMPLE_MS && series.length > 1 ? series.slice(0, -1) : series;
+  return appendWindow(kept, [point], PRICE_WINDOW_MS, 400);
+}
+
+type Draft = Pick<MarketsSlice, 'sportEvents' | 'markets' | 'books' | 'prices'>;
 
 function apply(draft: Draft, raw: unknown, eventName: string | undefined, now: number): void {
   const item = classifyMarketItem(raw, eventName);
@@ -65,6 +84,7 @@ function apply(draft: Draft, raw: unknown, eventName: string | undefined, now: n
     const key = marketKey(item.value.sport_event_id, item.value.market_id);
     const prev = draft.books[key];
     draft.books[key] = { ...item.value, key, updatedAt: now, moves: movesFor(prev, item.value, now) };
+    draft.prices[key] = withPrice(draft.prices[key] ?? [], item.value, now);
     if (!draft.markets[key]) {
       draft.markets[key] = { key, sport_event_id: item.value.sport_event_id, market_id: item.value.market_id, name: item.value.name, status: null };
     }
@@ -77,7 +97,7 @@ export function reduceMarkets(slice: MarketsSlice, items: ChannelItem[], ctx: Ba
   const matched: MatchedRow[] = [];
   for (const item of items) {
     if (item.type === 'snapshot') {
-      draft = { sportEvents: {}, markets: {}, books: {} };
+      draft = { sportEvents: {}, markets: {}, books: {}, prices: { ...slice.prices } };
       for (const raw of item.data) apply(draft, raw, undefined, ctx.now);
     } else if (item.type === 'event' && item.event === 'market.matched') {
       const d = item.data as Partial<MarketMatched>;
@@ -91,7 +111,7 @@ export function reduceMarkets(slice: MarketsSlice, items: ChannelItem[], ctx: Ba
         stake: num(d.matched_stake),
       });
     } else if (item.type === 'event') {
-      draft ??= { sportEvents: { ...slice.sportEvents }, markets: { ...slice.markets }, books: { ...slice.books } };
+      draft ??= { sportEvents: { ...slice.sportEvents }, markets: { ...slice.markets }, books: { ...slice.books }, prices: { ...slice.prices } };
       apply(draft, item.data, item.event, eventTime(item, ctx.now));
     }
   }
