@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../protocol';
 import type { RouteHandler } from './routes';
-import { isJsonRequest, readBody, sendJson } from './respond';
+import { readJsonBody, sendJson } from './respond';
 
 const DevLoginSchema = z.object({
   name: z.string().trim().min(1, 'Type a name').max(80),
@@ -17,16 +17,9 @@ export function userIdFor(name: string): string {
 /** `POST /api/auth/dev-login` `{name, role}` → `{token}`: the development login, off in production with a real secret. */
 export const handleDevLogin: RouteHandler = async (req, res, { config, tokens }) => {
   if (!config.devLogin) return sendJson(res, 404, { error: 'dev_login_disabled', message: 'The development login is off (AUTH_DEV_LOGIN)' });
-  if (!isJsonRequest(req)) return sendJson(res, 415, { error: 'unsupported_media_type' });
-  const read = await readBody(req, 16 * 1024);
-  if (!read.ok) return sendJson(res, 413, { error: 'too_large' });
-  let raw: unknown;
-  try {
-    raw = JSON.parse(read.body.toString('utf8'));
-  } catch {
-    return sendJson(res, 400, { error: 'invalid_json' });
-  }
-  const parsed = DevLoginSchema.safeParse(raw);
+  const body = await readJsonBody(req, 16 * 1024);
+  if (!body.ok) return sendJson(res, body.status, { error: body.error });
+  const parsed = DevLoginSchema.safeParse(body.value);
   if (!parsed.success) return sendJson(res, 400, { error: 'invalid_params', message: parsed.error.issues[0].message });
   const { name, role, locations } = parsed.data;
   const user = { user_id: userIdFor(name), name, role, locations };

@@ -1,5 +1,5 @@
 import type { RouteHandler } from './routes';
-import { isJsonRequest, readBody, sendJson } from './respond';
+import { readJsonBody, sendJson } from './respond';
 
 /** Largest ingest body accepted (contract section 7). */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -12,19 +12,9 @@ export const handleIngest: RouteHandler = async (req, res, { config, sources, me
     req.resume();
     return sendJson(res, 401, { error: 'unauthorized' });
   }
-  if (!isJsonRequest(req)) {
-    req.resume();
-    return sendJson(res, 415, { error: 'unsupported_media_type' });
-  }
-  const read = await readBody(req, MAX_BODY_BYTES);
-  if (!read.ok) return sendJson(res, 413, { error: 'too_large' });
-  let body: unknown;
-  try {
-    body = JSON.parse(read.body.toString('utf8'));
-  } catch {
-    return sendJson(res, 400, { error: 'invalid_json' });
-  }
-  const result = sources.ingest(body);
+  const body = await readJsonBody(req, MAX_BODY_BYTES);
+  if (!body.ok) return sendJson(res, body.status, { error: body.error });
+  const result = sources.ingest(body.value);
   if (!result.ok) {
     if (result.error === 'too_large') return sendJson(res, 413, { error: 'too_large', message: result.message });
     return sendJson(res, 400, { error: 'invalid_items', ...(result.message ? { message: result.message } : {}), items: result.items });

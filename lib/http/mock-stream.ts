@@ -1,6 +1,6 @@
 import { MockStreamPatchSchema } from '../mock/patch-schema';
 import type { RouteHandler } from './routes';
-import { bearerToken, isJsonRequest, readBody, sendJson } from './respond';
+import { bearerToken, readJsonBody, sendJson } from './respond';
 
 /** `GET /api/mock-stream` → `{running, rate_per_s}`; `POST` with those fields (admin or manager token) changes them. */
 export const handleMockStream: RouteHandler = async (req, res, { mock, tokens }) => {
@@ -12,16 +12,9 @@ export const handleMockStream: RouteHandler = async (req, res, { mock, tokens })
   if (check.user.role !== 'admin' && check.user.role !== 'manager') {
     return sendJson(res, 403, { error: 'forbidden', message: 'Changing the mock stream needs the admin or manager role' });
   }
-  if (!isJsonRequest(req)) return sendJson(res, 415, { error: 'unsupported_media_type' });
-  const read = await readBody(req, 16 * 1024);
-  if (!read.ok) return sendJson(res, 413, { error: 'too_large' });
-  let raw: unknown;
-  try {
-    raw = JSON.parse(read.body.toString('utf8'));
-  } catch {
-    return sendJson(res, 400, { error: 'invalid_json' });
-  }
-  const parsed = MockStreamPatchSchema.safeParse(raw);
+  const body = await readJsonBody(req, 16 * 1024);
+  if (!body.ok) return sendJson(res, body.status, { error: body.error });
+  const parsed = MockStreamPatchSchema.safeParse(body.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return sendJson(res, 400, { error: 'invalid_params', message: `${issue.path.join('.') || 'body'}: ${issue.message}` });

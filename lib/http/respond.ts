@@ -51,3 +51,20 @@ export function isJsonRequest(req: IncomingMessage): boolean {
   const type = req.headers['content-type'];
   return typeof type === 'string' && /^application\/([\w.+-]*\+)?json\b/i.test(type.trim());
 }
+
+export type JsonBodyRead = { ok: true; value: unknown } | { ok: false; status: 413 | 415 | 400; error: 'too_large' | 'unsupported_media_type' | 'invalid_json' };
+
+/** Reads a JSON request body: 415 when not declared JSON, 413 past `limit` bytes, 400 when it does not parse. */
+export async function readJsonBody(req: IncomingMessage, limit: number): Promise<JsonBodyRead> {
+  if (!isJsonRequest(req)) {
+    req.resume();
+    return { ok: false, status: 415, error: 'unsupported_media_type' };
+  }
+  const read = await readBody(req, limit);
+  if (!read.ok) return { ok: false, status: 413, error: 'too_large' };
+  try {
+    return { ok: true, value: JSON.parse(read.body.toString('utf8')) };
+  } catch {
+    return { ok: false, status: 400, error: 'invalid_json' };
+  }
+}
