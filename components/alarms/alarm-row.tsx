@@ -34,6 +34,7 @@ export const AlarmRow = memo(function AlarmRow({ alarm, now, selected, deniedRea
       data-id={alarm.alarm_id}
       data-state={alarm.state}
       data-severity={alarm.severity}
+      data-kind={alarm.kind}
       onClick={() => onSelect(alarm.alarm_id)}
       className={cx(
         'grid cursor-pointer grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 border-b border-l-4 border-b-line/60 px-3 py-2 lg:grid-cols-[auto_minmax(0,1fr)_auto_auto]',
