@@ -62,7 +62,7 @@ export interface Sizes {
   drainMs: number;
 }
 
-export const FULL: Sizes = { clients: 200, receiverProcesses: 2, startRate: 200, factor: 1.4, maxSteps: 16, stepMs: 3000, latencyMs: 8000, drainMs: 8000 };
+export const FULL: Sizes = { clients: 200, receiverProcesses: 2, startRate: 300, factor: 1.5, maxSteps: 14, stepMs: 3000, latencyMs: 8000, drainMs: 8000 };
 export const SMOKE: Sizes = { clients: 10, receiverProcesses: 1, startRate: 100, factor: 2, maxSteps: 2, stepMs: 600, latencyMs: 600, drainMs: 2000 };
 
 /** Waits until every expected message arrived (or `maxMs` passed); true when the pool caught up. */
