@@ -37,3 +37,17 @@ test('the bets filter narrows the live table to one player', async ({ page }) =>
   await expect(rows.first()).toBeVisible();
   for (const cell of await rows.locator('td:nth-child(2)').allTextContents()) expect(cell.trim()).toBe(player);
 });
+
+test('the location filter narrows bets, devices and the presence scope to one location', async ({ page }) => {
+  await openAs(page, 'Lou Location', 'manager');
+  await expect(page.getByTestId('bet-row').first()).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByTestId('device-tile').first()).toBeVisible({ timeout: 10_000 });
+  await page.getByTestId('location-filter').selectOption('loc-high');
+
+  await expect(page.getByTestId('floor-location')).toHaveCount(1);
+  await expect(page.getByTestId('floor-location')).toHaveAttribute('aria-label', 'High');
+  await expect(page.getByTestId('bet-row').first()).toBeVisible({ timeout: 10_000 });
+  for (const cell of await page.getByTestId('bet-row').locator('td:nth-child(5)').allTextContents()) expect(cell.trim()).toBe('High');
+  await expect(page.getByTestId('presence-panel')).toContainText('High');
+  await expect(page.getByTestId('presence-user').filter({ hasText: 'Lou Location' })).toBeVisible({ timeout: 5_000 });
+});

@@ -29,5 +29,5 @@ test('a refused token sends the user to the login page with the reason', async (
   );
   await page.goto('/');
   await expect(page).toHaveURL(/\/login\?reason=expired/, { timeout: 10_000 });
-  await expect(page.getByRole('alert')).toContainText(/sign in again/i);
+  await expect(page.getByText(/token was refused. Sign in again/i)).toBeVisible();
 });

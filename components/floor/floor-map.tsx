@@ -30,12 +30,12 @@ export function FloorMap({ className }: { className?: string }) {
         </>
       }
     >
-      <div className="grid min-h-0 flex-1 auto-rows-min grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-x-4 gap-y-3 overflow-y-auto p-3">
+      <div className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-3">
         {groups.map((g) => (
-          <section key={g.locationId ?? 'none'} data-testid="floor-location" aria-label={locationLabel(g.locationId)}>
-            <h3 className="mb-1.5 flex items-baseline justify-between text-sm font-semibold">
-              <span>{locationLabel(g.locationId)}</span>
-              <span className={g.offline ? 'num text-xs text-crit' : 'num text-xs text-fg-subtle'}>
+          <section key={g.locationId ?? 'none'} data-testid="floor-location" aria-label={locationLabel(g.locationId)} className="grid grid-cols-[5.5rem_minmax(0,1fr)] items-start gap-2">
+            <h3 className="pt-0.5 text-sm leading-tight font-semibold">
+              {locationLabel(g.locationId)}
+              <span className={g.offline ? 'num block text-xs font-normal text-crit' : 'num block text-xs font-normal text-fg-subtle'}>
                 {g.offline ? `${g.offline} offline` : `${g.devices.length} devices`}
               </span>
             </h3>

@@ -15,7 +15,7 @@ export function JackpotsPanel({ className }: { className?: string }) {
 
   return (
     <Panel title="Jackpot pots" testId="jackpots-panel" state={state} stale={stale} emptyText="No jackpots running" className={className}>
-      <div className="grid min-h-0 flex-1 auto-rows-min grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-2 overflow-y-auto p-2">
+      <div className="grid min-h-0 flex-1 auto-rows-[minmax(6.9rem,1fr)] grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-2 overflow-y-auto p-2">
         {pots.map(({ j, p }, i) => (
           <PotCard
             key={`${j.instance_id}:${p.id}`}

@@ -14,7 +14,8 @@ interface PotChartProps {
 /** A pot's value over the last minutes, with a marker where it was won. Animation is off: it is live data. */
 export function PotChart({ series, wins, currency, color }: PotChartProps) {
   return (
-    <LineChart responsive style={{ width: '100%', height: 30 }} data={series} margin={{ top: 4, right: 2, bottom: 2, left: 2 }}>
+    <div className="min-h-[30px] flex-1">
+    <LineChart responsive style={{ width: '100%', height: '100%' }} data={series} margin={{ top: 4, right: 2, bottom: 2, left: 2 }}>
       <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} hide />
       <YAxis domain={['auto', 'auto']} hide />
       <Tooltip
@@ -28,5 +29,6 @@ export function PotChart({ series, wins, currency, color }: PotChartProps) {
       ))}
       <Line type="stepAfter" dataKey="v" stroke={color} strokeWidth={2} dot={false} isAnimationActive={false} />
     </LineChart>
+    </div>
   );
 }

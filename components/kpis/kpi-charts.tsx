@@ -5,7 +5,6 @@ import { Area, AreaChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis 
 import { formatClock, formatCompact } from '@/components/ui/format';
 import type { RatePoint } from './kpi-series';
 
-const HEIGHT = 104;
 const axis = { stroke: 'var(--color-fg-subtle)', fontSize: 11, tickLine: false, axisLine: false } as const;
 const tooltip = {
   isAnimationActive: false,
@@ -23,15 +22,17 @@ function Caption({ children }: { children: ReactNode }) {
 /** Turnover per minute, rolling, over the last minutes. */
 export function TurnoverChart({ points, domain }: { points: RatePoint[]; domain: [number, number] }) {
   return (
-    <figure className="min-w-0" aria-label="Turnover per minute">
+    <figure className="flex min-h-[7.5rem] min-w-0 flex-col" aria-label="Turnover per minute">
       <Caption>Turnover / min</Caption>
-      <LineChart responsive style={{ width: '100%', height: HEIGHT }} data={points} margin={margin}>
+      <div className="min-h-0 flex-1">
+      <LineChart responsive style={{ width: '100%', height: '100%' }} data={points} margin={margin}>
         <CartesianGrid stroke="var(--color-line)" vertical={false} />
         <XAxis dataKey="t" type="number" domain={domain} allowDataOverflow tickFormatter={minuteLabel} {...axis} minTickGap={40} />
         <YAxis tickFormatter={formatCompact} {...axis} width={36} />
         <Tooltip {...tooltip} />
         <Line dataKey="turnover" name="Turnover" stroke="var(--color-accent)" strokeWidth={2} dot={false} isAnimationActive={false} />
       </LineChart>
+      </div>
     </figure>
   );
 }
@@ -39,7 +40,7 @@ export function TurnoverChart({ points, domain }: { points: RatePoint[]; domain:
 /** Deposits against withdrawals per minute, rolling. */
 export function CashChart({ points, domain }: { points: RatePoint[]; domain: [number, number] }) {
   return (
-    <figure className="min-w-0" aria-label="Deposits and withdrawals per minute">
+    <figure className="flex min-h-[7.5rem] min-w-0 flex-col" aria-label="Deposits and withdrawals per minute">
       <Caption>
         <span>Cash / min</span>
         <span className="flex items-center gap-1 text-live">
@@ -49,7 +50,8 @@ export function CashChart({ points, domain }: { points: RatePoint[]; domain: [nu
           <span className="size-2 rounded-sm bg-warn" /> withdrawals
         </span>
       </Caption>
-      <AreaChart responsive style={{ width: '100%', height: HEIGHT }} data={points} margin={margin}>
+      <div className="min-h-0 flex-1">
+      <AreaChart responsive style={{ width: '100%', height: '100%' }} data={points} margin={margin}>
         <CartesianGrid stroke="var(--color-line)" vertical={false} />
         <XAxis dataKey="t" type="number" domain={domain} allowDataOverflow tickFormatter={minuteLabel} {...axis} minTickGap={40} />
         <YAxis tickFormatter={formatCompact} {...axis} width={36} />
@@ -57,6 +59,7 @@ export function CashChart({ points, domain }: { points: RatePoint[]; domain: [nu
         <Area dataKey="deposits" name="Deposits" stroke="var(--color-live)" fill="var(--color-live)" fillOpacity={0.15} strokeWidth={2} isAnimationActive={false} />
         <Area dataKey="withdrawals" name="Withdrawals" stroke="var(--color-warn)" fill="var(--color-warn)" fillOpacity={0.12} strokeWidth={2} isAnimationActive={false} />
       </AreaChart>
+      </div>
     </figure>
   );
 }

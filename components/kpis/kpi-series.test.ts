@@ -15,9 +15,13 @@ describe('KPI series', () => {
     expect(lastMinute(buckets, 'loc-b', 120_000)).toMatchObject({ bets: 7, turnover: 70 });
   });
 
+  it('scales the first minute of a young page to a per-minute rate', () => {
+    expect(lastMinute([{ t: 0, byLocation: { 'loc-a': counters(5, 50) } }], null, 20_000)).toMatchObject({ bets: 15, turnover: 150 });
+  });
+
   it('gives a rolling one-minute sum every 10 s from the first data to now', () => {
     const points = rollingPerMinute(buckets, null, 125_000, 600_000);
-    expect(points[0]).toMatchObject({ t: 0, bets: 1 });
+    expect(points[0]).toMatchObject({ t: 0, bets: 6 });
     expect(points.find((p) => p.t === 50_000)).toMatchObject({ bets: 1 });
     expect(points.find((p) => p.t === 60_000)).toMatchObject({ bets: 5 });
     expect(points.find((p) => p.t === 110_000)).toMatchObject({ bets: 9 });

@@ -14,20 +14,31 @@ function add(into: KpiCounters, c: KpiCounters): void {
   for (const k of COUNTERS) into[k] += c[k];
 }
 
-/** Totals of the last 60 s (a rate per minute), at one location or all. */
+function scale(c: KpiCounters, factor: number): void {
+  if (factor === 1) return;
+  for (const k of COUNTERS) c[k] = k === 'bets' || k === 'wins' ? Math.round(c[k] * factor) : c[k] * factor;
+}
+
+/**
+ * Per-minute figures over the last 60 s, at one location or all. A page younger than a minute
+ * has seen less than a minute of play, so its partial sums are scaled up to a per-minute rate.
+ */
 export function lastMinute(buckets: readonly KpiBucket[], locationId: string | null, now: number): KpiCounters {
   const total = emptyCounters();
   for (const b of buckets) if (b.t >= now - MINUTE) add(total, bucketTotals(b, locationId));
+  const seen = buckets.length ? now - buckets[0].t : MINUTE;
+  if (seen < MINUTE) scale(total, MINUTE / Math.max(seen, KPI_BUCKET_MS));
   return total;
 }
 
 /** How far back the KPI charts reach. */
 export const CHART_WINDOW_MS = 5 * MINUTE;
 
-/** The x-axis range of the KPI charts at `now`: fixed, so a young page's line grows in from the right. */
-export function chartDomain(now: number, windowMs = CHART_WINDOW_MS): [number, number] {
+/** The x-axis range of the KPI charts: the window, or less while the page has seen less (but at least two minutes). */
+export function chartDomain(points: readonly RatePoint[], now: number, windowMs = CHART_WINDOW_MS): [number, number] {
   const end = Math.floor(now / KPI_BUCKET_MS) * KPI_BUCKET_MS;
-  return [end - windowMs, end];
+  const first = points[0]?.t ?? end;
+  return [Math.max(end - windowMs, Math.min(first, end - 2 * MINUTE)), end];
 }
 
 /** Rolling per-minute figures every 10 s, from the first data (at most `windowMs` back) to now. */
@@ -43,6 +54,9 @@ export function rollingPerMinute(buckets: readonly KpiBucket[], locationId: stri
       const c = byT.get(t - i * KPI_BUCKET_MS);
       if (c) add(point, c);
     }
+    // Near the first data the window is partly before it: scale to a per-minute rate.
+    const covered = Math.min(PER_MINUTE, (t - buckets[0].t) / KPI_BUCKET_MS + 1);
+    scale(point, PER_MINUTE / covered);
     points.push(point);
   }
   return points;

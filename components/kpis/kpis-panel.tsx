@@ -35,9 +35,9 @@ export function KpisPanel({ className }: { className?: string }) {
           hint={`net ${net >= 0 ? '+' : '−'}${formatCompact(Math.abs(net))}`}
         />
       </div>
-      <div className="grid min-h-0 grid-cols-1 gap-3 px-2 pt-1 pb-1 md:grid-cols-2">
-        <TurnoverChart points={points} domain={chartDomain(now)} />
-        <CashChart points={points} domain={chartDomain(now)} />
+      <div className="grid min-h-0 flex-1 grid-cols-1 gap-3 px-2 pt-1 pb-1 md:grid-cols-2">
+        <TurnoverChart points={points} domain={chartDomain(points, now)} />
+        <CashChart points={points} domain={chartDomain(points, now)} />
       </div>
     </Panel>
   );

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { EventFrame, MarketSelection, MarketsSnapshotItem, SnapshotFrame } from '@/lib/protocol';
+import { initialMarkets, reduceMarkets, selectionKey } from './markets-slice';
+
+const ctx = { now: 1_000, paused: false };
+const sel = (odds: number, stake: number): MarketSelection => ({
+  outcome_id: 1, name: 'Arsenal', competitor_id: 7, line: 0, line_id: 'l-1', odds, display_odds: odds > 0 ? `+${odds}` : String(odds),
+  display_line: '', display_name: 'Arsenal', value: 0, stake, updated_at: 0,
+});
+const snapshot = (data: MarketsSnapshotItem[]): SnapshotFrame => ({ type: 'snapshot', subscription_id: 's', channel: 'markets', seq: 5, data });
+const event = (seq: number, name: EventFrame['event'], data: object): EventFrame => ({
+  type: 'event', channel: 'markets', event: name, subscription_id: 's', seq, id: `e-${seq}`, ts: new Date(2_000 + seq).toISOString(), data: data as Record<string, unknown>,
+});
+
+describe('markets slice', () => {
+  it('builds events, markets and books from the kind-tagged snapshot', () => {
+    const next = reduceMarkets(initialMarkets, [
+      snapshot([
+        { kind: 'tournament', id: 't-1', info: { name: 'Premier League' } },
+        { kind: 'sport_event', id: '44', sport_event_id: 44, tournament_id: 't-1', info: { event_id: 44, display_name: 'Arsenal v Chelsea', tournament_name: 'Premier League', status: 'live' } },
+        { kind: 'market', id: 219, sport_event_id: 44, market_id: 219, info: { id: 219, sport_event_id: 44, name: 'Moneyline', status: 'open' } },
+        { kind: 'market_line', id: 9, sport_event_id: 44, market_id: 219, info: { name: 'line' } },
+        { kind: 'selections', id: 3, sport_event_id: 44, market_id: 219, name: 'Moneyline', selections: [[sel(-120, 100)], [sel(110, 50)]] },
+      ]),
+    ], ctx);
+    expect(next.sportEvents['44']).toMatchObject({ name: 'Arsenal v Chelsea', tournament: 'Premier League', status: 'live' });
+    expect(next.markets['44:219']).toMatchObject({ name: 'Moneyline', status: 'open' });
+    expect(next.books['44:219'].sides[1][0].odds).toBe(110);
+  });
+
+  it('marks price moves per ladder position and keeps matched bets newest first', () => {
+    const base = reduceMarkets(initialMarkets, [event(1, 'market.selections', { sport_event_id: 44, market_id: 219, name: 'Moneyline', selections: [[sel(-120, 100)], [sel(110, 50)]] })], ctx);
+    const next = reduceMarkets(base, [
+      event(2, 'market.selections', { sport_event_id: 44, market_id: 219, name: 'Moneyline', selections: [[sel(-115, 90)], [sel(105, 60)]] }),
+      event(3, 'market.matched', { sport_event_id: 44, market_id: 219, outcome_id: 1, line_id: 'l-1', matched_odds: -115, matched_stake: 20 }),
+      event(4, 'market.matched', { sport_event_id: 44, market_id: 219, outcome_id: 1, line_id: 'l-1', matched_odds: -115, matched_stake: 30 }),
+    ], ctx);
+    expect(next.books['44:219'].moves[selectionKey(0, 0)].dir).toBe('up');
+    expect(next.books['44:219'].moves[selectionKey(1, 0)].dir).toBe('down');
+    expect(next.matched.map((m) => m.stake)).toEqual([30, 20]);
+    expect(next.prices['44:219'].length).toBeGreaterThan(0);
+  });
+
+  it('removes a sport event on delete', () => {
+    const base = reduceMarkets(initialMarkets, [event(1, 'sport_event.changed', { id: '44', op: 'c', sport_event_id: 44, info: { event_id: 44, name: 'A v B' } })], ctx);
+    expect(base.sportEvents['44']).toBeDefined();
+    const next = reduceMarkets(base, [event(2, 'sport_event.changed', { id: '44', op: 'd', sport_event_id: 44, info: {} })], ctx);
+    expect(next.sportEvents['44']).toBeUndefined();
+  });
+});
