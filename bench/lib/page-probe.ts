@@ -4,17 +4,20 @@
  *
  * - frames: requestAnimationFrame intervals while measuring;
  * - long tasks: PerformanceObserver `longtask` entries while measuring;
- * - arrival→visible: every WebSocket message is timestamped as the page receives it (a listener
+ * - rows: every WebSocket message is timestamped as the page's main thread receives it (a listener
  *   added in the constructor runs before the page's own); a `game` event's `id` is remembered with
- *   its arrival time. When an element `[data-testid="bet-row"]` with that `data-id` enters the DOM
- *   (MutationObserver), the next animation frame's time — the vsync at which the frame holding the
- *   row is presented — is its visible time;
+ *   that time. When an element `[data-testid="bet-row"]` with that `data-id` enters the DOM
+ *   (MutationObserver), the time of the next animation frame callback — the rendering update that
+ *   paints it — is its visible time. Each row is reported as [id, arrival, event time, visible]:
+ *   arrival→visible is the page's own work; event time (the frame's `ts`, the wall clock of the
+ *   same machine) →visible adds everything before, including frames queued behind a busy main
+ *   thread, which the arrival time cannot see;
  * - first row: the same visible time for the first row of the page (cold load).
  */
 export const PAGE_PROBE = String.raw`(() => {
   if (window.__bench) return;
   const arrivals = new Map();
-  const st = { measuring: false, frames: [], longtasks: [], lat: [], unmatched: 0, wsFrames: 0, wsBytes: 0, gameEvents: 0,
+  const st = { measuring: false, frames: [], longtasks: [], rows: [], unmatched: 0, wsFrames: 0, wsBytes: 0, gameEvents: 0,
     firstRowAt: -1, seen: new Set(), pending: [], startedAt: 0 };
   let last = 0;
   const loop = (t) => {
@@ -43,7 +46,9 @@ export const PAGE_PROBE = String.raw`(() => {
         st.gameEvents++;
         const at = s.indexOf('"id":"');
         if (at < 0) return;
-        arrivals.set(s.slice(at + 6, s.indexOf('"', at + 6)), t);
+        const tsAt = s.indexOf('"ts":"');
+        const eventTime = tsAt < 0 ? NaN : Date.parse(s.slice(tsAt + 6, s.indexOf('"', tsAt + 6))) - performance.timeOrigin;
+        arrivals.set(s.slice(at + 6, s.indexOf('"', at + 6)), [t, eventTime]);
         if (arrivals.size > 100000) {
           let n = 0;
           for (const k of arrivals.keys()) { arrivals.delete(k); if (++n >= 50000) break; }
@@ -54,10 +59,11 @@ export const PAGE_PROBE = String.raw`(() => {
   window.WebSocket = ProbedWebSocket;
 
   let scheduled = false;
-  const flush = (frameTime) => {
+  const flush = () => {
+    const now = performance.now();
     scheduled = false;
-    if (st.firstRowAt < 0 && st.pending.length) st.firstRowAt = frameTime;
-    if (st.measuring) for (const a of st.pending) { if (a < 0) st.unmatched++; else st.lat.push(frameTime - a); }
+    if (st.firstRowAt < 0 && st.pending.length) st.firstRowAt = now;
+    if (st.measuring) for (const [id, a] of st.pending) { if (!a) st.unmatched++; else if (st.rows.length < 200000) st.rows.push([id, a[0], a[1], now]); }
     st.pending = [];
   };
   const onRow = (el) => {
@@ -66,7 +72,7 @@ export const PAGE_PROBE = String.raw`(() => {
     st.seen.add(id);
     if (st.seen.size > 200000) st.seen.clear();
     const a = arrivals.get(id);
-    st.pending.push(a === undefined ? -1 : a);
+    st.pending.push([id, a]);
   };
   const SEL = '[data-testid="bet-row"]';
   const mo = new MutationObserver((records) => {
@@ -85,12 +91,12 @@ export const PAGE_PROBE = String.raw`(() => {
   window.__bench = {
     firstRowAt: () => st.firstRowAt,
     start() {
-      st.frames = []; st.longtasks = []; st.lat = []; st.unmatched = 0; st.wsFrames = 0; st.wsBytes = 0;
+      st.frames = []; st.longtasks = []; st.rows = []; st.unmatched = 0; st.wsFrames = 0; st.wsBytes = 0;
       st.startedAt = performance.now(); st.measuring = true; last = 0;
     },
     stop() {
       st.measuring = false;
-      return { seconds: (performance.now() - st.startedAt) / 1000, frames: st.frames, longtasks: st.longtasks, latencies: st.lat,
+      return { seconds: (performance.now() - st.startedAt) / 1000, frames: st.frames, longtasks: st.longtasks, rows: st.rows,
         unmatched: st.unmatched, wsFrames: st.wsFrames, wsBytes: st.wsBytes };
     },
   };
@@ -101,7 +107,8 @@ export interface ProbeSample {
   seconds: number;
   frames: number[];
   longtasks: number[];
-  latencies: number[];
+  /** [event id, arrival, event time, visible], page clock (ms since navigation start); event time NaN without `ts`. */
+  rows: [string, number, number, number][];
   unmatched: number;
   wsFrames: number;
   wsBytes: number;
