@@ -33,8 +33,9 @@ export function createFloorEvents({ publisher, alarms, registry }: FloorEventDep
       alarms.clear('device_offline', ref);
     } else {
       publisher.publish<DeviceOffline>('system', 'device.offline', { device_id: ref, location_id: state.location_id, lost_at: at }, { id, ts });
-      const where = state.location_id ? ` (${state.location_id})` : '';
-      alarms.raise({ kind: 'device_offline', source_ref: ref, location_id: state.location_id, message: `Device ${ref}${where} went offline at ${at}` });
+      // Location and time travel in their own alarm fields; the message names the device as staff know it.
+      const label = state.type === 'slot' ? 'Slot machine' : state.type === 'terminal' ? 'Terminal' : 'Device';
+      alarms.raise({ kind: 'device_offline', source_ref: ref, location_id: state.location_id, message: `${label} ${ref} is offline` });
     }
   }
 
