@@ -64,7 +64,7 @@ export interface FigureResult {
 
 /** Builds a row; the ratio is computed when both numbers are usable. */
 export function row(metric: string, unit: string, project: number, baseline: number | null = null, baselineName: string | null = null): ResultRow {
-  const ratio = baseline !== null && baseline > 0 && Number.isFinite(project) ? round(project / baseline, 3) : null;
+  const ratio = baseline !== null && baseline > 0 && Number.isFinite(project) && project >= 0 ? round(project / baseline, 3) : null;
   return { metric, unit, project: round(project, 3), baseline: baseline === null ? null : round(baseline, 3), baseline_name: baselineName, ratio };
 }
 
