@@ -61,6 +61,9 @@ export async function runIngest(options: FigureOptions, log: (line: string) => v
   const notes: string[] = [];
   if (g.errors > 0) notes.push(`the gateway answered ${g.errors} requests with something else than 204: ${JSON.stringify(g.statuses)}`);
   if (g.server_cpu < 0.85) notes.push(`the gateway used ${g.server_cpu} of a core: the senders or other work on the machine held it back`);
+  if (bare.server_cpu < 0.85) {
+    notes.push(`the bare baseline used ${bare.server_cpu} of a core: the senders, not the server, bounded it; items per server CPU-second compares the two servers more fairly`);
+  }
   return publish(
     fig.finish({
       rows: [
