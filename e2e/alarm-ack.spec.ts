@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openAs, raiseDeviceAlarm } from './fixtures/session';
+import { openAs, raiseDeviceAlarm, restoreDevice, spareTerminalId } from './fixtures/session';
 
 test('a manager acknowledges an alarm and an operator sees it acknowledged within a second', async ({ browser }) => {
   const managerContext = await browser.newContext();
@@ -9,7 +9,7 @@ test('a manager acknowledges an alarm and an operator sees it acknowledged withi
   await openAs(manager, 'Mira Manager', 'manager', '/alarms');
   await openAs(operator, 'Omar Operator', 'operator', '/alarms');
 
-  const terminal = `E2E-ACK-${Date.now()}`;
+  const terminal = spareTerminalId();
   await raiseDeviceAlarm(manager, terminal);
   const managerRow = manager.getByTestId('alarm-row').filter({ hasText: terminal });
   const operatorRow = operator.getByTestId('alarm-row').filter({ hasText: terminal });
@@ -24,13 +24,15 @@ test('a manager acknowledges an alarm and an operator sees it acknowledged withi
   await expect(operatorRow).toContainText('acked by');
   await expect(operatorRow.getByRole('button', { name: /^Acknowledge/ })).toBeDisabled();
 
+  await restoreDevice(manager, terminal);
+  await expect(operatorRow).toHaveCount(0);
   await managerContext.close();
   await operatorContext.close();
 });
 
 test('the keyboard moves the selection and `a` acknowledges with the typed note', async ({ page }) => {
   await openAs(page, 'Kim Keys', 'manager', '/alarms');
-  const terminal = `E2E-KEY-${Date.now()}`;
+  const terminal = spareTerminalId();
   await raiseDeviceAlarm(page, terminal);
   const row = page.getByTestId('alarm-row').filter({ hasText: terminal });
   await expect(row).toHaveAttribute('data-state', 'unacked');
@@ -48,15 +50,17 @@ test('the keyboard moves the selection and `a` acknowledges with the typed note'
   await page.keyboard.press('a');
   await expect(row).toHaveAttribute('data-state', 'acked');
   await expect(row).toContainText('Checked on the floor');
+  await restoreDevice(page, terminal);
 });
 
 test('a shelved alarm sinks below the others and says until when', async ({ page }) => {
   await openAs(page, 'Shea Shelver', 'manager', '/alarms');
-  const terminal = `E2E-SHELF-${Date.now()}`;
+  const terminal = spareTerminalId();
   await raiseDeviceAlarm(page, terminal);
   const row = page.getByTestId('alarm-row').filter({ hasText: terminal });
   await expect(row).toHaveAttribute('data-state', 'unacked');
   await row.getByRole('button', { name: /^Shelve/ }).click();
   await expect(row).toContainText('shelved until');
   await expect(page.getByTestId('alarm-row').last()).toContainText(/shelved until/);
+  await restoreDevice(page, terminal);
 });

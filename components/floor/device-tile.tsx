@@ -8,7 +8,7 @@ export const DeviceTile = memo(function DeviceTile({ device, alarmId }: { device
   const label = device.device_id.replace(/^SLOT-/, '');
   const title = `${device.device_id} · ${device.type}${device.game_id ? ` · ${device.game_id}` : ''} · ${device.online ? 'online' : 'OFFLINE'}`;
   const className = cx(
-    'num flex h-6 min-w-0 items-center justify-center rounded-sm border text-[11px] font-semibold',
+    'num block h-6 min-w-0 truncate rounded-sm border px-0.5 text-center text-[11px] leading-[22px] font-semibold',
     device.online ? 'border-live/30 bg-live/10 text-live' : 'border-crit bg-crit/25 text-fg',
     device.type !== 'slot' && 'rounded-full',
   );

@@ -12,7 +12,7 @@ import { FloorMap } from './floor-map';
  */
 export function FloorOverview() {
   return (
-    <div className="grid grid-cols-1 gap-3 md:grid-cols-2 lg:h-full lg:min-h-0 lg:grid-cols-12 lg:grid-rows-[minmax(16.5rem,34%)_minmax(0,1fr)_minmax(0,1fr)]">
+    <div className="grid grid-cols-1 gap-3 md:grid-cols-2 lg:h-full lg:min-h-0 lg:grid-cols-12 lg:grid-rows-[minmax(16.5rem,34%)_minmax(0,1fr)_minmax(0,1.15fr)]">
       <KpisPanel className="md:col-span-2 lg:col-span-7" />
       <JackpotsPanel className="max-lg:h-80 md:col-span-2 lg:col-span-5" />
       <BetsPanel className="h-[28rem] md:col-span-2 lg:col-span-5 lg:row-span-2 lg:h-auto" />

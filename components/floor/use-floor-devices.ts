@@ -10,7 +10,7 @@ export interface LocationGroup {
   offline: number;
 }
 
-/** Devices grouped by location (selected location only), offline counted, ids in natural order. */
+/** Devices grouped by location (selected location only; devices of no known location last), offline counted, ids in natural order. */
 export function useFloorDevices(): LocationGroup[] {
   const byId = useMonitor((s) => s.devices.byId);
   const locationId = useMonitor((s) => s.ui.locationId);
@@ -28,7 +28,7 @@ export function useFloorDevices(): LocationGroup[] {
         devices: devices.sort((a, b) => a.device_id.localeCompare(b.device_id, 'en', { numeric: true })),
         offline: devices.filter((d) => !d.online).length,
       }))
-      .sort((a, b) => (a.locationId ?? '~').localeCompare(b.locationId ?? '~'));
+      .sort((a, b) => (a.locationId === null ? 1 : b.locationId === null ? -1 : a.locationId.localeCompare(b.locationId)));
   }, [byId, locationId]);
 }
 
