@@ -6,6 +6,7 @@ import { canSeeFloor, canSeeMarkets, homeRoute } from '@/lib/store/access';
 import { useMonitor } from '@/lib/store/use-monitor';
 import { AppHeader } from './app-header';
 import { NotPermitted } from './not-permitted';
+import { NotificationToasts } from './notification-toasts';
 
 export type Audience = 'floor' | 'sportsbook';
 
@@ -38,6 +39,7 @@ export function AppFrame({ audience, children }: { audience: Audience; children:
     <div className="flex min-h-dvh flex-col lg:h-dvh">
       <AppHeader user={user} />
       <main className="min-h-0 flex-1 p-3">{allowed ? children : <NotPermitted role={user.role} home={homeRoute(user.role)} />}</main>
+      <NotificationToasts />
     </div>
   );
 }

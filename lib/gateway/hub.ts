@@ -1,5 +1,5 @@
 import { WebSocketServer } from 'ws';
-import { type Channel, type EventName, LIMITS, type PublishedEvent } from '../protocol';
+import { type Channel, type EventName, LIMITS, type PublishedEvent, type SessionUser } from '../protocol';
 import type { Logger } from '../server/logger';
 import type { Metrics } from '../server/metrics';
 import type { TokenAuthority } from './auth';
@@ -76,6 +76,11 @@ export function createHub(deps: HubDeps): Hub {
       });
     },
     connectionCount: () => ctx.connections.size,
+    connectedUsers() {
+      const users = new Map<string, SessionUser>();
+      for (const conn of ctx.connections) if (conn.user) users.set(conn.user.user_id, conn.user);
+      return [...users.values()];
+    },
     async close() {
       if (closed) return;
       closed = true;

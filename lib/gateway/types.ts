@@ -38,6 +38,8 @@ export interface Hub extends Publisher {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Open dashboard connections. */
   connectionCount(): number;
+  /** The users with at least one authenticated connection, once each. */
+  connectedUsers(): SessionUser[];
   /** Closes every connection and stops timers. */
   close(): Promise<void>;
 }

@@ -131,6 +131,9 @@ export interface Notification {
   user_id: string;
   title: string;
   body: string;
+  /** The alarm a `notification.alert` is about, when it is about one. */
+  alarm_id?: string;
+  severity?: string;
 }
 
 /** Data of `alarm.*` events: the alarm after the change. */

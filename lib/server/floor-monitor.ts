@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { notifyCriticalAlarms } from '../gateway/alarm-notifier';
 import { createAlarmService } from '../gateway/alarms';
 import { TokenAuthority } from '../gateway/auth';
 import { createHub } from '../gateway/hub';
@@ -32,6 +33,7 @@ export function createFloorMonitor(config: Config, logger: Logger): FloorMonitor
   const alarms = createAlarmService({ dataDir: config.dataDir, publisher: hub, metrics, logger });
   hub.setAlarmActions(alarms);
   hub.setSnapshotProvider('alerts', () => alarms.open());
+  notifyCriticalAlarms(hub);
   const mock = config.mockRate === null ? null : createMockStream({ config, logger });
   const sources = createSources({ config, publisher: hub, alarms, metrics, logger, mockFloor: mock?.floor ?? null });
   for (const [channel, provider] of sources.snapshotProviders()) hub.setSnapshotProvider(channel, provider);

@@ -7,6 +7,7 @@ import { reduceDevices } from './slices/devices-slice';
 import { reduceJackpots } from './slices/jackpots-slice';
 import { reduceKpis } from './slices/kpis-slice';
 import { reduceMarkets } from './slices/markets-slice';
+import { reduceNotifications } from './slices/notifications-slice';
 import { reducePresence } from './slices/presence-slice';
 import { reduceWins } from './slices/wins-slice';
 
@@ -35,6 +36,7 @@ export function applyBatch(state: MonitorData, items: StoreItem[], ctx: BatchCon
     devices: reduceDevices(state.devices, on('system')),
     markets: reduceMarkets(state.markets, on('markets'), ctx),
     presence: reducePresence(state.presence, items.filter(isPresence)),
+    notifications: reduceNotifications(state.notifications, on('notifications'), ctx),
   };
   for (const key of Object.keys(next) as (keyof typeof next)[]) {
     if (next[key] !== state[key]) Object.assign(patch, { [key]: next[key] });

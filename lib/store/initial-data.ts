@@ -6,6 +6,7 @@ import { initialDevices } from './slices/devices-slice';
 import { initialJackpots } from './slices/jackpots-slice';
 import { initialKpis } from './slices/kpis-slice';
 import { initialMarkets } from './slices/markets-slice';
+import { initialNotifications } from './slices/notifications-slice';
 import { initialPresence } from './slices/presence-slice';
 import { initialWins } from './slices/wins-slice';
 
@@ -22,6 +23,7 @@ export function initialData(): MonitorData {
     devices: initialDevices,
     kpis: initialKpis,
     presence: initialPresence,
+    notifications: initialNotifications,
     ui: initialUi,
   };
 }

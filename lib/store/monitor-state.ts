@@ -5,6 +5,7 @@ import type { DevicesSlice } from './slices/devices-slice';
 import type { JackpotsSlice } from './slices/jackpots-slice';
 import type { KpisSlice } from './slices/kpis-slice';
 import type { MarketsSlice } from './slices/markets-slice';
+import type { NotificationsSlice } from './slices/notifications-slice';
 import type { PresenceSlice } from './slices/presence-slice';
 import type { WinsSlice } from './slices/wins-slice';
 import type { RequestResult } from './socket-types';
@@ -21,6 +22,7 @@ export interface MonitorData {
   devices: DevicesSlice;
   kpis: KpisSlice;
   presence: PresenceSlice;
+  notifications: NotificationsSlice;
   ui: UiSlice;
 }
 

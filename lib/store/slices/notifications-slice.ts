@@ -1,0 +1,41 @@
+import type { EventFrame } from '@/lib/protocol';
+import { prependBounded } from '../ring';
+import { type BatchContext, type ChannelItem, eventTime, str } from './channel-item';
+
+/** How many notifications the frame keeps; older ones drop off. */
+export const NOTIFICATIONS_CAP = 5;
+
+/** A notification addressed to this user (`notifications` channel). */
+export interface NotificationItem {
+  id: string;
+  ts: number;
+  kind: 'alert' | 'message';
+  title: string;
+  body: string;
+  alarm_id: string | null;
+}
+
+export interface NotificationsSlice {
+  items: NotificationItem[];
+}
+
+export const initialNotifications: NotificationsSlice = { items: [] };
+
+function toItem(frame: EventFrame, now: number): NotificationItem {
+  const d = frame.data;
+  return {
+    id: frame.id,
+    ts: eventTime(frame, now),
+    kind: frame.event === 'notification.alert' ? 'alert' : 'message',
+    title: str(d.title) ?? 'Notification',
+    body: str(d.body) ?? '',
+    alarm_id: str(d.alarm_id),
+  };
+}
+
+/** Keeps the newest notifications, newest first. */
+export function reduceNotifications(state: NotificationsSlice, items: ChannelItem[], ctx: BatchContext): NotificationsSlice {
+  const incoming = items.filter((i): i is EventFrame => i.type === 'event').map((f) => toItem(f, ctx.now));
+  const next = prependBounded(state.items, incoming, NOTIFICATIONS_CAP);
+  return next === state.items ? state : { items: next };
+}
