@@ -82,7 +82,7 @@ export function createAlarmService(opts: AlarmServiceOptions): AlarmService {
     if (floods.record(locationId, atMs)) {
       const rate = floods.rate(locationId, atMs);
       const minutes = Math.round(limits.windowMs / 60_000);
-      raise({ kind: 'flood', source_ref: locationId, location_id: locationId, message: `Alarm flood at ${locationId}: ${rate} new alarms in ${minutes} minutes` });
+      raise({ kind: 'flood', source_ref: locationId, location_id: locationId, message: `Alarm flood: ${rate} new alarms here in ${minutes} minutes` });
     }
   }
 
