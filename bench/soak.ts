@@ -25,11 +25,27 @@ const SMOKE: Sizes = { rate: 200, firstMarkS: 5, lastMarkS: 15, sampleEveryS: 5 
 interface Sample {
   at_s: number;
   server_rss_mb: number;
+  /** V8 heap in use and memory outside it (buffers), from the server's own /api/metrics. */
+  server_heap_mb: number;
+  server_external_mb: number;
   dashboard_heap_mb: number;
   bare_heap_mb: number;
 }
 
 const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
+
+/** Reads a gauge from the Prometheus text of `/api/metrics` (NaN when absent). */
+async function serverGauge(baseUrl: string, names: string[]): Promise<number[]> {
+  try {
+    const text = await (await fetch(`${baseUrl}/api/metrics`, { signal: AbortSignal.timeout(5000) })).text();
+    return names.map((name) => {
+      const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(text);
+      return m ? Number(m[1]) : NaN;
+    });
+  } catch {
+    return names.map(() => NaN);
+  }
+}
 const growth = (from: number, to: number) => ((to - from) / from) * 100;
 
 /** Runs P5 and returns its result (also printed and written to bench/results/p5-soak.json). */
@@ -56,11 +72,23 @@ export async function runSoak(options: FigureOptions & { minutes?: number }, log
     const start = Date.now();
     const samples: Sample[] = [];
     const proc = server.proc;
+    const baseUrl = server.baseUrl;
     const take = async (pages: Page[]): Promise<Sample> => {
       const [d, b] = [await jsHeapUsed(pages[0], true), await jsHeapUsed(pages[1], true)];
-      const s = { at_s: Math.round((Date.now() - start) / 1000), server_rss_mb: mb(await rssBytes(proc.pid)), dashboard_heap_mb: mb(d), bare_heap_mb: mb(b) };
+      const [heap, external] = await serverGauge(baseUrl, ['floor_nodejs_heap_size_used_bytes', 'floor_nodejs_external_memory_bytes']);
+      const s: Sample = {
+        at_s: Math.round((Date.now() - start) / 1000),
+        server_rss_mb: mb(await rssBytes(proc.pid)),
+        server_heap_mb: mb(heap),
+        server_external_mb: mb(external),
+        dashboard_heap_mb: mb(d),
+        bare_heap_mb: mb(b),
+      };
       samples.push(s);
-      log(`  ${s.at_s} s: server RSS ${s.server_rss_mb} MB, dashboard heap ${s.dashboard_heap_mb} MB, bare page heap ${s.bare_heap_mb} MB`);
+      log(
+        `  ${s.at_s} s: server RSS ${s.server_rss_mb} MB (heap ${s.server_heap_mb}, external ${s.server_external_mb}), ` +
+          `dashboard heap ${s.dashboard_heap_mb} MB, bare page heap ${s.bare_heap_mb} MB`,
+      );
       return s;
     };
     let first: Sample | null = null;
@@ -81,6 +109,7 @@ export async function runSoak(options: FigureOptions & { minutes?: number }, log
       fig.finish({
         rows: [
           row(`server RSS at ${m2}`, 'MB', last.server_rss_mb, first.server_rss_mb, `at ${m1}`),
+          row(`server V8 heap in use at ${m2}`, 'MB', last.server_heap_mb, first.server_heap_mb, `at ${m1}`),
           row(`dashboard JS heap at ${m2}`, 'MB', last.dashboard_heap_mb, first.dashboard_heap_mb, `at ${m1}`),
           row(`bare page JS heap at ${m2}`, 'MB', last.bare_heap_mb, first.bare_heap_mb, `at ${m1}`),
           row('dashboard heap growth', '%', heapGrowth, bareGrowth, 'bare page'),

@@ -49,14 +49,17 @@ export const PAGE_PROBE = String.raw`(() => {
         const tsAt = s.indexOf('"ts":"');
         const eventTime = tsAt < 0 ? NaN : Date.parse(s.slice(tsAt + 6, s.indexOf('"', tsAt + 6))) - performance.timeOrigin;
         arrivals.set(s.slice(at + 6, s.indexOf('"', at + 6)), [t, eventTime]);
-        if (arrivals.size > 100000) {
-          let n = 0;
-          for (const k of arrivals.keys()) { arrivals.delete(k); if (++n >= 50000) break; }
-        }
       });
     }
   }
   window.WebSocket = ProbedWebSocket;
+  // The probe's own memory stays small (it is inside the heap being measured): arrivals older than
+  // 15 s will never become rows worth timing, and ids of rows already seen are only kept for a while.
+  setInterval(() => {
+    const old = performance.now() - 15000;
+    for (const [k, v] of arrivals) { if (v[0] >= old) break; arrivals.delete(k); }
+    if (st.seen.size > 20000) st.seen.clear();
+  }, 1000);
 
   let scheduled = false;
   const flush = () => {
@@ -70,7 +73,6 @@ export const PAGE_PROBE = String.raw`(() => {
     const id = el.getAttribute('data-id');
     if (!id || st.seen.has(id)) return;
     st.seen.add(id);
-    if (st.seen.size > 200000) st.seen.clear();
     const a = arrivals.get(id);
     st.pending.push([id, a]);
   };
