@@ -6,17 +6,10 @@ import { type BatchContext, type ChannelItem, eventTime, num, str } from './chan
 export const BETS_CAP = 500;
 
 /** One row of the live bets table. */
-export interface BetRow {
+export interface BetRow extends BetPlaced {
   id: string;
   seq: number;
   ts: number;
-  round_id: string;
-  player_id: string;
-  game_id: string | null;
-  device_id: string | null;
-  location_id: string | null;
-  amount: number;
-  currency: string;
 }
 
 export interface BetsSlice {
