@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
-import { ROLES, type Role } from '@/lib/protocol';
+// Values from the zod-free protocol modules keep the schemas out of the page bundle.
+import { ROLES, type Role } from '@/lib/protocol/identity';
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import { homeRoute } from '@/lib/store/access';

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** The four roles a token may carry (contract section 2). */
 export const ROLES = ['operator', 'manager', 'sportsbook', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -33,15 +31,6 @@ export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].has(permission);
 }
 
-/** JWT claims as the gateway accepts them (HS256, `AUTH_SECRET`). */
-export const TokenClaimsSchema = z.object({
-  sub: z.string().min(1),
-  name: z.string().min(1),
-  role: z.enum(ROLES),
-  exp: z.number(),
-  locations: z.array(z.string()).optional(),
-});
-export type TokenClaims = z.infer<typeof TokenClaimsSchema>;
 
 /** The user a connection acts as, as sent in `welcome`. */
 export interface SessionUser {

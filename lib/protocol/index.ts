@@ -7,4 +7,5 @@ export * from './floor';
 export * from './identity';
 export * from './params';
 export * from './server-frames';
+export * from './token-claims';
 export * from './snapshots';

@@ -1,4 +1,6 @@
-import { CHANNELS, CHANNEL_NAMES, type Channel, type ChannelParams, type Role, can } from '@/lib/protocol';
+import type { ChannelParams } from '@/lib/protocol';
+import { CHANNELS, CHANNEL_NAMES, type Channel } from '@/lib/protocol/channels';
+import { type Role, can } from '@/lib/protocol/identity';
 import type { SubscriptionRequest } from './socket-types';
 
 /** Channels the dashboard subscribes for a user: every channel the role may read (contract section 2). */

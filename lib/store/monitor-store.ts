@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import { CHANNELS, type Channel, type ChannelParams } from '@/lib/protocol';
+import type { ChannelParams } from '@/lib/protocol';
+import { CHANNELS, type Channel } from '@/lib/protocol/channels';
 import { presenceScope, subscriptionsFor } from './access';
 import { type StoreItem, applyBatch } from './apply-batch';
 import { FrameBatcher, type Schedule } from './frame-batcher';

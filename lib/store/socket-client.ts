@@ -1,4 +1,5 @@
-import { CLOSE_CODES, type Channel, type ErrorFrame, type ServerFrame } from '@/lib/protocol';
+import type { Channel, ErrorFrame, ServerFrame } from '@/lib/protocol';
+import { CLOSE_CODES } from '@/lib/protocol/errors';
 import { DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import { ChannelCursors } from './channel-cursors';
 import {

@@ -1,4 +1,4 @@
-import { ROLES, type Role, type SessionUser } from '@/lib/protocol';
+import { ROLES, type Role, type SessionUser } from '@/lib/protocol/identity';
 
 /** Where the browser session keeps the token (per tab, gone when the session ends). */
 export const TOKEN_KEY = 'floor-monitor.token';
