@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import { Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatClock, formatMoney } from '@/components/ui/format';
 import type { PotPoint, PotWinMarker } from '@/lib/store/slices/jackpots-slice';
@@ -11,8 +12,11 @@ interface PotChartProps {
   color: string;
 }
 
-/** A pot's value over the last minutes, with a marker where it was won. Animation is off: it is live data. */
-export function PotChart({ series, wins, currency, color }: PotChartProps) {
+/**
+ * A pot's value over the last minutes, with a marker where it was won. Animation is off: it is live data.
+ * Memoized: the card around it re-renders for every tick of its numeral, the chart only when its points change.
+ */
+export const PotChart = memo(function PotChart({ series, wins, currency, color }: PotChartProps) {
   return (
     <div className="min-h-[30px] flex-1">
     <LineChart responsive style={{ width: '100%', height: '100%' }} data={series} margin={{ top: 4, right: 2, bottom: 2, left: 2 }}>
@@ -31,4 +35,4 @@ export function PotChart({ series, wins, currency, color }: PotChartProps) {
     </LineChart>
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { type ReactNode, memo } from 'react';
 import { Area, AreaChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatClock, formatCompact } from '@/components/ui/format';
 import type { RatePoint } from './kpi-series';
@@ -20,7 +20,7 @@ function Caption({ children }: { children: ReactNode }) {
 }
 
 /** Turnover per minute, rolling, over the last minutes. */
-export function TurnoverChart({ points, domain }: { points: RatePoint[]; domain: [number, number] }) {
+export const TurnoverChart = memo(function TurnoverChart({ points, domain }: { points: RatePoint[]; domain: [number, number] }) {
   return (
     <figure className="flex min-h-[7.5rem] min-w-0 flex-col" aria-label="Turnover per minute">
       <Caption>Turnover / min</Caption>
@@ -35,10 +35,10 @@ export function TurnoverChart({ points, domain }: { points: RatePoint[]; domain:
       </div>
     </figure>
   );
-}
+});
 
 /** Deposits against withdrawals per minute, rolling. */
-export function CashChart({ points, domain }: { points: RatePoint[]; domain: [number, number] }) {
+export const CashChart = memo(function CashChart({ points, domain }: { points: RatePoint[]; domain: [number, number] }) {
   return (
     <figure className="flex min-h-[7.5rem] min-w-0 flex-col" aria-label="Deposits and withdrawals per minute">
       <Caption>
@@ -62,4 +62,4 @@ export function CashChart({ points, domain }: { points: RatePoint[]; domain: [nu
       </div>
     </figure>
   );
-}
+});

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { formatCompact, formatMoney } from '@/components/ui/format';
 import { Panel } from '@/components/ui/panel';
 import { useNow } from '@/components/ui/use-now';
-import { useMonitor } from '@/lib/store/use-monitor';
+import { useMonitor, useMonitorStoreApi } from '@/lib/store/use-monitor';
 import { usePanelState } from '@/lib/store/use-panel-state';
 import { CashChart, TurnoverChart } from '@/components/charts/lazy-charts';
 import { KpiTile } from './kpi-tile';
@@ -18,7 +18,10 @@ export function KpisPanel({ className }: { className?: string }) {
   const locationId = useMonitor((s) => s.ui.locationId);
   const now = useNow(2000);
   const minute = useMemo(() => lastMinute(buckets, locationId, now), [buckets, locationId, now]);
-  const points = useMemo(() => rollingPerMinute(buckets, locationId, now), [buckets, locationId, now]);
+  const store = useMonitorStoreApi();
+  // The charts span a quarter hour: they take the buckets on the clock's 2 s tick, not on every live batch.
+  const points = useMemo(() => rollingPerMinute(store.getState().kpis.buckets, locationId, now), [store, locationId, now]);
+  const domain = useMemo(() => chartDomain(points, now), [points, now]);
   const { state, stale } = usePanelState(['game', 'cash'], buckets.length > 0);
   const net = minute.deposits - minute.withdrawals;
 
@@ -36,8 +39,8 @@ export function KpisPanel({ className }: { className?: string }) {
         />
       </div>
       <div className="grid min-h-0 flex-1 grid-cols-1 gap-3 px-2 pt-1 pb-1 md:grid-cols-2">
-        <TurnoverChart points={points} domain={chartDomain(points, now)} />
-        <CashChart points={points} domain={chartDomain(points, now)} />
+        <TurnoverChart points={points} domain={domain} />
+        <CashChart points={points} domain={domain} />
       </div>
     </Panel>
   );

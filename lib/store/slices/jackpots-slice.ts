@@ -44,14 +44,15 @@ function normalize(raw: Partial<JackpotUpdated>): JackpotUpdated | null {
   return { instance_id, name: str(raw.name) ?? instance_id, currency: str(raw.currency) ?? '', status: str(raw.status) ?? '', pots };
 }
 
+/**
+ * Adds a chart point at most once per sample period. Pots tick many times a second under load; the big
+ * numeral shows every tick, while the chart keeps its array (and so skips its redraw) within a period.
+ */
 function addPoint(series: Record<string, PotPoint[]>, key: string, point: PotPoint): void {
   const current = series[key] ?? [];
   const last = current[current.length - 1];
-  if (last && point.t - last.t < SAMPLE_MS && current.length > 1) {
-    series[key] = [...current.slice(0, -1), point];
-  } else {
-    series[key] = appendWindow(current, [point], POT_WINDOW_MS, SERIES_CAP);
-  }
+  if (last && point.t - last.t < SAMPLE_MS) return;
+  series[key] = appendWindow(current, [point], POT_WINDOW_MS, SERIES_CAP);
 }
 
 /** Applies jackpot snapshots, `jackpot.updated` (values and chart points) and `jackpot.won` (markers). */
