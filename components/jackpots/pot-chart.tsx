@@ -5,6 +5,9 @@ import { Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import { formatClock, formatMoney } from '@/components/ui/format';
 import type { PotPoint, PotWinMarker } from '@/lib/store/slices/jackpots-slice';
 
+/** A busy pot is won often; past a few markers the lines only cost renders and memory. */
+const MAX_WIN_MARKERS = 5;
+
 interface PotChartProps {
   series: PotPoint[];
   wins: PotWinMarker[];
@@ -28,7 +31,7 @@ export const PotChart = memo(function PotChart({ series, wins, currency, color }
         labelFormatter={(t) => formatClock(Number(t))}
         formatter={(v) => [formatMoney(Number(v), currency), 'Pot']}
       />
-      {wins.map((w) => (
+      {wins.slice(-MAX_WIN_MARKERS).map((w) => (
         <ReferenceLine key={w.t} x={w.t} stroke="var(--color-win)" strokeDasharray="3 3" ifOverflow="hidden" />
       ))}
       <Line type="stepAfter" dataKey="v" stroke={color} strokeWidth={2} dot={false} isAnimationActive={false} />
