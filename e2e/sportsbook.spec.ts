@@ -24,7 +24,11 @@ test('sportsbook staff land on the market ladder and never see floor panels', as
   }
   await page.getByRole('tab').first().click();
 
-  await page.waitForTimeout(15_000);
+  // The README picture shows a market in play: a live event, with matched bets and some price history.
+  const live = page.getByTestId('sport-event').filter({ hasText: /· live ·/ }).first();
+  if ((await live.count()) > 0) await live.click();
+  await page.getByTestId('matched-row').first().waitFor({ timeout: 20_000 }).catch(() => undefined);
+  await page.waitForTimeout(10_000);
   await saveScreenshot(page, 'sportsbook');
 
   await page.goto('/');
