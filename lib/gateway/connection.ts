@@ -3,6 +3,14 @@ import { WebSocket } from 'ws';
 import type { SessionUser } from '../protocol';
 import { RateLimiter } from './rate-limiter';
 import type { Subscription } from './subscription-registry';
+import { textFrame } from './ws-frame';
+
+/** The part of `ws`'s socket the connection uses directly. */
+interface RawSocket {
+  cork(): void;
+  uncork(): void;
+  write(chunk: Buffer): boolean;
+}
 
 /** One dashboard connection: who it is, what it subscribed to, and a send that watches its unsent buffer. */
 export class Connection {
@@ -35,6 +43,26 @@ export class Connection {
     if (this.closing || this.ws.readyState !== WebSocket.OPEN) return false;
     if (!this.corked) this.cork();
     this.ws.send(text);
+    return this.checkBuffer();
+  }
+
+  /**
+   * Sends an event frame made of a subscription's prefix and the event's shared tail, framed here and
+   * written straight to the socket: one copy, no string per delivery. Order with `send` and ws's own
+   * control frames holds because, without compression and Blobs, ws writes every frame to the socket
+   * at once too.
+   */
+  sendEvent(prefix: Buffer, tail: Buffer): boolean {
+    if (this.closing || this.ws.readyState !== WebSocket.OPEN) return false;
+    const socket = this.socket();
+    if (!socket) return this.send(prefix.toString() + tail.toString());
+    if (!this.corked) this.cork();
+    socket.write(textFrame(prefix, tail));
+    return this.checkBuffer();
+  }
+
+  /** Cuts the connection once its unsent bytes pass the limit (ws counts socket-level writes too). */
+  private checkBuffer(): boolean {
     if (this.ws.bufferedAmount > this.maxUnsentBytes) {
       this.onOverflow(this);
       return false;
@@ -42,12 +70,16 @@ export class Connection {
     return true;
   }
 
+  private socket(): RawSocket | undefined {
+    return (this.ws as unknown as { _socket?: RawSocket })._socket;
+  }
+
   /**
    * Holds this socket's writes until the current tick ends, so a burst of publishes leaves in one
    * write call instead of one system call per frame.
    */
   private cork(): void {
-    const socket = (this.ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+    const socket = this.socket();
     if (!socket) return;
     this.corked = true;
     socket.cork();

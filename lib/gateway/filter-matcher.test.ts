@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '../protocol';
-import { compileFilter, matchesEvent, matchesItem } from './filter-matcher';
+import { compileFilter, filterFields, matchesEvent, matchesItem } from './filter-matcher';
 
 const admin: SessionUser = { user_id: 'u-admin', name: 'Ada', role: 'admin' };
 const bet = (over: object = {}) => ({ round_id: 'r1', player_id: 'p1', game_id: 'g1', device_id: 'd1', location_id: 'loc-a', amount: 10, currency: 'EUR', ...over });
@@ -78,5 +78,39 @@ describe('matchesItem', () => {
     const f = compileFilter('system', {}, scoped);
     expect(matchesItem(f, { device_id: 'd1', location_id: 'loc-a' })).toBe(true);
     expect(matchesItem(f, { device_id: 'd2', location_id: 'loc-b' })).toBe(false);
+  });
+});
+
+describe('filterFields', () => {
+  const scoped: SessionUser = { user_id: 'u-op', name: 'Olu', role: 'operator', locations: ['loc-a'] };
+  const filters = [
+    compileFilter('game', {}, admin),
+    compileFilter('game', {}, scoped),
+    compileFilter('game', { location_id: 'loc-a', device_ids: ['d1'], game_id: 'g1', player_id: 'p1', min_amount: 5 }, admin),
+    compileFilter('game', { events: ['bet.placed'], min_amount: 50 }, admin),
+    compileFilter('alerts', { severities: ['critical'], states: ['active_unacked'] }, admin),
+    compileFilter('jackpots', { instance_id: 'j1' }, admin),
+    compileFilter('markets', { sport_event_id: 7, market_id: 3 }, admin),
+    compileFilter('notifications', {}, admin),
+  ];
+  const events: [string, Record<string, unknown>][] = [
+    ['bet.placed', bet({ note: 'not filtered', nested: { a: 1 } })],
+    ['bet.placed', bet({ amount: 60 })],
+    ['round.won', bet({ location_id: null })],
+    ['round.won', bet({ location_id: 'loc-b', device_id: 'd2' })],
+    ['alarm.raised', { alarm_id: 'a1', severity: 'critical', state: 'active_unacked', location_id: 'loc-a' }],
+    ['alarm.updated', { alarm_id: 'a1', severity: 'low', state: 'acked' }],
+    ['pot.updated', { instance_id: 'j1', amount: 1000 }],
+    ['sport_event.changed', { id: 7, name: 'A v B' }],
+    ['market.changed', { id: 3, sport_event_id: 7 }],
+    ['market.selections', { market_id: 3, sport_event_id: 8, selections: [] }],
+    ['notification.alert', { user_id: 'u-admin', message: 'hi' }],
+  ];
+
+  it('keeps only what filters read, and every filter decides the same on it as on the whole data', () => {
+    expect(filterFields('bet.placed', bet({ note: 'x' }))).not.toHaveProperty('note');
+    for (const filter of filters) {
+      for (const [event, data] of events) expect(matchesEvent(filter, event, filterFields(event, data))).toBe(matchesEvent(filter, event, data));
+    }
   });
 });

@@ -93,6 +93,20 @@ function passes(f: EventFilter, event: string | undefined, data: Data, lenient: 
   return true;
 }
 
+/** Every data field `passes` reads (besides the entity `id` that `eventField` falls back on). */
+const FILTERED_FIELDS = ['location_id', 'device_id', 'game_id', 'player_id', 'user_id', 'amount', 'severity', 'state', 'instance_id', 'sport_event_id', 'market_id'] as const;
+
+/**
+ * The part of an event's data any filter can read, so history can keep it instead of the whole
+ * data: `matchesEvent(f, event, filterFields(event, data))` equals `matchesEvent(f, event, data)`.
+ */
+export function filterFields(event: string, data: Data): Data {
+  const fields: Data = {};
+  for (const field of FILTERED_FIELDS) if (field in data) fields[field] = data[field];
+  if (event === 'sport_event.changed' || event === 'market.changed') fields.id = data.id;
+  return fields;
+}
+
 /** Whether a published event reaches a subscription. */
 export function matchesEvent(filter: EventFilter, event: string, data: Data): boolean {
   return passes(filter, event, data, false);

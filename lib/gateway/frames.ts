@@ -20,20 +20,23 @@ export function encodeError(id: RequestId, code: ErrorCode, message: string, ext
 
 /**
  * The part of an event frame every subscription shares, from the closing quote of
- * `subscription_id` to the end. Built once per published event.
+ * `subscription_id` to the end, as UTF-8. Encoded once per published event.
  */
-export function eventTail(channel: string, event: string, seq: number, id: string, ts: string, dataJson: string): string {
-  return (
+export function eventTail(channel: string, event: string, seq: number, id: string, ts: string, dataJson: string): Buffer {
+  return Buffer.from(
     '","channel":' + JSON.stringify(channel) +
     ',"event":' + JSON.stringify(event) +
     ',"seq":' + seq +
     ',"id":' + JSON.stringify(id) +
     ',"ts":' + JSON.stringify(ts) +
-    ',"data":' + dataJson + '}'
+    ',"data":' + dataJson + '}',
   );
 }
 
-/** One subscription's event frame. Subscription ids are generated from a safe alphabet, so plain concatenation is valid JSON. */
-export function eventFrame(subscriptionId: string, tail: string): string {
-  return '{"type":"event","subscription_id":"' + subscriptionId + tail;
+/**
+ * The part of an event frame that is one subscription's own, up to its id. Built once per
+ * subscription; ids come from a safe alphabet, so plain concatenation is valid JSON.
+ */
+export function eventPrefix(subscriptionId: string): Buffer {
+  return Buffer.from('{"type":"event","subscription_id":"' + subscriptionId);
 }

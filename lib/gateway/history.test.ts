@@ -4,7 +4,7 @@ import { ChannelHistory } from './history';
 function fill(history: ChannelHistory, count: number): void {
   for (let i = 0; i < count; i++) {
     const seq = history.lastSeq + 1;
-    history.append({ seq, event: 'bet.placed', data: { n: seq }, tail: `t${seq}` });
+    history.append({ seq, event: 'bet.placed', fields: {}, tail: Buffer.from(`t${seq}`) });
   }
 }
 
@@ -26,7 +26,7 @@ describe('ChannelHistory', () => {
 
   it('keeps at least minEvents regardless of age, and drops older ones once they are stale', () => {
     let now = 0;
-    const history = new ChannelHistory({ minEvents: 100, maxAgeMs: 1000, hardCap: 10_000 }, () => now);
+    const history = new ChannelHistory({ minEvents: 100, maxAgeMs: 1000, maxBytes: 2 ** 30, hardCap: 10_000 }, () => now);
     fill(history, 150);
     expect(history.length).toBe(150);
     now = 5000;
@@ -38,7 +38,7 @@ describe('ChannelHistory', () => {
 
   it('keeps everything younger than maxAge beyond minEvents, up to the hard cap', () => {
     const now = 0;
-    const history = new ChannelHistory({ minEvents: 10, maxAgeMs: 60_000, hardCap: 3000 }, () => now);
+    const history = new ChannelHistory({ minEvents: 10, maxAgeMs: 60_000, maxBytes: 2 ** 30, hardCap: 3000 }, () => now);
     fill(history, 2500);
     expect(history.length).toBe(2500);
     fill(history, 1000);
@@ -48,8 +48,25 @@ describe('ChannelHistory', () => {
   });
 
   it('wraps the ring without losing order', () => {
-    const history = new ChannelHistory({ minEvents: 5, maxAgeMs: 0, hardCap: 7 }, () => 1);
+    const history = new ChannelHistory({ minEvents: 5, maxAgeMs: 0, maxBytes: 2 ** 30, hardCap: 7 }, () => 1);
     fill(history, 23);
-    expect(history.after(18)!.map((e) => e.tail)).toEqual(['t19', 't20', 't21', 't22', 't23']);
+    expect(history.after(18)!.map((e) => e.tail.toString())).toEqual(['t19', 't20', 't21', 't22', 't23']);
+  });
+
+  it('drops the oldest beyond minEvents once the channel holds more than maxBytes, whatever their age', () => {
+    const history = new ChannelHistory({ minEvents: 10, maxAgeMs: 60_000, maxBytes: 100 * 300, hardCap: 10_000 }, () => 0);
+    for (let i = 0; i < 500; i++) {
+      const seq = history.lastSeq + 1;
+      history.append({ seq, event: 'market.changed', fields: {}, tail: Buffer.alloc(100) });
+    }
+    expect(history.bytes).toBeLessThanOrEqual(100 * 300);
+    expect(history.length).toBe(100);
+    expect(history.after(history.lastSeq - 100)!.length).toBe(100);
+  });
+
+  it('keeps minEvents even when they alone pass maxBytes', () => {
+    const history = new ChannelHistory({ minEvents: 50, maxAgeMs: 60_000, maxBytes: 1000, hardCap: 10_000 }, () => 0);
+    fill(history, 80);
+    expect(history.length).toBe(50);
   });
 });

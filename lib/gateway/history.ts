@@ -1,32 +1,44 @@
-/** One published event as kept for replay: the shared frame tail is reused, never re-serialized. */
+/** One published event as kept for replay: the encoded frame tail and the few fields filters read, never the whole data. */
 export interface HistoryEntry {
   seq: number;
   event: string;
-  data: Record<string, unknown>;
-  /** `eventTail` of the event, ready for `eventFrame`. */
-  tail: string;
+  /** `filterFields` of the event's data: enough to match a resuming subscription's filter. */
+  fields: Record<string, unknown>;
+  /** `eventTail` of the event, ready for a subscription's prefix. */
+  tail: Buffer;
   /** When the gateway kept it (ms), for the age bound. */
   at: number;
 }
 
-/** Retention: at least `minEvents` or `maxAgeMs` of events, whichever holds more, never over `hardCap`. */
+/**
+ * Retention: always the last `minEvents`; beyond them, events younger than `maxAgeMs` while the
+ * channel's entries stay under `maxBytes`; never more than `hardCap`.
+ */
 export interface HistoryOptions {
   minEvents: number;
   maxAgeMs: number;
+  maxBytes: number;
   hardCap: number;
 }
 
 /**
- * Contract section 5: at least the last 10,000 events or 10 minutes. The cap keeps memory bounded at any
- * rate (about 1 KiB per event, so tens of MiB per busy channel); past it, older clients get a snapshot.
+ * Contract section 5: at least the last 10,000 events or 10 minutes. Ten minutes are held while they
+ * fit in 16 MiB and 50,000 events, so memory is bounded at any rate and fills within the first
+ * minute of a busy stream; past that, an older client gets a snapshot.
  */
-export const DEFAULT_HISTORY: HistoryOptions = { minEvents: 10_000, maxAgeMs: 10 * 60_000, hardCap: 50_000 };
+export const DEFAULT_HISTORY: HistoryOptions = { minEvents: 10_000, maxAgeMs: 10 * 60_000, maxBytes: 16 * 2 ** 20, hardCap: 50_000 };
+
+/** What an entry costs beyond its tail's bytes: the entry, its fields object and the Buffer object (an estimate). */
+const ENTRY_OVERHEAD_BYTES = 200;
+
+const costOf = (entry: HistoryEntry) => entry.tail.length + ENTRY_OVERHEAD_BYTES;
 
 /** A channel's recent events in a growable ring buffer; seqs are contiguous, so lookup by seq is arithmetic. */
 export class ChannelHistory {
   private buf: (HistoryEntry | undefined)[] = new Array(1024);
   private head = 0;
   private size = 0;
+  private held = 0;
   /** The seq of the latest event published on the channel (0 before any). */
   lastSeq = 0;
 
@@ -37,12 +49,13 @@ export class ChannelHistory {
 
   /** Keeps an event; its seq must be `lastSeq + 1`. */
   append(entry: Omit<HistoryEntry, 'at'>): void {
-    const at = this.now();
-    this.evict(at);
+    const kept: HistoryEntry = { seq: entry.seq, event: entry.event, fields: entry.fields, tail: entry.tail, at: this.now() };
     if (this.size === this.buf.length) this.grow();
-    this.buf[(this.head + this.size) % this.buf.length] = { ...entry, at };
+    this.buf[(this.head + this.size) % this.buf.length] = kept;
     this.size += 1;
+    this.held += costOf(kept);
     this.lastSeq = entry.seq;
+    this.evict(kept.at);
   }
 
   /**
@@ -65,21 +78,27 @@ export class ChannelHistory {
     return this.size;
   }
 
+  /** What the held entries cost, in estimated bytes. */
+  get bytes(): number {
+    return this.held;
+  }
+
   private evict(now: number): void {
-    const { minEvents, maxAgeMs, hardCap } = this.options;
+    const { minEvents, maxAgeMs, maxBytes, hardCap } = this.options;
     while (this.size > 0) {
       const oldest = this.buf[this.head]!;
-      const overCap = this.size >= hardCap;
-      const stale = this.size >= minEvents && now - oldest.at > maxAgeMs;
-      if (!overCap && !stale) return;
+      const overCap = this.size > hardCap;
+      const droppable = this.size > minEvents && (now - oldest.at > maxAgeMs || this.held > maxBytes);
+      if (!overCap && !droppable) return;
       this.buf[this.head] = undefined;
       this.head = (this.head + 1) % this.buf.length;
       this.size -= 1;
+      this.held -= costOf(oldest);
     }
   }
 
   private grow(): void {
-    const next: (HistoryEntry | undefined)[] = new Array(Math.min(this.buf.length * 2, Math.max(this.options.hardCap, 1)));
+    const next: (HistoryEntry | undefined)[] = new Array(Math.min(this.buf.length * 2, Math.max(this.options.hardCap + 1, 1)));
     if (next.length <= this.buf.length) return;
     for (let i = 0; i < this.size; i++) next[i] = this.buf[(this.head + i) % this.buf.length];
     this.buf = next;

@@ -4,8 +4,8 @@ import type { Logger } from '../server/logger';
 import type { Metrics } from '../server/metrics';
 import type { TokenAuthority } from './auth';
 import { stableEventId } from './event-id';
-import { matchesEvent } from './filter-matcher';
-import { eventFrame, eventTail } from './frames';
+import { filterFields, matchesEvent } from './filter-matcher';
+import { eventTail } from './frames';
 import { startHeartbeat } from './heartbeat';
 import { DEFAULT_HUB_OPTIONS, type HubOptions, createHubContext } from './hub-context';
 import { openSession } from './session';
@@ -38,11 +38,11 @@ export function createHub(deps: HubDeps): Hub {
     const ts = meta?.ts ?? new Date().toISOString();
     const tail = eventTail(channel, event, seq, id, ts, dataJson);
     const record = data as Record<string, unknown>;
-    history.append({ seq, event, data: record, tail });
+    history.append({ seq, event, fields: filterFields(event, record), tail });
     metrics.eventsPublished.inc({ channel });
     let sent = 0;
     ctx.registry.forCandidates(channel, event, record, (sub) => {
-      if (matchesEvent(sub.filter, event, record) && sub.owner.send(eventFrame(sub.id, tail))) sent++;
+      if (matchesEvent(sub.filter, event, record) && sub.owner.sendEvent(sub.prefix, tail)) sent++;
     });
     if (sent) metrics.eventsOut.inc({ channel }, sent);
     const published: PublishedEvent<D> = { channel, event, seq, id, ts, data };

@@ -3,7 +3,7 @@ import { CHANNELS, type ClientFrameOf, LIMITS } from '../protocol';
 import { checkChannelAccess } from './channel-access';
 import type { Connection } from './connection';
 import { matchesItem, matchesEvent } from './filter-matcher';
-import { eventFrame } from './frames';
+import { eventPrefix } from './frames';
 import type { HubContext } from './hub-context';
 import { sendError, sendFrame } from './replies';
 import type { Subscription } from './subscription-registry';
@@ -28,7 +28,8 @@ export function handleSubscribe(ctx: HubContext, conn: Connection, frame: Client
     });
   }
   const { channel, params, filter } = access;
-  const sub: Subscription<Connection> = { id: newSubscriptionId(), channel, params, created_at: new Date().toISOString(), filter, owner: conn };
+  const id = newSubscriptionId();
+  const sub: Subscription<Connection> = { id, channel, params, created_at: new Date().toISOString(), filter, prefix: eventPrefix(id), owner: conn };
   conn.subscriptions.set(sub.id, sub);
   ctx.registry.add(sub);
   ctx.metrics.subscriptions.inc({ channel });
@@ -48,7 +49,7 @@ export function handleSubscribe(ctx: HubContext, conn: Connection, frame: Client
   if (replay) {
     let sent = 0;
     for (const entry of replay) {
-      if (matchesEvent(filter, entry.event, entry.data) && conn.send(eventFrame(sub.id, entry.tail))) sent++;
+      if (matchesEvent(filter, entry.event, entry.fields) && conn.sendEvent(sub.prefix, entry.tail)) sent++;
     }
     if (sent) ctx.metrics.eventsOut.inc({ channel }, sent);
     return;

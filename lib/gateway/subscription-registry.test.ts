@@ -6,7 +6,7 @@ import { type Subscription, SubscriptionRegistry } from './subscription-registry
 const admin: SessionUser = { user_id: 'u-admin', name: 'Ada', role: 'admin' };
 
 function sub(id: string, channel: Channel, params: ChannelParams, user = admin): Subscription<string> {
-  return { id, channel, params, created_at: '', filter: compileFilter(channel, params, user), owner: id };
+  return { id, channel, params, created_at: '', filter: compileFilter(channel, params, user), prefix: Buffer.from(id), owner: id };
 }
 
 function candidates(registry: SubscriptionRegistry<string>, channel: Channel, event: string, data: Record<string, unknown>): string[] {

@@ -9,6 +9,8 @@ export interface Subscription<Owner = unknown> {
   params: ChannelParams;
   created_at: string;
   filter: EventFilter;
+  /** The start of this subscription's event frames (`eventPrefix`), encoded once. */
+  prefix: Buffer;
   owner: Owner;
 }
 

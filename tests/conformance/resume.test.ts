@@ -6,7 +6,7 @@ const device = (n: number, location_id = 'loc-a') => ({ device_id: `d${n}`, loca
 describe('resume without loss', () => {
   let gw: Gateway;
   beforeEach(async () => {
-    gw = await startGateway({ history: { minEvents: 200, maxAgeMs: 0, hardCap: 200 } });
+    gw = await startGateway({ history: { minEvents: 200, maxAgeMs: 0, maxBytes: 2 ** 30, hardCap: 200 } });
     gw.hub.setSnapshotProvider('system', () => [{ device_id: 'd1', location_id: 'loc-a', online: false }]);
   });
   afterEach(() => gw.close());

@@ -1,0 +1,56 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
+import { textFrame } from './ws-frame';
+
+/** A server that writes the given bytes raw to each new connection's socket, and a client reading them. */
+let server: WebSocketServer;
+let port = 0;
+let pending: Buffer = Buffer.alloc(0);
+
+beforeAll(async () => {
+  server = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
+  server.on('connection', (ws) => (ws as unknown as { _socket: { write(b: Buffer): void } })._socket.write(pending));
+  await new Promise((resolve) => server.once('listening', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+/** What a `ws` client reads from the bytes: its text messages, in order. */
+async function receive(bytes: Buffer, count: number): Promise<string[]> {
+  pending = bytes;
+  const client = new WebSocket(`ws://127.0.0.1:${port}`, { perMessageDeflate: false, maxPayload: 1 << 20 });
+  const messages: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    client.on('message', (data: Buffer, isBinary: boolean) => {
+      messages.push(isBinary ? '<binary>' : data.toString('utf8'));
+      if (messages.length === count) resolve();
+    });
+    client.on('error', reject);
+    client.on('close', () => reject(new Error('closed before every message arrived')));
+  });
+  client.terminate();
+  return messages;
+}
+
+describe('textFrame', () => {
+  it.each([0, 1, 125, 126, 127, 65_535, 65_536, 200_000])('frames a %i-byte message a client reads back exactly', async (length) => {
+    const prefix = Buffer.from('{"a":"');
+    const fill = Math.max(0, length - 8);
+    const tail = Buffer.from('é'.repeat(Math.floor(fill / 2)) + 'x'.repeat(fill % 2) + '"}');
+    const text = prefix.toString() + tail.toString();
+    expect(await receive(textFrame(prefix, tail), 1)).toEqual([text]);
+  });
+
+  it('uses the shortest length encoding', () => {
+    expect(textFrame(Buffer.from('a'), Buffer.alloc(124)).length).toBe(2 + 125);
+    expect(textFrame(Buffer.from('a'), Buffer.alloc(125)).length).toBe(4 + 126);
+    expect(textFrame(Buffer.from('a'), Buffer.alloc(65_535)).length).toBe(10 + 65_536);
+  });
+
+  it('leaves frames back to back intact', async () => {
+    const one = textFrame(Buffer.from('{"n":'), Buffer.from('1}'));
+    const two = textFrame(Buffer.from('{"n":'), Buffer.from('2}'));
+    expect(await receive(Buffer.concat([one, two]), 2)).toEqual(['{"n":1}', '{"n":2}']);
+  });
+});
