@@ -23,3 +23,28 @@ describe('DedupWindow', () => {
     expect(window.add(0)).toBe(true);
   });
 });
+
+describe('DedupWindow under load', () => {
+  it('remembers at least 7/8 of its capacity of the latest ids, whatever their values', () => {
+    const window = new DedupWindow({ capacity: 80_000 });
+    const ids: number[] = [];
+    let x = 12345;
+    let refused = 0;
+    for (let i = 0; i < 300_000; i++) {
+      x = (x * 48271) % 2147483647;
+      const id = x * 4194304 + (i % 4194304);
+      ids.push(id);
+      if (!window.add(id)) refused++;
+    }
+    expect(refused).toBe(0);
+    const forgotten = ids.slice(-70_000).filter((id) => window.add(id));
+    expect(forgotten).toEqual([]);
+    expect(window.size).toBeLessThanOrEqual(80_000);
+  });
+
+  it('takes the extremes of the 53-bit range', () => {
+    const window = new DedupWindow({ capacity: 1000 });
+    for (const id of [0, 1, 2 ** 32, 2 ** 53 - 1]) expect(window.add(id)).toBe(true);
+    for (const id of [0, 1, 2 ** 32, 2 ** 53 - 1]) expect(window.add(id)).toBe(false);
+  });
+});
