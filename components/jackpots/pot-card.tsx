@@ -3,7 +3,7 @@
 import { formatMoney } from '@/components/ui/format';
 import { potKey } from '@/lib/store/slices/jackpots-slice';
 import { useMonitor } from '@/lib/store/use-monitor';
-import { PotChart } from '@/components/charts/lazy-charts';
+import { PotChart } from './pot-chart';
 
 const EMPTY: never[] = [];
 

@@ -6,7 +6,7 @@ import { Panel } from '@/components/ui/panel';
 import { useNow } from '@/components/ui/use-now';
 import { useMonitor, useMonitorStoreApi } from '@/lib/store/use-monitor';
 import { usePanelState } from '@/lib/store/use-panel-state';
-import { CashChart, TurnoverChart } from '@/components/charts/lazy-charts';
+import { CashChart, TurnoverChart } from './kpi-charts';
 import { KpiTile } from './kpi-tile';
 import { chartDomain, lastMinute, rollingPerMinute } from './kpi-series';
 

@@ -8,7 +8,7 @@ import { useNow } from '@/components/ui/use-now';
 import type { MarketInfo } from '@/lib/store/slices/market-items';
 import { useMonitor } from '@/lib/store/use-monitor';
 import { LadderSide } from './ladder-side';
-import { PriceChart } from '@/components/charts/lazy-charts';
+import { PriceChart } from './price-chart';
 
 function sideName(selections: MarketSelection[], fallback: string): string {
   return selections[0]?.display_name || selections[0]?.name || fallback;
