@@ -40,17 +40,23 @@ export function reduceAlarms(slice: AlarmsSlice, items: ChannelItem[]): AlarmsSl
     if (item.event === 'alarm.raised' && alarm.severity === 'critical') criticalRaised = [...criticalRaised, alarm].slice(-20);
   }
   if (byId === slice.byId && criticalRaised === slice.criticalRaised) return slice;
-  return { ...slice, byId, criticalRaised };
+  return { byId, criticalRaised, actions: actionsOnScreen(slice.actions, byId) };
 }
 
 /** Records the start or outcome of an alarm action; a successful ack also updates the alarm at once. */
 export function withAlarmAction(slice: AlarmsSlice, alarmId: string, action: AlarmActionState, alarm?: Alarm): AlarmsSlice {
-  const byId = alarm ? (alarm.state === 'cleared' ? omit(slice.byId, alarmId) : { ...slice.byId, [alarmId]: alarm }) : slice.byId;
+  const byId = alarm ? (alarm.state === 'cleared' ? omitAll(slice.byId, [alarmId]) : { ...slice.byId, [alarmId]: alarm }) : slice.byId;
   return { ...slice, byId, actions: { ...slice.actions, [alarmId]: action } };
 }
 
-function omit<T>(record: Record<string, T>, key: string): Record<string, T> {
+/** The outcome of an action is shown beside its alarm: it goes when the alarm leaves the screen. */
+function actionsOnScreen(actions: Record<string, AlarmActionState>, byId: Record<string, Alarm>): Record<string, AlarmActionState> {
+  const gone = Object.keys(actions).filter((id) => !byId[id]);
+  return gone.length === 0 ? actions : omitAll(actions, gone);
+}
+
+function omitAll<T>(record: Record<string, T>, keys: string[]): Record<string, T> {
   const next = { ...record };
-  delete next[key];
+  for (const key of keys) delete next[key];
   return next;
 }

@@ -54,6 +54,25 @@ describe('jackpots slice', () => {
     const later = reduceJackpots(ticked, [updated(4, 102, 11_200)], ctx);
     expect(later.series[potKey('jp', 'grand')].map((p) => p.v)).toEqual([100, 102]);
   });
+
+  it('keeps a bounded number of win markers per pot', () => {
+    const won = (seq: number) =>
+      event(seq, 'jackpots', 'jackpot.won', { instance_id: 'jp', jackpot_name: 'Grand', player_id: `p${seq}`, win_pot_id: 'grand', win_amount: 1, currency: 'EUR' }, 5_000 + seq);
+    const next = reduceJackpots(initialJackpots, Array.from({ length: 100 }, (_, i) => won(i + 1)), ctx);
+    const markers = next.wins[potKey('jp', 'grand')];
+    expect(markers.length).toBeLessThanOrEqual(20);
+    expect(markers.at(-1)?.player_id).toBe('p100');
+  });
+
+  it('drops the history of pots a snapshot no longer has', () => {
+    const jackpot = (id: string, value: number) => ({ instance_id: id, name: id, currency: 'EUR', status: 'active', pots: [{ id: 'grand', is_progressive: true, current_value: value }] });
+    const snapshot = (data: object[]) => ({ type: 'snapshot' as const, subscription_id: 's', channel: 'jackpots' as const, seq: 1, data });
+    const both = reduceJackpots(initialJackpots, [snapshot([jackpot('a', 1), jackpot('b', 2)])], ctx);
+    expect(Object.keys(both.series)).toEqual([potKey('a', 'grand'), potKey('b', 'grand')]);
+    const one = reduceJackpots(both, [snapshot([jackpot('b', 3)])], { ...ctx, now: ctx.now + 5_000 });
+    expect(Object.keys(one.series)).toEqual([potKey('b', 'grand')]);
+    expect(one.series[potKey('b', 'grand')].map((p) => p.v)).toEqual([2, 3]);
+  });
 });
 
 describe('kpis slice', () => {

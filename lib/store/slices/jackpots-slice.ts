@@ -5,6 +5,8 @@ import { type BatchContext, type ChannelItem, eventTime, num, str } from './chan
 /** How far back the pot charts reach. */
 export const POT_WINDOW_MS = 10 * 60_000;
 const SERIES_CAP = 600;
+/** Win markers kept per pot; the chart draws the last few, the card names the last one. */
+const WINS_PER_POT = 20;
 /** Points closer than this replace the previous one, so a busy pot does not flood its chart. */
 const SAMPLE_MS = 1000;
 
@@ -55,6 +57,15 @@ function addPoint(series: Record<string, PotPoint[]>, key: string, point: PotPoi
   series[key] = appendWindow(current, [point], POT_WINDOW_MS, SERIES_CAP);
 }
 
+/** The entries of `record` whose key is in `keys`; the same object when nothing goes. */
+function keep<T>(record: Record<string, T>, keys: Set<string>): Record<string, T> {
+  const stale = Object.keys(record).filter((k) => !keys.has(k));
+  if (stale.length === 0) return record;
+  const next = { ...record };
+  for (const k of stale) delete next[k];
+  return next;
+}
+
 /** Applies jackpot snapshots, `jackpot.updated` (values and chart points) and `jackpot.won` (markers). */
 export function reduceJackpots(slice: JackpotsSlice, items: ChannelItem[], ctx: BatchContext): JackpotsSlice {
   let instances = slice.instances;
@@ -74,6 +85,10 @@ export function reduceJackpots(slice: JackpotsSlice, items: ChannelItem[], ctx: 
         instances[j.instance_id] = j;
         for (const pot of j.pots) addPoint(series, potKey(j.instance_id, pot.id), { t: ctx.now, v: pot.current_value });
       }
+      // Pots the snapshot no longer has take their history with them.
+      const live = new Set(Object.values(instances).flatMap((j) => j.pots.map((p) => potKey(j.instance_id, p.id))));
+      series = keep(series, live);
+      wins = keep(wins, live);
     } else if (item.type === 'event' && item.event === 'jackpot.updated') {
       const j = normalize(item.data as Partial<JackpotUpdated>);
       if (!j) continue;
@@ -86,7 +101,9 @@ export function reduceJackpots(slice: JackpotsSlice, items: ChannelItem[], ctx: 
       const key = potKey(str(d.instance_id) ?? '', str(d.win_pot_id) ?? '');
       if (wins === slice.wins) wins = { ...wins };
       const t = eventTime(item, ctx.now);
-      wins[key] = [...(wins[key] ?? []), { t, amount: num(d.win_amount), player_id: str(d.player_id) ?? '' }].filter((w) => w.t >= t - POT_WINDOW_MS);
+      wins[key] = [...(wins[key] ?? []), { t, amount: num(d.win_amount), player_id: str(d.player_id) ?? '' }]
+        .filter((w) => w.t >= t - POT_WINDOW_MS)
+        .slice(-WINS_PER_POT);
     }
   }
   if (instances === slice.instances && series === slice.series && wins === slice.wins) return slice;

@@ -41,6 +41,18 @@ describe('markets slice', () => {
     expect(next.prices['44:219'].length).toBeGreaterThan(0);
   });
 
+  it('forgets the book and price history of a deleted market, and after a snapshot of every market it no longer has', () => {
+    const selections = (market: number) => event(market, 'market.selections', { sport_event_id: 44, market_id: market, name: 'M', selections: [[sel(-120, 100)], [sel(110, 50)]] });
+    const base = reduceMarkets(initialMarkets, [selections(1), selections(2), selections(3)], ctx);
+    expect(Object.keys(base.prices)).toEqual(['44:1', '44:2', '44:3']);
+    const deleted = reduceMarkets(base, [event(4, 'market.changed', { op: 'd', sport_event_id: 44, market_id: 1, info: { id: 1, sport_event_id: 44, name: 'M' } })], ctx);
+    expect(Object.keys(deleted.books)).toEqual(['44:2', '44:3']);
+    expect(Object.keys(deleted.prices)).toEqual(['44:2', '44:3']);
+    const resynced = reduceMarkets(deleted, [snapshot([{ kind: 'selections', id: 3, sport_event_id: 44, market_id: 3, name: 'M', selections: [[sel(-110, 100)], [sel(100, 50)]] }])], ctx);
+    expect(Object.keys(resynced.prices)).toEqual(['44:3']);
+    expect(resynced.prices['44:3'].length).toBeGreaterThan(1);
+  });
+
   it('removes a sport event on delete', () => {
     const base = reduceMarkets(initialMarkets, [event(1, 'sport_event.changed', { id: '44', op: 'c', sport_event_id: 44, info: { event_id: 44, name: 'A v B' } })], ctx);
     expect(base.sportEvents['44']).toBeDefined();

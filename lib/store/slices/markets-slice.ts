@@ -78,8 +78,11 @@ function apply(draft: Draft, raw: unknown, eventName: string | undefined, now: n
     if (item.op === 'd') delete draft.sportEvents[item.value.id];
     else draft.sportEvents[item.value.id] = { ...draft.sportEvents[item.value.id], ...item.value };
   } else if (item.kind === 'market' && item.value.market_id) {
-    if (item.op === 'd') delete draft.markets[item.value.key];
-    else draft.markets[item.value.key] = item.value;
+    if (item.op === 'd') {
+      delete draft.markets[item.value.key];
+      delete draft.books[item.value.key];
+      delete draft.prices[item.value.key];
+    } else draft.markets[item.value.key] = item.value;
   } else if (item.kind === 'selections' && item.value.market_id) {
     const key = marketKey(item.value.sport_event_id, item.value.market_id);
     const prev = draft.books[key];
@@ -99,6 +102,8 @@ export function reduceMarkets(slice: MarketsSlice, items: ChannelItem[], ctx: Ba
     if (item.type === 'snapshot') {
       draft = { sportEvents: {}, markets: {}, books: {}, prices: { ...slice.prices } };
       for (const raw of item.data) apply(draft, raw, undefined, ctx.now);
+      // Price history survives a resync for the markets that are still there, and only for those.
+      for (const key of Object.keys(draft.prices)) if (!draft.books[key]) delete draft.prices[key];
     } else if (item.type === 'event' && item.event === 'market.matched') {
       const d = item.data as Partial<MarketMatched>;
       matched.push({
