@@ -3,7 +3,7 @@ import { WebSocket } from 'ws';
 import type { SessionUser } from '../protocol';
 import { RateLimiter } from './rate-limiter';
 import type { Subscription } from './subscription-registry';
-import { textFrame } from './ws-frame';
+import { FrameBatch } from './ws-frame';
 
 /** The part of `ws`'s socket the connection uses directly. */
 interface RawSocket {
@@ -30,6 +30,10 @@ export class Connection {
   authTimer: NodeJS.Timeout | undefined;
   expiryTimer: NodeJS.Timeout | undefined;
   private corked = false;
+  /** Event frames of the current tick; written before any other frame, so order holds. */
+  private readonly batch = new FrameBatch((bytes) => {
+    if (this.ws.readyState === WebSocket.OPEN) this.socket()?.write(bytes);
+  });
 
   constructor(
     readonly ws: WebSocket,
@@ -41,29 +45,29 @@ export class Connection {
   /** Sends a text frame; false when the connection is closing or was just cut for a full buffer. */
   send(text: string): boolean {
     if (this.closing || this.ws.readyState !== WebSocket.OPEN) return false;
+    this.batch.flush();
     if (!this.corked) this.cork();
     this.ws.send(text);
     return this.checkBuffer();
   }
 
   /**
-   * Sends an event frame made of a subscription's prefix and the event's shared tail, framed here and
-   * written straight to the socket: one copy, no string per delivery. Order with `send` and ws's own
-   * control frames holds because, without compression and Blobs, ws writes every frame to the socket
-   * at once too.
+   * Sends an event frame made of a subscription's prefix and the event's shared tail. It is framed
+   * here into the tick's batch and written straight to the socket with the rest of the batch: no
+   * string per delivery. Order with ws's own frames holds because `send` flushes the batch first and,
+   * without compression and Blobs, ws writes every frame to the socket at once. (Frames batched when
+   * ws starts closing are dropped, so nothing follows the close frame.)
    */
   sendEvent(prefix: Buffer, tail: Buffer): boolean {
     if (this.closing || this.ws.readyState !== WebSocket.OPEN) return false;
-    const socket = this.socket();
-    if (!socket) return this.send(prefix.toString() + tail.toString());
-    if (!this.corked) this.cork();
-    socket.write(textFrame(prefix, tail));
+    if (!this.socket()) return this.send(prefix.toString() + tail.toString());
+    this.batch.add(prefix, tail);
     return this.checkBuffer();
   }
 
   /** Cuts the connection once its unsent bytes pass the limit (ws counts socket-level writes too). */
   private checkBuffer(): boolean {
-    if (this.ws.bufferedAmount > this.maxUnsentBytes) {
+    if (this.ws.bufferedAmount + this.batch.bytes > this.maxUnsentBytes) {
       this.onOverflow(this);
       return false;
     }

@@ -20,16 +20,16 @@ export function encodeError(id: RequestId, code: ErrorCode, message: string, ext
 
 /**
  * The part of an event frame every subscription shares, from the closing quote of
- * `subscription_id` to the end, as UTF-8. Encoded once per published event.
+ * `subscription_id` to the end. Built once per published event (and encoded once, by the history).
  */
-export function eventTail(channel: string, event: string, seq: number, id: string, ts: string, dataJson: string): Buffer {
-  return Buffer.from(
+export function eventTail(channel: string, event: string, seq: number, id: string, ts: string, dataJson: string): string {
+  return (
     '","channel":' + JSON.stringify(channel) +
     ',"event":' + JSON.stringify(event) +
     ',"seq":' + seq +
     ',"id":' + JSON.stringify(id) +
     ',"ts":' + JSON.stringify(ts) +
-    ',"data":' + dataJson + '}',
+    ',"data":' + dataJson + '}'
   );
 }
 

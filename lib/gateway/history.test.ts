@@ -4,7 +4,7 @@ import { ChannelHistory } from './history';
 function fill(history: ChannelHistory, count: number): void {
   for (let i = 0; i < count; i++) {
     const seq = history.lastSeq + 1;
-    history.append({ seq, event: 'bet.placed', fields: {}, tail: Buffer.from(`t${seq}`) });
+    history.append({ seq, event: 'bet.placed', fields: {} }, `t${seq}`);
   }
 }
 
@@ -57,7 +57,7 @@ describe('ChannelHistory', () => {
     const history = new ChannelHistory({ minEvents: 10, maxAgeMs: 60_000, maxBytes: 100 * 300, hardCap: 10_000 }, () => 0);
     for (let i = 0; i < 500; i++) {
       const seq = history.lastSeq + 1;
-      history.append({ seq, event: 'market.changed', fields: {}, tail: Buffer.alloc(100) });
+      history.append({ seq, event: 'market.changed', fields: {} }, 'x'.repeat(100));
     }
     expect(history.bytes).toBeLessThanOrEqual(100 * 300);
     expect(history.length).toBe(100);
@@ -68,5 +68,13 @@ describe('ChannelHistory', () => {
     const history = new ChannelHistory({ minEvents: 50, maxAgeMs: 60_000, maxBytes: 1000, hardCap: 10_000 }, () => 0);
     fill(history, 80);
     expect(history.length).toBe(50);
+  });
+
+  it('returns the tail as UTF-8 bytes and keeps each one intact across arena chunks', () => {
+    const history = new ChannelHistory({ minEvents: 10, maxAgeMs: 60_000, maxBytes: 2 ** 30, hardCap: 100_000 }, () => 0);
+    const texts = Array.from({ length: 3000 }, (_, i) => `"é€${i}"`.repeat(1 + (i % 50)));
+    texts.push('x'.repeat(200_000));
+    texts.forEach((text, i) => expect(history.append({ seq: i + 1, event: 'e', fields: {} }, text).toString()).toBe(text));
+    expect(history.after(0)!.map((e) => e.tail.toString())).toEqual(texts);
   });
 });

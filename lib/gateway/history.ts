@@ -23,15 +23,47 @@ export interface HistoryOptions {
 
 /**
  * Contract section 5: at least the last 10,000 events or 10 minutes. Ten minutes are held while they
- * fit in 16 MiB and 50,000 events, so memory is bounded at any rate and fills within the first
- * minute of a busy stream; past that, an older client gets a snapshot.
+ * fit in 8 MiB and 50,000 events, so memory is bounded at any rate and a busy channel fills its share
+ * within seconds; past that, an older client gets a snapshot.
  */
-export const DEFAULT_HISTORY: HistoryOptions = { minEvents: 10_000, maxAgeMs: 10 * 60_000, maxBytes: 16 * 2 ** 20, hardCap: 50_000 };
+export const DEFAULT_HISTORY: HistoryOptions = { minEvents: 10_000, maxAgeMs: 10 * 60_000, maxBytes: 8 * 2 ** 20, hardCap: 50_000 };
 
-/** What an entry costs beyond its tail's bytes: the entry, its fields object and the Buffer object (an estimate). */
+/** What an entry costs beyond its tail's bytes: the entry, its fields object and the Buffer view (an estimate). */
 const ENTRY_OVERHEAD_BYTES = 200;
 
 const costOf = (entry: HistoryEntry) => entry.tail.length + ENTRY_OVERHEAD_BYTES;
+
+/** Chunk size of a channel's tail arena; a tail over a quarter of it gets a buffer of its own. */
+const ARENA_CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Encodes a channel's tails one after another into chunks of their own. History drops tails oldest
+ * first, so a chunk is freed once its last tail goes, and the tails' bytes are what they cost. (In
+ * Node's shared 8 KiB pool every kept tail would pin a slab also holding short-lived frames.)
+ */
+class TailArena {
+  private chunk = Buffer.allocUnsafeSlow(0);
+  private offset = 0;
+
+  encode(text: string): Buffer {
+    if (text.length * 3 > this.chunk.length - this.offset) {
+      const bytes = Buffer.byteLength(text);
+      if (bytes > ARENA_CHUNK_BYTES / 4) {
+        const own = Buffer.allocUnsafeSlow(bytes);
+        own.write(text);
+        return own;
+      }
+      if (bytes > this.chunk.length - this.offset) {
+        this.chunk = Buffer.allocUnsafeSlow(ARENA_CHUNK_BYTES);
+        this.offset = 0;
+      }
+    }
+    const written = this.chunk.write(text, this.offset);
+    const tail = this.chunk.subarray(this.offset, this.offset + written);
+    this.offset += written;
+    return tail;
+  }
+}
 
 /** A channel's recent events in a growable ring buffer; seqs are contiguous, so lookup by seq is arithmetic. */
 export class ChannelHistory {
@@ -39,6 +71,7 @@ export class ChannelHistory {
   private head = 0;
   private size = 0;
   private held = 0;
+  private readonly arena = new TailArena();
   /** The seq of the latest event published on the channel (0 before any). */
   lastSeq = 0;
 
@@ -47,15 +80,16 @@ export class ChannelHistory {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Keeps an event; its seq must be `lastSeq + 1`. */
-  append(entry: Omit<HistoryEntry, 'at'>): void {
-    const kept: HistoryEntry = { seq: entry.seq, event: entry.event, fields: entry.fields, tail: entry.tail, at: this.now() };
+  /** Keeps an event, its seq `lastSeq + 1`, and returns its tail as UTF-8 bytes, for sending as well. */
+  append(entry: Pick<HistoryEntry, 'seq' | 'event' | 'fields'>, tail: string): Buffer {
+    const kept: HistoryEntry = { seq: entry.seq, event: entry.event, fields: entry.fields, tail: this.arena.encode(tail), at: this.now() };
     if (this.size === this.buf.length) this.grow();
     this.buf[(this.head + this.size) % this.buf.length] = kept;
     this.size += 1;
     this.held += costOf(kept);
     this.lastSeq = entry.seq;
     this.evict(kept.at);
+    return kept.tail;
   }
 
   /**

@@ -36,9 +36,8 @@ export function createHub(deps: HubDeps): Hub {
     const dataJson = JSON.stringify(data);
     const id = meta?.id ?? stableEventId(channel, event, dataJson);
     const ts = meta?.ts ?? new Date().toISOString();
-    const tail = eventTail(channel, event, seq, id, ts, dataJson);
     const record = data as Record<string, unknown>;
-    history.append({ seq, event, fields: filterFields(event, record), tail });
+    const tail = history.append({ seq, event, fields: filterFields(event, record) }, eventTail(channel, event, seq, id, ts, dataJson));
     metrics.eventsPublished.inc({ channel });
     let sent = 0;
     ctx.registry.forCandidates(channel, event, record, (sub) => {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { textFrame } from './ws-frame';
+import { FrameBatch, textFrame } from './ws-frame';
 
 /** A server that writes the given bytes raw to each new connection's socket, and a client reading them. */
 let server: WebSocketServer;
@@ -52,5 +52,31 @@ describe('textFrame', () => {
     const one = textFrame(Buffer.from('{"n":'), Buffer.from('1}'));
     const two = textFrame(Buffer.from('{"n":'), Buffer.from('2}'));
     expect(await receive(Buffer.concat([one, two]), 2)).toEqual(['{"n":1}', '{"n":2}']);
+  });
+});
+
+describe('FrameBatch', () => {
+  it('hands over every frame of a tick as one chunk, in order, growing past its first buffer', async () => {
+    const chunks: Buffer[] = [];
+    const batch = new FrameBatch((bytes) => chunks.push(bytes));
+    const texts = Array.from({ length: 300 }, (_, i) => `{"n":${i},"pad":"${'é'.repeat(i)}"}`);
+    for (const text of texts) batch.add(Buffer.from(text.slice(0, 5)), Buffer.from(text.slice(5)));
+    expect(chunks).toEqual([]);
+    expect(batch.bytes).toBeGreaterThan(2048);
+    await new Promise((resolve) => process.nextTick(resolve));
+    expect(chunks).toHaveLength(1);
+    expect(batch.bytes).toBe(0);
+    expect(await receive(chunks[0], texts.length)).toEqual(texts);
+  });
+
+  it('flushes early on demand and starts a new chunk after', () => {
+    const chunks: Buffer[] = [];
+    const batch = new FrameBatch((bytes) => chunks.push(bytes));
+    batch.add(Buffer.from('{"a":'), Buffer.from('1}'));
+    batch.flush();
+    batch.add(Buffer.from('{"a":'), Buffer.from('2}'));
+    batch.flush();
+    batch.flush();
+    expect(chunks.map((c) => c.subarray(2).toString())).toEqual(['{"a":1}', '{"a":2}']);
   });
 });
