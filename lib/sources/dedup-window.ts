@@ -1,7 +1,7 @@
 export interface DedupWindowOptions {
   /** How long an id is remembered (default 24 h; the contract asks for at least 24 h). */
   windowMs?: number;
-  /** Most ids held at once (default 2,097,152; 32 MiB of tables once all are in use). */
+  /** Most ids held at once (default 2,097,152: 32 MiB of tables, taken at construction). */
   capacity?: number;
   now?: () => number;
 }
@@ -24,7 +24,8 @@ class IdTable {
   constructor(readonly limit: number) {
     let bits = 1;
     while (2 ** bits < limit * 2) bits++;
-    this.slots = new Float64Array(2 ** bits);
+    // Written once now so the memory is the process's from the start, not taken page by page as ids arrive.
+    this.slots = new Float64Array(2 ** bits).fill(0);
     this.mask = 2 ** bits - 1;
     this.shift = 32 - bits;
   }
@@ -60,17 +61,18 @@ class IdTable {
 /**
  * Remembers ids seen within a time window, in bounded memory.
  *
- * Ids are 53-bit hashes kept in a ring of eight fixed-size tables: the newest takes ids until it
- * holds an eighth of the capacity or is older than a seventh of the window, then the next one
- * (cleared, or allocated on first use) takes over and the oldest is dropped whole. A table is also
+ * Ids are 53-bit hashes kept in a ring of eight fixed-size tables, all allocated up front: the
+ * newest takes ids until it holds an eighth of the capacity or is older than a seventh of the window,
+ * then the next one (cleared) takes over and the oldest is dropped whole. A table is also
  * dropped once its newest id is older than the window. So every id of the last `windowMs` is
  * remembered while fewer than 7/8 of `capacity` ids arrive within it (≈21 ids/s sustained for 24 h
- * with the default); beyond that the window shortens rather than memory growing. Memory is 16 bytes
- * per id of capacity in typed arrays, none of it for the garbage collector to trace. Two distinct
+ * with the default); beyond that the window shortens rather than memory growing. Memory is fixed at
+ * 16 bytes per id of capacity in typed arrays, none of it for the garbage collector to trace, so it
+ * does not creep up over the day as the window fills. Two distinct
  * ids collide with probability ~n²/2⁵⁴ (about 1 in 4,000 per 2 million ids), which is accepted.
  */
 export class DedupWindow {
-  private readonly tables: (IdTable | undefined)[] = new Array(GENERATIONS);
+  private readonly tables: IdTable[];
   /** Index of the table taking ids. */
   private newest = 0;
   /** When the newest table took its first id (ms). */
@@ -82,6 +84,7 @@ export class DedupWindow {
   constructor(options: DedupWindowOptions = {}) {
     this.windowMs = options.windowMs ?? 24 * 3_600_000;
     this.perTable = Math.max(1, Math.floor((options.capacity ?? 2_097_152) / GENERATIONS));
+    this.tables = Array.from({ length: GENERATIONS }, () => new IdTable(this.perTable));
     this.now = options.now ?? Date.now;
     this.openedAt = this.now();
   }
@@ -91,7 +94,7 @@ export class DedupWindow {
     const now = this.now();
     for (let age = 0; age < GENERATIONS; age++) {
       const table = this.tables[(this.newest - age + GENERATIONS) % GENERATIONS];
-      if (!table || table.count === 0) continue;
+      if (table.count === 0) continue;
       if (now - table.lastAt > this.windowMs) table.clear();
       else if (table.has(key)) return false;
     }
@@ -102,19 +105,18 @@ export class DedupWindow {
   /** Ids currently remembered. */
   get size(): number {
     let held = 0;
-    for (const table of this.tables) held += table?.count ?? 0;
+    for (const table of this.tables) held += table.count;
     return held;
   }
 
   /** The table taking ids, moving on to the next one when it is full or a seventh of the window old. */
   private current(now: number): IdTable {
     let table = this.tables[this.newest];
-    if (table && table.count > 0 && (table.count >= this.perTable || now - this.openedAt >= this.windowMs / (GENERATIONS - 1))) {
+    if (table.count > 0 && (table.count >= this.perTable || now - this.openedAt >= this.windowMs / (GENERATIONS - 1))) {
       this.newest = (this.newest + 1) % GENERATIONS;
       table = this.tables[this.newest];
-      table?.clear();
+      table.clear();
     }
-    if (!table) table = this.tables[this.newest] = new IdTable(this.perTable);
     if (table.count === 0) this.openedAt = now;
     return table;
   }
