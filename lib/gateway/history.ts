@@ -22,11 +22,12 @@ export interface HistoryOptions {
 }
 
 /**
- * Contract section 5: at least the last 10,000 events or 10 minutes. Ten minutes are held while they
- * fit in 8 MiB and 50,000 events, so memory is bounded at any rate and a busy channel fills its share
- * within seconds; past that, an older client gets a snapshot.
+ * Contract section 5: at least the last 10,000 events or 10 minutes. The last 10,000 are always held
+ * (minutes of a real floor); beyond them, ten minutes while they fit in 4 MiB and 50,000 events. So
+ * memory is bounded at any rate (a few MiB a channel) and a busy channel fills its share in seconds;
+ * past that, an older client gets a snapshot.
  */
-export const DEFAULT_HISTORY: HistoryOptions = { minEvents: 10_000, maxAgeMs: 10 * 60_000, maxBytes: 8 * 2 ** 20, hardCap: 50_000 };
+export const DEFAULT_HISTORY: HistoryOptions = { minEvents: 10_000, maxAgeMs: 10 * 60_000, maxBytes: 4 * 2 ** 20, hardCap: 50_000 };
 
 /** What an entry costs beyond its tail's bytes: the entry, its fields object and the Buffer view (an estimate). */
 const ENTRY_OVERHEAD_BYTES = 200;
