@@ -23,8 +23,8 @@ export function ChartTooltip({ title, rows, x, y, chartWidth }: ChartTooltipProp
       style={{ top: y, ...(left ? { right: chartWidth - x + 10 } : { left: x + 10 }) }}
     >
       <p className="num text-fg-muted">{title}</p>
-      {rows.map((r) => (
-        <p key={r.name} className="num" style={{ color: r.color }}>
+      {rows.map((r, i) => (
+        <p key={i} className="num" style={{ color: r.color }}>
           {r.name}: {r.value}
         </p>
       ))}

@@ -17,11 +17,12 @@ function defined(points: readonly PathPoint[]): { x: number; y: number }[] {
 export function linePath(points: readonly PathPoint[], step = false): string {
   const pts = defined(points);
   if (pts.length === 0) return '';
-  let d = `M${px(pts[0].x)},${px(pts[0].y)}`;
+  // Joined once rather than appended to: a flat string, not a chain of hundreds of pieces held by the DOM.
+  const parts = [`M${px(pts[0].x)},${px(pts[0].y)}`];
   for (let i = 1; i < pts.length; i++) {
-    d += step ? `H${px(pts[i].x)}V${px(pts[i].y)}` : `L${px(pts[i].x)},${px(pts[i].y)}`;
+    parts.push(step ? `H${px(pts[i].x)}V${px(pts[i].y)}` : `L${px(pts[i].x)},${px(pts[i].y)}`);
   }
-  return d;
+  return parts.join('');
 }
 
 /** The line's path closed down to `baseY`, for a filled area under it. */

@@ -114,18 +114,19 @@ export function TimeChart<T extends { t: number }>(props: TimeChartProps<T>) {
                 );
               })
             : null}
+          {/* Keyed by position: two markers may share a moment, and a repeated key would leave lines behind. */}
           {markers
             .filter((t) => t >= xDomain[0] && t <= xDomain[1])
-            .map((t) => (
-              <line key={t} x1={x(t)} x2={x(t)} y1={top} y2={bottom} strokeDasharray="3 3" style={{ stroke: markerColor }} />
+            .map((t, i) => (
+              <line key={i} x1={x(t)} x2={x(t)} y1={top} y2={bottom} strokeDasharray="3 3" style={{ stroke: markerColor }} />
             ))}
-          {series.map((s) => {
+          {series.map((s, i) => {
             const pts = data.map((p) => {
               const v = s.value(p);
               return { x: x(p.t), y: v === null ? null : y(v) };
             });
             return (
-              <g key={s.name}>
+              <g key={i}>
                 {s.fillOpacity ? <path d={areaPath(pts, bottom, step)} style={{ fill: s.color, fillOpacity: s.fillOpacity }} /> : null}
                 <path d={linePath(pts, step)} fill="none" strokeWidth={2} strokeLinejoin="round" style={{ stroke: s.color }} />
               </g>
@@ -134,9 +135,9 @@ export function TimeChart<T extends { t: number }>(props: TimeChartProps<T>) {
           {point ? (
             <g>
               <line x1={x(point.t)} x2={x(point.t)} y1={top} y2={bottom} style={{ stroke: 'var(--color-line-strong)' }} />
-              {series.map((s) => {
+              {series.map((s, i) => {
                 const v = s.value(point);
-                return v === null ? null : <circle key={s.name} cx={x(point.t)} cy={y(v)} r={3} style={{ fill: s.color }} />;
+                return v === null ? null : <circle key={i} cx={x(point.t)} cy={y(v)} r={3} style={{ fill: s.color }} />;
               })}
             </g>
           ) : null}
