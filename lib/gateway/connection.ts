@@ -9,7 +9,7 @@ import { FrameBatch } from './ws-frame';
 interface RawSocket {
   cork(): void;
   uncork(): void;
-  write(chunk: Buffer): boolean;
+  write(chunk: Buffer, done?: () => void): boolean;
 }
 
 /** One dashboard connection: who it is, what it subscribed to, and a send that watches its unsent buffer. */
@@ -31,8 +31,10 @@ export class Connection {
   expiryTimer: NodeJS.Timeout | undefined;
   private corked = false;
   /** Event frames of the current tick; written before any other frame, so order holds. */
-  private readonly batch = new FrameBatch((bytes) => {
-    if (this.ws.readyState === WebSocket.OPEN) this.socket()?.write(bytes);
+  private readonly batch = new FrameBatch((bytes, done) => {
+    const socket = this.socket();
+    if (socket && this.ws.readyState === WebSocket.OPEN) socket.write(bytes, () => done());
+    else done();
   });
 
   constructor(

@@ -58,7 +58,10 @@ describe('textFrame', () => {
 describe('FrameBatch', () => {
   it('hands over every frame of a tick as one chunk, in order, growing past its first buffer', async () => {
     const chunks: Buffer[] = [];
-    const batch = new FrameBatch((bytes) => chunks.push(bytes));
+    const batch = new FrameBatch((bytes, done) => {
+      chunks.push(Buffer.from(bytes));
+      done();
+    });
     const texts = Array.from({ length: 300 }, (_, i) => `{"n":${i},"pad":"${'é'.repeat(i)}"}`);
     for (const text of texts) batch.add(Buffer.from(text.slice(0, 5)), Buffer.from(text.slice(5)));
     expect(chunks).toEqual([]);
@@ -71,12 +74,35 @@ describe('FrameBatch', () => {
 
   it('flushes early on demand and starts a new chunk after', () => {
     const chunks: Buffer[] = [];
-    const batch = new FrameBatch((bytes) => chunks.push(bytes));
+    const batch = new FrameBatch((bytes, done) => {
+      chunks.push(Buffer.from(bytes));
+      done();
+    });
     batch.add(Buffer.from('{"a":'), Buffer.from('1}'));
     batch.flush();
     batch.add(Buffer.from('{"a":'), Buffer.from('2}'));
     batch.flush();
     batch.flush();
     expect(chunks.map((c) => c.subarray(2).toString())).toEqual(['{"a":1}', '{"a":2}']);
+  });
+
+  it('reuses a written buffer only once its write is done', async () => {
+    const pending: (() => void)[] = [];
+    const seen: Buffer[] = [];
+    const batch = new FrameBatch((bytes, done) => {
+      seen.push(bytes);
+      pending.push(done);
+    });
+    batch.add(Buffer.from('{"a":'), Buffer.from('1}'));
+    batch.flush();
+    batch.add(Buffer.from('{"a":'), Buffer.from('2}'));
+    batch.flush();
+    expect(seen[0].buffer === seen[1].buffer && seen[0].byteOffset === seen[1].byteOffset).toBe(false);
+    expect(seen[0].subarray(2).toString()).toBe('{"a":1}');
+    pending.shift()!();
+    batch.add(Buffer.from('{"a":'), Buffer.from('3}'));
+    batch.flush();
+    expect(seen[2].buffer).toBe(seen[0].buffer);
+    expect(seen[1].subarray(2).toString()).toBe('{"a":2}');
   });
 });

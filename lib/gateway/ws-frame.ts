@@ -30,16 +30,23 @@ export function textFrame(prefix: Buffer, tail: Buffer): Buffer {
   return frame;
 }
 
+/** Largest batch buffer a connection keeps for its next tick. */
+const MAX_SPARE_BYTES = 64 * 1024;
+
 /**
  * The event frames of one connection, framed one after another into one buffer while the current
  * tick runs and handed to `write` as a single chunk when it ends (or earlier, by `flush`). Each
- * delivery costs two copies: no string, no Buffer object and no socket write of its own.
+ * delivery costs two copies: no string, no Buffer object and no socket write of its own. Once a
+ * write is done its buffer is kept for the next tick, so a steady stream allocates nothing and the
+ * garbage collector is not pushed by short-lived buffers outside the heap.
  */
 export class FrameBatch {
   private buf: Buffer | null = null;
   private used = 0;
+  private spare: Buffer | null = null;
 
-  constructor(private readonly write: (bytes: Buffer) => void) {}
+  /** `write` must call `done` once the bytes are no longer needed (written, or dropped). */
+  constructor(private readonly write: (bytes: Buffer, done: () => void) => void) {}
 
   /** Bytes framed and not yet handed over. */
   get bytes(): number {
@@ -51,7 +58,7 @@ export class FrameBatch {
     const payload = prefix.length + tail.length;
     const need = headerLength(payload) + payload;
     if (this.buf === null) {
-      this.buf = Buffer.allocUnsafe(Math.max(need, 2048));
+      this.buf = this.take(need);
       process.nextTick(this.flush);
     } else if (this.used + need > this.buf.length) {
       const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + need));
@@ -66,10 +73,22 @@ export class FrameBatch {
 
   /** Hands over what is framed; call before anything else is written to the same socket. */
   readonly flush = (): void => {
-    if (this.buf === null) return;
-    const bytes = this.buf.subarray(0, this.used);
+    const whole = this.buf;
+    if (whole === null) return;
+    const bytes = whole.subarray(0, this.used);
     this.buf = null;
     this.used = 0;
-    this.write(bytes);
+    this.write(bytes, () => {
+      if (whole.length <= MAX_SPARE_BYTES && (this.spare === null || this.spare.length < whole.length)) this.spare = whole;
+    });
   };
+
+  private take(need: number): Buffer {
+    const spare = this.spare;
+    if (spare !== null && spare.length >= need) {
+      this.spare = null;
+      return spare;
+    }
+    return Buffer.allocUnsafeSlow(Math.max(need, 4096));
+  }
 }
