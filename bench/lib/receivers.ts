@@ -95,43 +95,27 @@ export async function connectFramePool(url: string, clients: number, timeoutMs =
       });
     });
 
-  try {
-    await inBatches(clients, 25, connectOne);
-  } catch (err) {
-    for (const ws of sockets) ws.terminate();
-    throw err;
-  }
-  return {
-    clients,
-    received: () => ({ ...counter.got }),
-    closes: () => ({ count: counter.closeCount, codes: { ...counter.closeCodes } }),
-    startRecording: () => void (counter.hist = new LatencyHistogram()),
-    stopRecording() {
-      const data = (counter.hist ?? new LatencyHistogram()).toJSON();
-      counter.hist = null;
-      return data;
-    },
-    async close() {
-      closing = true;
-      await Promise.all(
-        sockets.map(
-          (ws) =>
-            new Promise<void>((resolve) => {
-              if (ws.readyState === WebSocket.CLOSED) return resolve();
-              const timer = setTimeout(() => {
-                ws.terminate();
-                resolve();
-              }, 2000);
-              ws.once('close', () => {
-                clearTimeout(timer);
-                resolve();
-              });
-              ws.close();
-            }),
-        ),
-      );
-    },
-  };
+  await connectAll(clients, connectOne, () => sockets.forEach((ws) => ws.terminate()));
+  return localPool(clients, counter, async () => {
+    closing = true;
+    await Promise.all(
+      sockets.map(
+        (ws) =>
+          new Promise<void>((resolve) => {
+            if (ws.readyState === WebSocket.CLOSED) return resolve();
+            const timer = setTimeout(() => {
+              ws.terminate();
+              resolve();
+            }, 2000);
+            ws.once('close', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            ws.close();
+          }),
+      ),
+    );
+  });
 }
 
 /**
@@ -165,12 +149,25 @@ export async function connectSocketIoPool(url: string, clients: number, timeoutM
       });
     });
 
+  await connectAll(clients, connectOne, () => sockets.forEach((s) => s.disconnect()));
+  return localPool(clients, counter, async () => {
+    closing = true;
+    for (const s of sockets) s.disconnect();
+  });
+}
+
+/** Connects every client, 25 at a time; on a failure `abort` drops the ones already connected. */
+async function connectAll(clients: number, connectOne: (i: number) => Promise<void>, abort: () => void): Promise<void> {
   try {
     await inBatches(clients, 25, connectOne);
   } catch (err) {
-    for (const s of sockets) s.disconnect();
+    abort();
     throw err;
   }
+}
+
+/** A pool's answers, read from its counter. */
+function localPool(clients: number, counter: Counter, close: () => Promise<void>): LocalPool {
   return {
     clients,
     received: () => ({ ...counter.got }),
@@ -181,10 +178,7 @@ export async function connectSocketIoPool(url: string, clients: number, timeoutM
       counter.hist = null;
       return data;
     },
-    async close() {
-      closing = true;
-      for (const s of sockets) s.disconnect();
-    },
+    close,
   };
 }
 
