@@ -1,4 +1,4 @@
-/** One published event as kept for replay: the encoded frame tail and the few fields filters read, never the whole data. */
+/** One published event as replayed: the encoded frame tail and the few fields filters read, never the whole data. */
 export interface HistoryEntry {
   seq: number;
   event: string;
@@ -6,6 +6,16 @@ export interface HistoryEntry {
   fields: Record<string, unknown>;
   /** `eventTail` of the event, ready for a subscription's prefix. */
   tail: Buffer;
+}
+
+/** How an event is held: one object besides its fields, the tail as a place in the arena. */
+interface Kept {
+  seq: number;
+  event: string;
+  fields: Record<string, unknown>;
+  bytes: ArrayBufferLike;
+  offset: number;
+  length: number;
   /** When the gateway kept it (ms), for the age bound. */
   at: number;
 }
@@ -29,10 +39,10 @@ export interface HistoryOptions {
  */
 export const DEFAULT_HISTORY: HistoryOptions = { minEvents: 10_000, maxAgeMs: 10 * 60_000, maxBytes: 4 * 2 ** 20, hardCap: 50_000 };
 
-/** What an entry costs beyond its tail's bytes: the entry, its fields object and the Buffer view (an estimate). */
+/** What an entry costs beyond its tail's bytes: the entry and its fields object (an estimate). */
 const ENTRY_OVERHEAD_BYTES = 200;
 
-const costOf = (entry: HistoryEntry) => entry.tail.length + ENTRY_OVERHEAD_BYTES;
+const costOf = (kept: Kept) => kept.length + ENTRY_OVERHEAD_BYTES;
 
 /** Chunk size of a channel's tail arena; a tail over a quarter of it gets a buffer of its own. */
 const ARENA_CHUNK_BYTES = 256 * 1024;
@@ -68,7 +78,7 @@ class TailArena {
 
 /** A channel's recent events in a growable ring buffer; seqs are contiguous, so lookup by seq is arithmetic. */
 export class ChannelHistory {
-  private buf: (HistoryEntry | undefined)[] = new Array(1024);
+  private buf: (Kept | undefined)[] = new Array(1024);
   private head = 0;
   private size = 0;
   private held = 0;
@@ -83,14 +93,15 @@ export class ChannelHistory {
 
   /** Keeps an event, its seq `lastSeq + 1`, and returns its tail as UTF-8 bytes, for sending as well. */
   append(entry: Pick<HistoryEntry, 'seq' | 'event' | 'fields'>, tail: string): Buffer {
-    const kept: HistoryEntry = { seq: entry.seq, event: entry.event, fields: entry.fields, tail: this.arena.encode(tail), at: this.now() };
+    const bytes = this.arena.encode(tail);
+    const kept: Kept = { seq: entry.seq, event: entry.event, fields: entry.fields, bytes: bytes.buffer, offset: bytes.byteOffset, length: bytes.length, at: this.now() };
     if (this.size === this.buf.length) this.grow();
     this.buf[(this.head + this.size) % this.buf.length] = kept;
     this.size += 1;
     this.held += costOf(kept);
     this.lastSeq = entry.seq;
     this.evict(kept.at);
-    return kept.tail;
+    return bytes;
   }
 
   /**
@@ -104,7 +115,10 @@ export class ChannelHistory {
     const first = this.buf[this.head]!.seq;
     if (since < first - 1) return null;
     const out: HistoryEntry[] = [];
-    for (let i = since - first + 1; i < this.size; i++) out.push(this.buf[(this.head + i) % this.buf.length]!);
+    for (let i = since - first + 1; i < this.size; i++) {
+      const kept = this.buf[(this.head + i) % this.buf.length]!;
+      out.push({ seq: kept.seq, event: kept.event, fields: kept.fields, tail: Buffer.from(kept.bytes, kept.offset, kept.length) });
+    }
     return out;
   }
 
@@ -133,7 +147,7 @@ export class ChannelHistory {
   }
 
   private grow(): void {
-    const next: (HistoryEntry | undefined)[] = new Array(Math.min(this.buf.length * 2, Math.max(this.options.hardCap + 1, 1)));
+    const next: (Kept | undefined)[] = new Array(Math.min(this.buf.length * 2, Math.max(this.options.hardCap + 1, 1)));
     if (next.length <= this.buf.length) return;
     for (let i = 0; i < this.size; i++) next[i] = this.buf[(this.head + i) % this.buf.length];
     this.buf = next;
