@@ -1,48 +1,36 @@
-import { createColumnHelper } from '@tanstack/react-table';
-import type { BetRow } from '@/lib/store/slices/bets-slice';
-import type { DataTableFeatures } from '@/components/ui/data-table';
+import type { DataColumn } from '@/components/ui/data-table';
 import { formatClock, formatMoney, locationLabel } from '@/components/ui/format';
+import type { BetRow } from '@/lib/store/slices/bets-slice';
 
-const column = createColumnHelper<DataTableFeatures, BetRow>();
+const game = (row: BetRow) => row.game_id ?? '—';
+const device = (row: BetRow) => row.device_id ?? '—';
 
-/** Columns of the live bets table; the filter box searches player, game and device. */
-export const betColumns = column.columns([
-  column.accessor('ts', {
-    header: 'Time',
-    cell: (info) => <span className="num text-fg-muted">{formatClock(info.getValue())}</span>,
-    sortFn: 'basic',
-    meta: { width: '4.75rem' },
-  }),
-  column.accessor('player_id', {
-    header: 'Player',
-    cell: (info) => <span className="truncate font-medium">{info.getValue()}</span>,
-    meta: { width: 'minmax(4rem,0.8fr)' },
-  }),
-  column.accessor((row) => row.game_id ?? '—', {
-    id: 'game',
-    header: 'Game',
-    cell: (info) => <span className="truncate">{info.getValue()}</span>,
-    meta: { width: 'minmax(5rem,1.3fr)' },
-  }),
-  column.accessor((row) => row.device_id ?? '—', {
-    id: 'device',
-    header: 'Device',
-    cell: (info) => <span className="num truncate text-fg-muted">{info.getValue()}</span>,
-    meta: { width: '5.75rem' },
-  }),
-  column.accessor((row) => locationLabel(row.location_id), {
+/** Columns of the live bets table. */
+export const betColumns: DataColumn<BetRow>[] = [
+  { id: 'ts', header: 'Time', width: '4.75rem', sortValue: (r) => r.ts, cell: (r) => <span className="num text-fg-muted">{formatClock(r.ts)}</span> },
+  { id: 'player_id', header: 'Player', width: 'minmax(4rem,0.8fr)', sortValue: (r) => r.player_id, cell: (r) => <span className="truncate font-medium">{r.player_id}</span> },
+  { id: 'game', header: 'Game', width: 'minmax(5rem,1.3fr)', sortValue: game, cell: (r) => <span className="truncate">{game(r)}</span> },
+  { id: 'device', header: 'Device', width: '5.75rem', sortValue: device, cell: (r) => <span className="num truncate text-fg-muted">{device(r)}</span> },
+  {
     id: 'location',
     header: 'Location',
-    cell: (info) => <span className="truncate text-fg-muted">{info.getValue()}</span>,
-    meta: { width: 'minmax(4rem,0.8fr)' },
-  }),
-  column.accessor('amount', {
+    width: 'minmax(4rem,0.8fr)',
+    sortValue: (r) => locationLabel(r.location_id),
+    cell: (r) => <span className="truncate text-fg-muted">{locationLabel(r.location_id)}</span>,
+  },
+  {
+    id: 'amount',
     header: 'Stake',
-    cell: (info) => <span className="num text-base font-semibold">{formatMoney(info.getValue(), info.row.original.currency)}</span>,
-    sortFn: 'basic',
-    meta: { width: '6.5rem', align: 'right' },
-  }),
-]);
+    width: '6.5rem',
+    align: 'right',
+    sortValue: (r) => r.amount,
+    cell: (r) => <span className="num text-base font-semibold">{formatMoney(r.amount, r.currency)}</span>,
+  },
+];
 
-/** Columns the filter box looks in. */
-export const BET_FILTER_COLUMNS = new Set(['player_id', 'game', 'device']);
+/** Whether a bet matches the filter box: player, game or device contains the text, ignoring case. */
+export function matchesBetFilter(row: BetRow, filter: string): boolean {
+  const needle = filter.trim().toLowerCase();
+  if (!needle) return true;
+  return [row.player_id, game(row), device(row)].some((v) => v.toLowerCase().includes(needle));
+}

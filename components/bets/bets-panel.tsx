@@ -1,30 +1,24 @@
 'use client';
 
-import { useTable } from '@tanstack/react-table';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { DataTable, dataTableFeatures } from '@/components/ui/data-table';
+import { DataTable } from '@/components/ui/data-table';
 import { Panel } from '@/components/ui/panel';
 import { usePanelState } from '@/lib/store/use-panel-state';
-import { BET_FILTER_COLUMNS, betColumns } from './bet-columns';
+import type { BetRow } from '@/lib/store/slices/bets-slice';
+import { betColumns, matchesBetFilter } from './bet-columns';
 import { useVisibleBets } from './use-visible-bets';
+
+const betId = (row: BetRow) => row.id;
 
 /** The live bets feed: newest first, bounded, sortable, filterable by player, game or device. */
 export function BetsPanel({ className }: { className?: string }) {
   const { rows, held } = useVisibleBets();
   const [filter, setFilter] = useState('');
   const { state, stale } = usePanelState(['game'], rows.length > 0);
-  const table = useTable({
-    features: dataTableFeatures,
-    columns: betColumns,
-    data: rows,
-    getRowId: (row) => row.id,
-    state: { globalFilter: filter },
-    onGlobalFilterChange: (updater) => setFilter((prev) => (typeof updater === 'function' ? updater(prev) : updater) ?? ''),
-    globalFilterFn: 'includesString',
-    getColumnCanGlobalFilter: (column) => BET_FILTER_COLUMNS.has(column.id),
-  });
-  const shown = table.getRowModel().rows.length;
+  // Unfiltered, the table gets the feed's own array: nothing is copied per update.
+  const filtered = useMemo(() => (filter.trim() ? rows.filter((r) => matchesBetFilter(r, filter)) : rows), [rows, filter]);
+  const shown = filtered.length;
 
   return (
     <Panel
@@ -51,7 +45,7 @@ export function BetsPanel({ className }: { className?: string }) {
         </>
       }
     >
-      <DataTable table={table} label="Live bets" rowTestId="bet-row" rowHeight={34} />
+      <DataTable rows={filtered} columns={betColumns} rowId={betId} label="Live bets" rowTestId="bet-row" rowHeight={34} />
     </Panel>
   );
 }
