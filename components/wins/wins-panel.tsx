@@ -7,8 +7,8 @@ import { useMonitor } from '@/lib/store/use-monitor';
 import { usePanelState } from '@/lib/store/use-panel-state';
 import { WinRow } from './win-row';
 
-/** How many wins the panel draws; the store keeps more. */
-const SHOWN = 60;
+/** How many wins the panel draws (more than any screen shows at once); the store keeps more. */
+const SHOWN = 30;
 
 /** Recent wins, big wins and jackpot wins called out. Jackpot wins show at every location. */
 export function WinsPanel({ className }: { className?: string }) {
@@ -32,8 +32,9 @@ export function WinsPanel({ className }: { className?: string }) {
       actions={held > 0 ? <Badge tone="warn">{held} new while paused</Badge> : null}
     >
       <ul className="min-h-0 flex-1 overflow-y-auto" aria-label="Recent wins">
-        {visible.map((w) => (
-          <WinRow key={w.id} win={w} />
+        {/* By position: under load every row is new at each update, and the same list items take the new wins. */}
+        {visible.map((w, i) => (
+          <WinRow key={i} win={w} />
         ))}
       </ul>
     </Panel>
