@@ -1,33 +1,32 @@
-/** A point in pixels; a null `y` is a gap the line bridges. */
-export interface PathPoint {
-  x: number;
-  y: number | null;
+/** Where a point is drawn: its x, and its y or null for a gap the line bridges. */
+export interface PathAccessors<T> {
+  x: (point: T) => number;
+  y: (point: T) => number | null;
 }
 
 const px = (v: number) => Math.round(v * 10) / 10;
 
-function defined(points: readonly PathPoint[]): { x: number; y: number }[] {
-  return points.filter((p): p is { x: number; y: number } => p.y !== null && Number.isFinite(p.y));
-}
-
 /**
  * An SVG path through the points, left to right. `step` holds each value until the next point
  * (a price or a pot stays where it is until it changes); otherwise straight segments.
+ * Built in one pass and joined once: no per-point objects, and a flat string rather than a chain
+ * of hundreds of pieces held by the DOM.
  */
-export function linePath(points: readonly PathPoint[], step = false): string {
-  const pts = defined(points);
-  if (pts.length === 0) return '';
-  // Joined once rather than appended to: a flat string, not a chain of hundreds of pieces held by the DOM.
-  const parts = [`M${px(pts[0].x)},${px(pts[0].y)}`];
-  for (let i = 1; i < pts.length; i++) {
-    parts.push(step ? `H${px(pts[i].x)}V${px(pts[i].y)}` : `L${px(pts[i].x)},${px(pts[i].y)}`);
+export function linePath<T>(points: readonly T[], { x, y }: PathAccessors<T>, step = false): string {
+  const parts: string[] = [];
+  for (const p of points) {
+    const py = y(p);
+    if (py === null || !Number.isFinite(py)) continue;
+    const [sx, sy] = [px(x(p)), px(py)];
+    parts.push(parts.length === 0 ? `M${sx},${sy}` : step ? `H${sx}V${sy}` : `L${sx},${sy}`);
   }
   return parts.join('');
 }
 
 /** The line's path closed down to `baseY`, for a filled area under it. */
-export function areaPath(points: readonly PathPoint[], baseY: number, step = false): string {
-  const pts = defined(points);
-  if (pts.length === 0) return '';
-  return `${linePath(pts, step)}V${px(baseY)}H${px(pts[0].x)}Z`;
+export function areaPath<T>(points: readonly T[], at: PathAccessors<T>, baseY: number, step = false): string {
+  const line = linePath(points, at, step);
+  if (!line) return '';
+  const first = points.find((p) => at.y(p) !== null);
+  return `${line}V${px(baseY)}H${px(at.x(first as T))}Z`;
 }

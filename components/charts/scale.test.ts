@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linearScale, nearestIndex, paddedExtent, timeTicks, valueAxis } from './scale';
+import { extentOf, linearScale, nearestIndex, paddedExtent, timeTicks, valueAxis } from './scale';
 
 describe('chart scales', () => {
   it('maps values to pixels, flipping for a y axis', () => {
@@ -26,11 +26,14 @@ describe('chart scales', () => {
     expect(timeTicks(start, start + 2 * 60_000, 400, 48, 60_000)).toEqual([Date.UTC(2026, 0, 1, 12, 1), Date.UTC(2026, 0, 1, 12, 2)]);
   });
 
-  it('pads the range of values that do not start at zero', () => {
+  it('finds the range of every series and pads it', () => {
+    const points = [{ a: 3, b: null }, { a: 1, b: 7 }];
+    expect(extentOf(points, [(p) => p.a, (p) => p.b])).toEqual([1, 7]);
     expect(paddedExtent([100, 200], 0.1)).toEqual([90, 210]);
     const [lo, hi] = paddedExtent([50, 50]);
     expect(lo).toBeLessThan(50);
     expect(hi).toBeGreaterThan(50);
+    expect(paddedExtent(extentOf([], []))).toEqual([0, 1]);
   });
 
   it('finds the point nearest to a moment', () => {

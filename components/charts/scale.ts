@@ -48,15 +48,24 @@ export function timeTicks(start: number, end: number, widthPx: number, minGapPx:
   return ticks;
 }
 
-/** The padded range of the values, for charts whose baseline is not zero (a pot's value). */
-export function paddedExtent(values: readonly number[], padding = 0.08): [number, number] {
+/** The smallest and largest of the series' values over the points; [Infinity, -Infinity] when there are none. */
+export function extentOf<T>(points: readonly T[], values: readonly ((point: T) => number | null)[]): [number, number] {
   let min = Infinity;
   let max = -Infinity;
-  for (const v of values) {
-    if (v < min) min = v;
-    if (v > max) max = v;
+  for (const p of points) {
+    for (const value of values) {
+      const v = value(p);
+      if (v === null) continue;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
   }
-  if (min === Infinity) return [0, 1];
+  return [min, max];
+}
+
+/** A range padded around `[min, max]`, for charts whose baseline is not zero (a pot's value). */
+export function paddedExtent([min, max]: readonly [number, number], padding = 0.08): [number, number] {
+  if (min > max) return [0, 1];
   const pad = (max - min) * padding || Math.abs(max) * 0.01 || 1;
   return [min - pad, max + pad];
 }

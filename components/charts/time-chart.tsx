@@ -4,7 +4,7 @@ import { type PointerEvent, useState } from 'react';
 import { formatClock } from '@/components/ui/format';
 import { ChartTooltip } from './chart-tooltip';
 import { areaPath, linePath } from './paths';
-import { linearScale, nearestIndex, paddedExtent, timeTicks, valueAxis } from './scale';
+import { extentOf, linearScale, nearestIndex, paddedExtent, timeTicks, valueAxis } from './scale';
 import { useElementSize } from './use-element-size';
 
 /** One line of a chart: how to read its value from a point, and how to draw it. */
@@ -74,12 +74,12 @@ export function TimeChart<T extends { t: number }>(props: TimeChartProps<T>) {
 
   const xDomain: [number, number] = props.xDomain ? [props.xDomain[0], props.xDomain[1]] : [data[0]?.t ?? 0, data[data.length - 1]?.t ?? 1];
   const x = linearScale(xDomain, [left, right]);
-  const values = data.flatMap((p) => series.map((s) => s.value(p)).filter((v): v is number => v !== null));
+  const extent = yAxis?.ticks ? null : extentOf(data, series.map((s) => s.value));
   const axis = yAxis?.ticks
     ? { domain: [yAxis.ticks[0], yAxis.ticks[yAxis.ticks.length - 1]] as [number, number], ticks: yAxis.ticks }
     : yAxis
-      ? valueAxis(Math.min(...values, 0), Math.max(...values, 0), Math.max(1, Math.floor((bottom - top) / ROW_PX)))
-      : { domain: paddedExtent(values), ticks: [] };
+      ? valueAxis(Math.min(extent![0], 0), Math.max(extent![1], 0), Math.max(1, Math.floor((bottom - top) / ROW_PX)))
+      : { domain: paddedExtent(extent!), ticks: [] };
   const y = linearScale(axis.domain, [bottom, top]);
   const xTicks = xAxis ? timeTicks(xDomain[0], xDomain[1], right - left, xAxis.minGap, xAxis.minStep) : [];
 
@@ -121,14 +121,17 @@ export function TimeChart<T extends { t: number }>(props: TimeChartProps<T>) {
               <line key={i} x1={x(t)} x2={x(t)} y1={top} y2={bottom} strokeDasharray="3 3" style={{ stroke: markerColor }} />
             ))}
           {series.map((s, i) => {
-            const pts = data.map((p) => {
-              const v = s.value(p);
-              return { x: x(p.t), y: v === null ? null : y(v) };
-            });
+            const at = {
+              x: (p: T) => x(p.t),
+              y: (p: T) => {
+                const v = s.value(p);
+                return v === null ? null : y(v);
+              },
+            };
             return (
               <g key={i}>
-                {s.fillOpacity ? <path d={areaPath(pts, bottom, step)} style={{ fill: s.color, fillOpacity: s.fillOpacity }} /> : null}
-                <path d={linePath(pts, step)} fill="none" strokeWidth={2} strokeLinejoin="round" style={{ stroke: s.color }} />
+                {s.fillOpacity ? <path d={areaPath(data, at, bottom, step)} style={{ fill: s.color, fillOpacity: s.fillOpacity }} /> : null}
+                <path d={linePath(data, at, step)} fill="none" strokeWidth={2} strokeLinejoin="round" style={{ stroke: s.color }} />
               </g>
             );
           })}
