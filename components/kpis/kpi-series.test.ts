@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { KpiBucket } from '@/lib/store/slices/kpis-slice';
-import { lastMinute, rollingPerMinute } from './kpi-series';
+import type { EventFrame } from '@/lib/protocol';
+import { type KpiBucket, initialKpis, reduceKpis } from '@/lib/store/slices/kpis-slice';
+import { CHART_WINDOW_MS, lastMinute, rollingPerMinute } from './kpi-series';
 
 const counters = (bets: number, turnover: number) => ({ bets, turnover, wins: 0, payout: 0, deposits: 0, withdrawals: 0 });
 const buckets: KpiBucket[] = [
@@ -30,5 +31,18 @@ describe('KPI series', () => {
 
   it('reaches back at most the window', () => {
     expect(rollingPerMinute(buckets, null, 125_000, 30_000)[0].t).toBe(90_000);
+  });
+
+  it('has a full minute behind every chart point from the buckets the store keeps', () => {
+    const bet = (seq: number, ts: number): EventFrame => ({
+      type: 'event', channel: 'game', event: 'bet.placed', subscription_id: 's', seq, id: `e-${seq}`, ts: new Date(ts).toISOString(), data: { location_id: 'loc-a', amount: 1 },
+    });
+    const now = 1_800_000;
+    // One bet every 10 s for the last ten minutes.
+    const bets = Array.from({ length: 60 }, (_, i) => bet(i, now - 600_000 + i * 10_000));
+    const kept = reduceKpis(initialKpis, bets, { now, paused: false }).buckets;
+    const points = rollingPerMinute(kept, null, now);
+    expect(points[0].t).toBe(now - CHART_WINDOW_MS);
+    for (const p of points.slice(0, -1)) expect(p.bets).toBe(6);
   });
 });

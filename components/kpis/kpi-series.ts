@@ -31,7 +31,7 @@ export function lastMinute(buckets: readonly KpiBucket[], locationId: string | n
   return total;
 }
 
-/** How far back the KPI charts reach. */
+/** How far back the KPI charts reach; the store keeps a minute more than this (`KPI_BUCKETS`). */
 export const CHART_WINDOW_MS = 5 * MINUTE;
 
 /** The x-axis range of the KPI charts: the window, or less while the page has seen less (but at least two minutes). */

@@ -12,7 +12,7 @@ import { chartDomain, lastMinute, rollingPerMinute } from './kpi-series';
 
 const CURRENCY = 'EUR';
 
-/** Floor KPIs over the last minute, and the last quarter hour per minute. */
+/** Floor KPIs over the last minute, and per minute over the last five. */
 export function KpisPanel({ className }: { className?: string }) {
   const buckets = useMonitor((s) => s.kpis.buckets);
   const locationId = useMonitor((s) => s.ui.locationId);

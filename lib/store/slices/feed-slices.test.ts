@@ -44,14 +44,14 @@ describe('jackpots slice', () => {
     expect(next.wins[potKey('jp', 'grand')]).toEqual([{ t: 5_500, amount: 102, player_id: 'p9' }]);
   });
 
-  it('ticks the pot value on every update but adds a chart point at most once a second', () => {
+  it('ticks the pot value on every update but adds a chart point at most every two seconds', () => {
     const updated = (seq: number, value: number, ts: number) =>
       event(seq, 'jackpots', 'jackpot.updated', { instance_id: 'jp', name: 'Grand', currency: 'EUR', status: 'active', pots: [{ id: 'grand', is_progressive: true, current_value: value }] }, ts);
     const first = reduceJackpots(initialJackpots, [updated(1, 100, 10_000)], ctx);
-    const ticked = reduceJackpots(first, [updated(2, 100.5, 10_300), updated(3, 101, 10_700)], ctx);
+    const ticked = reduceJackpots(first, [updated(2, 100.5, 10_700), updated(3, 101, 11_900)], ctx);
     expect(ticked.instances.jp.pots[0].current_value).toBe(101);
     expect(ticked.series[potKey('jp', 'grand')]).toBe(first.series[potKey('jp', 'grand')]);
-    const later = reduceJackpots(ticked, [updated(4, 102, 11_200)], ctx);
+    const later = reduceJackpots(ticked, [updated(4, 102, 12_000)], ctx);
     expect(later.series[potKey('jp', 'grand')].map((p) => p.v)).toEqual([100, 102]);
   });
 

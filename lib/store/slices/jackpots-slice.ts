@@ -4,11 +4,14 @@ import { type BatchContext, type ChannelItem, eventTime, num, str } from './chan
 
 /** How far back the pot charts reach. */
 export const POT_WINDOW_MS = 10 * 60_000;
-const SERIES_CAP = 600;
+const SERIES_CAP = 300;
 /** Win markers kept per pot; the chart draws the last few, the card names the last one. */
 const WINS_PER_POT = 20;
-/** Points closer than this replace the previous one, so a busy pot does not flood its chart. */
-const SAMPLE_MS = 1000;
+/**
+ * Points closer than this are skipped, so a busy pot does not flood its chart: 300 points over
+ * ten minutes is still more than the sparkline has pixels.
+ */
+const SAMPLE_MS = 2000;
 
 export interface PotPoint {
   t: number;

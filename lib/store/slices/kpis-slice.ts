@@ -1,8 +1,11 @@
 import { type BatchContext, type ChannelItem, eventTime, num, str } from './channel-item';
 
-/** Width of one KPI bucket and how many are kept (15 minutes). */
+/**
+ * Width of one KPI bucket and how many are kept: six minutes and the bucket filling now, what the
+ * charts' five minutes of rolling one-minute sums read.
+ */
 export const KPI_BUCKET_MS = 10_000;
-export const KPI_BUCKETS = 90;
+export const KPI_BUCKETS = 37;
 
 /** Sums over one bucket at one location. */
 export interface KpiCounters {
