@@ -1,7 +1,8 @@
 'use client';
 
+import { useMemo } from 'react';
 import { Panel } from '@/components/ui/panel';
-import { useMonitorShallow } from '@/lib/store/use-monitor';
+import { useMonitor } from '@/lib/store/use-monitor';
 import { usePanelState } from '@/lib/store/use-panel-state';
 import { PotCard } from './pot-card';
 
@@ -9,8 +10,9 @@ const COLORS = ['#c792ff', '#ffd166', '#5cb8ff', '#3ddc84', '#ff8fab', '#7ee0d6'
 
 /** Every jackpot pot, ticking up as play feeds it; a dashed marker where a pot was won. */
 export function JackpotsPanel({ className }: { className?: string }) {
-  const instances = useMonitorShallow((s) => Object.values(s.jackpots.instances));
-  const pots = instances.flatMap((j) => j.pots.map((p) => ({ j, p })));
+  // Selected as is and listed here: a list built in the selector would be built and compared on every store update.
+  const byId = useMonitor((s) => s.jackpots.instances);
+  const pots = useMemo(() => Object.values(byId).flatMap((j) => j.pots.map((p) => ({ j, p }))), [byId]);
   const { state, stale } = usePanelState(['jackpots'], pots.length > 0);
 
   return (
