@@ -1,7 +1,19 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { FrameBatch, textFrame } from './ws-frame';
+import { FrameBatch } from './ws-frame';
+
+/** The bytes of one frame holding `prefix` then `tail`, as a batch of one hands them over. */
+function textFrame(prefix: Buffer, tail: Buffer): Buffer {
+  let bytes = Buffer.alloc(0);
+  const batch = new FrameBatch((written, done) => {
+    bytes = Buffer.from(written);
+    done();
+  });
+  batch.add(prefix, tail);
+  batch.flush();
+  return bytes;
+}
 
 /** A server that writes the given bytes raw to each new connection's socket, and a client reading them. */
 let server: WebSocketServer;
@@ -33,7 +45,7 @@ async function receive(bytes: Buffer, count: number): Promise<string[]> {
   return messages;
 }
 
-describe('textFrame', () => {
+describe('a frame of one event', () => {
   it.each([0, 1, 125, 126, 127, 65_535, 65_536, 200_000])('frames a %i-byte message a client reads back exactly', async (length) => {
     const prefix = Buffer.from('{"a":"');
     const fill = Math.max(0, length - 8);

@@ -20,16 +20,6 @@ function writeHeader(frame: Buffer, at: number, payload: number): number {
   return 10;
 }
 
-/** One text frame holding `prefix` then `tail`, in one buffer. */
-export function textFrame(prefix: Buffer, tail: Buffer): Buffer {
-  const payload = prefix.length + tail.length;
-  const frame = Buffer.allocUnsafe(headerLength(payload) + payload);
-  const at = writeHeader(frame, 0, payload);
-  prefix.copy(frame, at);
-  tail.copy(frame, at + prefix.length);
-  return frame;
-}
-
 /** Largest batch buffer a connection keeps for its next tick. */
 const MAX_SPARE_BYTES = 64 * 1024;
 
