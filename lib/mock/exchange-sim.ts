@@ -1,19 +1,40 @@
+import { type Quote, moveLiquidity, movePrices, probabilities, quotes, takeStake } from './market-motion';
+import { createOperatorPlays } from './operator-plays';
 import { type Rng, cents } from './prng';
-import { type BookEvent, type BookMarket, TOURNAMENTS, americanOdds, buildSportsBook } from './sports-book';
+import { type BookEvent, type BookMarket, type Runner, TOURNAMENTS, buildSportsBook } from './sports-book';
 
 type Op = 'c' | 'u' | 'd';
 
-/** The sports exchange of seed 002: liquidity and odds that move, matched bets, status changes, as base64 envelopes. */
-export function createExchangeSim(rng: Rng, emit: (envelope: object) => void, startedAt: number) {
+/** One change of the exchange before it is encoded: `toEnvelope` makes the seed 002 frame of it. */
+export interface ExchangeChange {
+  change_type: string;
+  op: Op;
+  payload: object;
+  now: number;
+}
+
+/** The seed 002 envelope of a change: nanosecond timestamp and the payload as base64 JSON. */
+export function toEnvelope({ change_type, op, payload, now }: ExchangeChange) {
+  return { timestamp: now * 1e6, change_type, payload: Buffer.from(JSON.stringify(payload)).toString('base64'), op };
+}
+
+/** The exchange account whose private `wager` messages are the operator's own plays. */
+const OPERATOR_ACCOUNT = 'floor-operator';
+
+/** A decimal price as the exchange displays it: two decimals below 10, fewer above. */
+const displayPrice = (price: number) => (price < 10 ? price.toFixed(2) : price < 100 ? price.toFixed(1) : price.toFixed(0));
+
+/**
+ * The sports exchange of seed 002, in decimal prices: selections whose prices and liquidity move
+ * around steady levels, matched bets, status changes and the operator's own plays, as base64 envelopes.
+ * One `market_selections` message per selection: its first array the back side, its second the lay side.
+ */
+export function createExchangeSim(rng: Rng, emit: (change: ExchangeChange) => void, startedAt: number) {
   const book = buildSportsBook(rng, startedAt);
+  const plays = createOperatorPlays(rng, OPERATOR_ACCOUNT);
   let sequence = 0;
 
-  const envelope = (change_type: string, op: Op, payload: object, now: number) => ({
-    timestamp: now * 1e6,
-    change_type,
-    payload: Buffer.from(JSON.stringify(payload)).toString('base64'),
-    op,
-  });
+  const envelope = (change_type: string, op: Op, payload: object, now: number): ExchangeChange => ({ change_type, op, payload, now });
 
   const tournament = (t: (typeof TOURNAMENTS)[number]) => ({
     id: t.key,
@@ -45,60 +66,81 @@ export function createExchangeSim(rng: Rng, emit: (envelope: object) => void, st
     info: { id: m.id, sport_event_id: e.eventId, name: m.name, status: m.status, description: `${m.name} - ${e.home.name} v ${e.away.name}`, sequence_number: ++sequence },
   });
 
-  const lines = (e: BookEvent, m: BookMarket) =>
-    m.sides.map((s, i) => ({
-      id: s.marketLineId,
-      info: { id: s.marketLineId, sport_event_id: e.eventId, market_id: m.id, outcome_id: s.outcomeId, line: m.line, line_id: s.lineId, type: m.type, name: s.name, status: m.status, favourite: i === 0 ? m.p >= 0.5 : m.p < 0.5, sequence_number: ++sequence },
+  const lines = (e: BookEvent, m: BookMarket) => {
+    const p = probabilities(m);
+    const favourite = p.indexOf(Math.max(...p));
+    return m.runners.map((r, i) => ({
+      id: r.marketLineId,
+      info: { id: r.marketLineId, sport_event_id: e.eventId, market_id: m.id, outcome_id: r.outcomeId, line: m.line, line_id: r.lineId, type: m.type, name: r.name, status: m.status, favourite: i === favourite, sequence_number: ++sequence },
     }));
+  };
 
-  function selections(e: BookEvent, m: BookMarket, now: number) {
-    const side = (i: 0 | 1) => {
-      const s = m.sides[i];
-      const p = i === 0 ? m.p : 1 - m.p;
-      return m.stakes[i].map((stake, k) => {
-        const odds = americanOdds(p + 0.01 * (k + 1));
-        const display = m.line ? String(m.line) : '';
-        return { outcome_id: s.outcomeId, name: s.name, competitor_id: s.competitorId, line: m.line, line_id: s.lineId, odds, display_odds: odds > 0 ? `+${odds}` : String(odds), display_line: display, display_name: s.name, value: cents(odds > 0 ? 1 + odds / 100 : 1 + 100 / -odds), stake: cents(stake), updated_at: now };
-      });
+  /** Every runner's current quotes. */
+  const quotesOf = (m: BookMarket) => {
+    const p = probabilities(m);
+    return m.runners.map((r, i) => quotes(r, p[i], m.spread));
+  };
+
+  function selections(e: BookEvent, m: BookMarket, runnerIndex: number, now: number, q = quotesOf(m)) {
+    const r = m.runners[runnerIndex];
+    const level = (x: Quote) => ({
+      outcome_id: r.outcomeId, name: r.name, competitor_id: r.competitorId, line: m.line, line_id: r.lineId,
+      odds: x.price, display_odds: displayPrice(x.price), display_line: m.type === 'total' ? String(m.line) : '', display_name: r.name,
+      value: x.price, stake: cents(x.stake), updated_at: now,
+    });
+    const { back, lay } = q[runnerIndex];
+    return {
+      sport_event_id: e.eventId,
+      market_id: m.id,
+      info: { id: r.marketLineId, name: m.name, selections: [back.map(level), lay.map(level)], type: m.type, line: m.line, sequence_number: ++sequence },
     };
-    return { sport_event_id: e.eventId, market_id: m.id, info: { id: m.id, name: m.name, selections: [side(0), side(1)], type: m.type, line: m.line, sequence_number: ++sequence } };
   }
+
+  const allSelections = (e: BookEvent, m: BookMarket, now: number, op: Op) => {
+    const q = quotesOf(m);
+    return m.runners.map((_, i) => envelope('market_selections', op, selections(e, m, i, now, q), now));
+  };
 
   const pick = () => {
     const e = rng.pick(book);
     return { e, m: rng.pick(e.markets) };
   };
 
+  const bestBack = (m: BookMarket, r: Runner) => quotesOf(m)[m.runners.indexOf(r)].back[0]?.price ?? 2;
+
   return {
-    /** Every entity as `c` envelopes, for a new session. */
+    /** Every entity as `c` envelopes, and the operator's open plays, for a new session. */
     current(now: number): object[] {
-      return [
-        ...TOURNAMENTS.map((t) => envelope('tournament', 'c', tournament(t), now)),
-        ...book.map((e) => envelope('sport_event', 'c', sportEvent(e), now)),
-        ...book.flatMap((e) => e.markets.map((m) => envelope('market', 'c', market(e, m), now))),
-        ...book.flatMap((e) => e.markets.flatMap((m) => lines(e, m).map((l) => envelope('market_line', 'c', l, now)))),
-        ...book.flatMap((e) => e.markets.map((m) => envelope('market_selections', 'c', selections(e, m, now), now))),
-      ];
+      return ([] as ExchangeChange[]).concat(
+        TOURNAMENTS.map((t) => envelope('tournament', 'c', tournament(t), now)),
+        book.map((e) => envelope('sport_event', 'c', sportEvent(e), now)),
+        book.flatMap((e) => e.markets.map((m) => envelope('market', 'c', market(e, m), now))),
+        book.flatMap((e) => e.markets.flatMap((m) => lines(e, m).map((l) => envelope('market_line', 'c', l, now)))),
+        book.flatMap((e) => e.markets.flatMap((m) => allSelections(e, m, now, 'c'))),
+        plays.current().map((w) => envelope('wager', 'c', w, now)),
+      ).map(toEnvelope);
     },
-    /** Liquidity moves on one market: stakes come and go, the price drifts. */
+    /** Liquidity and prices move on one market, each around its steady level. */
     liquidity(now: number): void {
       const { e, m } = pick();
       if (m.status !== 'active') return;
-      m.p = Math.min(0.9, Math.max(0.1, m.p + rng.range(-0.012, 0.012)));
-      for (const side of m.stakes) for (let k = 0; k < side.length; k++) side[k] = Math.max(5, side[k] * rng.range(0.8, 1.25) + rng.range(-20, 40));
-      emit(envelope('market_selections', 'u', selections(e, m, now), now));
+      movePrices(m, rng);
+      moveLiquidity(m, rng);
+      for (const env of allSelections(e, m, now, 'u')) emit(env);
     },
-    /** A bet matches against the best price of one side. */
+    /** A bet matches against the best back or lay price of one selection. */
     matched(now: number): void {
       const { e, m } = pick();
       if (m.status !== 'active') return;
-      const i = rng.chance(0.5) ? 0 : 1;
-      const s = m.sides[i];
-      const odds = americanOdds((i === 0 ? m.p : 1 - m.p) + 0.01);
-      const stake = cents(Math.min(m.stakes[i][0], rng.range(5, 300)));
-      m.stakes[i][0] = Math.max(5, m.stakes[i][0] - stake);
-      emit(envelope('matched_bet', 'c', { info: { line: m.line, line_id: s.lineId, market_id: m.id, matched_odds: odds, matched_stake: stake, odds, origin_market_line: m.line, outcome_id: s.outcomeId, sequence_number: now * 1e6 + (++sequence % 1e6), sport_event_id: e.eventId } }, now));
-      emit(envelope('market_selections', 'u', selections(e, m, now), now));
+      const i = rng.int(0, m.runners.length - 1);
+      const r = m.runners[i];
+      const side = rng.chance(0.5) ? 'back' : 'lay';
+      const best = quotesOf(m)[i][side][0];
+      if (!best) return;
+      const stake = cents(Math.min(best.stake, rng.chance(0.9) ? rng.range(2, 120) : rng.range(120, 900)));
+      takeStake(m, r, side, stake);
+      emit(envelope('matched_bet', 'c', { info: { line: m.line, line_id: r.lineId, market_id: m.id, matched_odds: best.price, matched_stake: stake, odds: best.price, origin_market_line: m.line, outcome_id: r.outcomeId, sequence_number: now * 1e6 + (++sequence % 1e6), sport_event_id: e.eventId } }, now));
+      emit(envelope('market_selections', 'u', selections(e, m, i, now), now));
     },
     /** A market is suspended or reopened, or a match goes live. */
     status(now: number): void {
@@ -114,5 +156,14 @@ export function createExchangeSim(rng: Rng, emit: (envelope: object) => void, st
       emit(envelope('market', 'u', market(e, m), now));
       for (const l of lines(e, m)) emit(envelope('market_line', 'u', l, now));
     },
+    /** The operator places a play, or one of its plays is matched, cancelled or settled (the private `wager` channel). */
+    wager(now: number): void {
+      const change = plays.step(book, bestBack, now);
+      if (change) emit(envelope('wager', change.op, change.payload, now));
+    },
+    /** The current book: every market's selections and their quotes, for tests of the simulation. */
+    inspect: () => book.map((e) => ({ event: e, markets: e.markets.map((m) => ({ market: m, probabilities: probabilities(m), quotes: quotesOf(m) })) })),
   };
 }
+
+export type ExchangeSim = ReturnType<typeof createExchangeSim>;

@@ -38,8 +38,8 @@ const ALERTS = [
   { event: 'tiltDetected', message: 'Tilt detected', severity: 'low' },
 ] as const;
 
-/** The casino floor: seated players betting and winning, cash, logins, devices dropping out and returning, alerts. */
-export function createFloorSim(floor: Floor, rng: Rng, sinks: FloorSimSinks, tag: string) {
+/** The casino floor, played in `currency`: seated players betting and winning, cash, logins, devices dropping out and returning, alerts. */
+export function createFloorSim(floor: Floor, rng: Rng, sinks: FloorSimSinks, tag: string, currency = 'EUR') {
   const seats: Seat[] = floor.locations.flatMap((l) => l.devices.map((device) => ({ device, locationId: l.id, player: null, offlineUntil: 0 })));
   const slots = seats.filter((s) => s.device.game_id);
   const terminals = seats.filter((s) => !s.device.game_id);
@@ -80,7 +80,7 @@ export function createFloorSim(floor: Floor, rng: Rng, sinks: FloorSimSinks, tag
       const player = seatPlayer(seat, now);
       const amount = rng.pick(STAKES[seat.locationId] ?? [1]);
       const roundId = nextId('rd');
-      const base = { player_id: player, game_id: seat.device.game_id, round_id: roundId, currency: 'EUR', is_bonus: false, device_id: seat.device.id };
+      const base = { player_id: player, game_id: seat.device.game_id, round_id: roundId, currency, is_bonus: false, device_id: seat.device.id };
       sinks.post({ event: 'gameround', data: { unique_id: nextId('bet'), timestamp: iso(now), ...base, amount, is_win: false } });
       sinks.bet({ playerId: player, amount, locationId: seat.locationId });
       if (rng.chance(0.27)) {
@@ -104,7 +104,7 @@ export function createFloorSim(floor: Floor, rng: Rng, sinks: FloorSimSinks, tag
       const amount = rng.pick(deposit ? [20, 50, 100, 200, 500, 1000] : [50, 100, 250, 400, 1500]);
       sinks.post({
         event: deposit ? 'deposit' : 'withdraw',
-        data: { unique_id: nextId(deposit ? 'dep' : 'wd'), timestamp: iso(now), player_id: rng.pick(PLAYERS), amount, currency: 'EUR', method: rng.pick(CASH_METHODS), device_id: seat.device.id },
+        data: { unique_id: nextId(deposit ? 'dep' : 'wd'), timestamp: iso(now), player_id: rng.pick(PLAYERS), amount, currency, method: rng.pick(CASH_METHODS), device_id: seat.device.id },
       });
     },
     /** A staff member signing in at a terminal. */

@@ -24,6 +24,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ MOCK_STREAM: '200' }).mockRate).toBe(200);
   });
 
+  it('plays and shows amounts in CURRENCY, EUR unless set', () => {
+    expect(loadConfig({}).currency).toBe('EUR');
+    expect(loadConfig({ CURRENCY: 'GBP' }).currency).toBe('GBP');
+    expect(() => loadConfig({ CURRENCY: 'euro' })).toThrow(/CURRENCY/);
+  });
+
   it('splits INGEST_API_KEYS on commas', () => {
     expect([...loadConfig({ INGEST_API_KEYS: 'a, b,,c' }).ingestApiKeys]).toEqual(['a', 'b', 'c']);
   });

@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   CASINO_WS_URL: z.url().optional(),
   CASINO_TOKEN: z.string().optional(),
   LOG_LEVEL: z.string().default('info'),
+  CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'CURRENCY must be a three-letter ISO 4217 code such as EUR').default('EUR'),
 });
 
 /** Everything the process reads from its environment, with the contract's defaults applied. */
@@ -45,6 +46,8 @@ export interface Config {
   casinoUrl: string | undefined;
   casinoToken: string | undefined;
   logLevel: string;
+  /** The floor's currency (ISO 4217): amounts are shown in it, and the mock plays in it. */
+  currency: string;
 }
 
 /** Default mock stream rate (events per second) for `MOCK_STREAM=on`. */
@@ -78,5 +81,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     casinoUrl: e.CASINO_WS_URL,
     casinoToken: e.CASINO_TOKEN,
     logLevel: e.LOG_LEVEL,
+    currency: e.CURRENCY,
   };
 }
