@@ -1,4 +1,4 @@
-import { CHANNELS, CHANNEL_NAMES, type Channel, type ChannelParams, type SessionUser, can, isChannel, parseChannelParams } from '../protocol';
+import { CHANNELS, CHANNEL_NAMES, type Channel, type ChannelParams, type SessionUser, can, isChannel, mayReceive, parseChannelParams } from '../protocol';
 import { type EventFilter, compileFilter } from './filter-matcher';
 import type { ErrorExtras } from './frames';
 
@@ -28,6 +28,10 @@ export function checkChannelAccess(user: SessionUser, name: string, rawParams: u
   const parsed = parseChannelParams(name, rawParams);
   if (!parsed.ok) return { ok: false, code: 'invalid_params', message: parsed.message, extras: { channel: name } };
   const params = parsed.params;
+  const restricted = (params.events ?? []).filter((e) => !mayReceive(user.role, e));
+  if (restricted.length > 0) {
+    return denied(`Role '${user.role}' does not receive '${restricted.join("', '")}' (the operator's own plays go to sportsbook and admin users only); leave it out of events`);
+  }
   if (params.user_id !== undefined && params.user_id !== user.user_id && user.role !== 'admin') {
     return denied(`Only admins may read another user's notifications; subscribe with user_id '${user.user_id}' or leave it out`);
   }

@@ -1,4 +1,4 @@
-import type { Channel, ChannelParams, SessionUser } from '../protocol';
+import { CHANNELS, type Channel, type ChannelParams, type SessionUser, mayReceive } from '../protocol';
 
 /** A subscription's params compiled for matching, with the user's `locations` claim folded in. */
 export interface EventFilter {
@@ -17,6 +17,8 @@ export interface EventFilter {
   instances?: ReadonlySet<string>;
   sportEvents?: ReadonlySet<number>;
   marketId?: number;
+  /** Events of the channel the user's role may not receive (`wager.changed` for all but sportsbook and admin). */
+  withheld?: ReadonlySet<string>;
 }
 
 type Data = Record<string, unknown>;
@@ -45,6 +47,8 @@ export function compileFilter(channel: Channel, params: ChannelParams, user: Ses
     sportEvents: union(params.sport_event_id, params.sport_event_ids),
     marketId: params.market_id,
   };
+  const withheld = (CHANNELS[channel].events as readonly string[]).filter((e) => !mayReceive(user.role, e));
+  if (withheld.length) filter.withheld = new Set(withheld);
   if (channel === 'notifications' && filter.userId === undefined) filter.userId = user.user_id;
   return filter;
 }
@@ -66,6 +70,9 @@ function asNumber(value: unknown): number {
   return typeof value === 'number' ? value : typeof value === 'string' && value !== '' ? Number(value) : NaN;
 }
 
+/** Snapshot items that stand for an event, so a withheld event is withheld from snapshots too. */
+const SNAPSHOT_KIND_EVENTS: Record<string, string> = { wager: 'wager.changed' };
+
 /** In lenient mode a field the data does not carry is not checked. */
 function skip(lenient: boolean, field: string, event: string | undefined, data: Data): boolean {
   return lenient && eventField(field, event, data) === undefined;
@@ -77,6 +84,7 @@ function skip(lenient: boolean, field: string, event: string | undefined, data: 
  * The location claim is checked the same way in both: a `location_id` outside it, or null, is hidden.
  */
 function passes(f: EventFilter, event: string | undefined, data: Data, lenient: boolean): boolean {
+  if (f.withheld && f.withheld.has(event ?? SNAPSHOT_KIND_EVENTS[String(data.kind)] ?? '')) return false;
   if (f.events && event !== undefined && !f.events.has(event)) return false;
   if (f.scope && 'location_id' in data && !inSet(f.scope, data.location_id)) return false;
   if (f.locations && !skip(lenient, 'location_id', event, data) && !inSet(f.locations, data.location_id)) return false;

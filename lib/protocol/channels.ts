@@ -1,4 +1,4 @@
-import type { Permission } from './identity';
+import type { Permission, Role } from './identity';
 
 /** Channel definitions of contract section 4: events, filter keys, permission, and whether a snapshot follows subscribe. */
 export const CHANNELS = {
@@ -39,7 +39,7 @@ export const CHANNELS = {
     stateful: true,
   },
   markets: {
-    events: ['tournament.changed', 'sport_event.changed', 'market.changed', 'market_line.changed', 'market.selections', 'market.matched'],
+    events: ['tournament.changed', 'sport_event.changed', 'market.changed', 'market_line.changed', 'market.selections', 'market.matched', 'wager.changed'],
     filters: ['sport_event_id', 'sport_event_ids', 'market_id', 'events'],
     permission: 'markets.read',
     stateful: true,
@@ -58,6 +58,20 @@ export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];
 /** The event names a channel carries. */
 export type ChannelEvent<C extends Channel> = (typeof CHANNELS)[C]['events'][number];
 export type EventName = ChannelEvent<Channel>;
+
+/**
+ * Events that the channel's permission alone does not open: only these roles receive them, at
+ * delivery, in snapshots and in replays (contract section 4: the operator's own exchange plays).
+ */
+export const RESTRICTED_EVENTS: Partial<Record<EventName, readonly Role[]>> = {
+  'wager.changed': ['sportsbook', 'admin'],
+};
+
+/** Whether a role may receive an event of its channel (every event but the restricted ones). */
+export function mayReceive(role: Role, event: string): boolean {
+  const roles = Object.hasOwn(RESTRICTED_EVENTS, event) ? RESTRICTED_EVENTS[event as EventName] : undefined;
+  return !roles || roles.includes(role);
+}
 
 /** Whether a string names a channel. */
 export function isChannel(name: unknown): name is Channel {

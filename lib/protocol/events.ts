@@ -102,7 +102,10 @@ export interface MarketSelection {
   updated_at: number;
 }
 
+/** One selection's book: its back side (first array) and lay side (second), up to ten levels each. */
 export interface MarketSelections {
+  /** The upstream's own `info.id` of this book (its market line). */
+  id: number;
   sport_event_id: number;
   market_id: number;
   name: string;
@@ -116,6 +119,32 @@ export interface MarketMatched {
   line_id: string;
   matched_odds: number;
   matched_stake: number;
+}
+
+/** One of the operator's own plays on the exchange, as the private `wager` message reports it (seed 002 fields). */
+export interface Wager {
+  id: string;
+  market_id: number;
+  sport_event_id: number;
+  outcome_id: number;
+  line_id: string | null;
+  odds: number;
+  stake: number;
+  /** Stake matched so far. */
+  totally_matched_stake: number;
+  unmatched_stake: number;
+  matched_odds: number | null;
+  matching_status: string | null;
+  winning_status: string | null;
+  status: string;
+  update_type: string | null;
+  /** Every other field of the upstream `info`, as sent. */
+  [field: string]: unknown;
+}
+
+/** `wager.changed`: a play was placed, matched, cancelled or settled. Only sportsbook and admin users receive it. */
+export interface WagerChanged extends Wager {
+  op: 'c' | 'u' | 'd';
 }
 
 /** Tournament, sport event, market and market line changes carry the upstream `info` plus `op`. */

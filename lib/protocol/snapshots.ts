@@ -1,12 +1,13 @@
 import type { DeviceState } from './floor';
-import type { JackpotUpdated, MarketSelections } from './events';
+import type { JackpotUpdated, MarketSelections, Wager } from './events';
 
 /*
  * Snapshot items of the stateful channels the sources keep (`{"type":"snapshot","data":[…]}`):
  * - `system`:   DeviceState, one per known device.
  * - `jackpots`: JackpotUpdated, the latest state of each jackpot instance (same shape as `jackpot.updated` data).
  * - `markets`:  MarketsSnapshotItem, tagged by `kind` so the dashboard can list sport events and
- *               markets and draw each market's selections.
+ *               markets and draw each market's selections; `wager` items (the operator's open plays)
+ *               only for the roles that may receive `wager.changed`.
  */
 
 export type SystemSnapshotItem = DeviceState;
@@ -18,4 +19,5 @@ export type MarketsSnapshotItem =
   | { kind: 'sport_event'; id: string; sport_event_id: number; tournament_id: string | null; info: Record<string, unknown> }
   | { kind: 'market'; id: number; sport_event_id: number; market_id: number; info: Record<string, unknown> }
   | { kind: 'market_line'; id: number; sport_event_id: number; market_id: number; info: Record<string, unknown> }
-  | ({ kind: 'selections'; /** The selections' own `info.id` upstream. */ id: number } & MarketSelections);
+  | ({ kind: 'selections' } & MarketSelections)
+  | ({ kind: 'wager' } & Wager);

@@ -39,6 +39,6 @@ export function createExchangeConnector({ deps, timing }: ConnectorOptions): Con
     start: upstream.start,
     health: upstream.health,
     close: upstream.close,
-    snapshot: (params) => state.snapshot(params),
+    snapshot: (params, user) => state.snapshot(params, user),
   };
 }

@@ -62,13 +62,30 @@ export const PAYLOADS = {
     }),
     gone: z.object({ info: z.looseObject({}) }),
   },
+  wager: {
+    full: z.object({
+      info: z.looseObject({
+        id: StrId,
+        market_id: IntId,
+        sport_event_id: IntId,
+        outcome_id: z.number(),
+        odds: z.number(),
+        stake: z.number(),
+        status: z.string(),
+        totally_matched_stake: z.number().optional(),
+        unmatched_stake: z.number().optional(),
+        sequence_number: Seq,
+      }),
+    }),
+    gone: z.object({ info: z.looseObject({ id: StrId, sequence_number: Seq }) }),
+  },
 } as const;
 
 export type ChangeType = keyof typeof PAYLOADS;
 export type Payload<T extends ChangeType> = z.infer<(typeof PAYLOADS)[T]['full']>;
 
-/** Change types that are valid upstream but not the gateway's concern (the private channel). */
-const IGNORED = new Set(['wager']);
+/** Change types that are valid upstream but not the gateway's concern. */
+const IGNORED = new Set<string>();
 const KEEPALIVE = new Set(['health_check', 'private_system_signal']);
 const BASE64 = /^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$/;
 

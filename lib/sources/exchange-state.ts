@@ -1,4 +1,4 @@
-import type { ChannelParams, EntityChanged, EventName, MarketMatched, MarketSelections, MarketsSnapshotItem } from '../protocol';
+import { type ChannelParams, type EntityChanged, type EventName, type MarketMatched, type MarketSelections, type MarketsSnapshotItem, type SessionUser, type WagerChanged, mayReceive } from '../protocol';
 import { BoundedMap } from './bounded-map';
 import { type ChangeType, PAYLOADS, type Payload } from './exchange-frames';
 import { describeIssues } from './floor-items';
@@ -6,9 +6,40 @@ import { describeIssues } from './floor-items';
 type Op = 'c' | 'u' | 'd';
 type Item<K extends MarketsSnapshotItem['kind']> = Extract<MarketsSnapshotItem, { kind: K }>;
 
+/** Play statuses that take a play out of the operator's open book. */
+const CLOSED = new Set(['settled', 'cancelled', 'voided', 'void']);
+/** Open plays held for the snapshot; the oldest goes first past this (a feed cannot grow memory without end). */
+const MAX_OPEN_WAGERS = 10_000;
+
+const numOr = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const strOr = (v: unknown) => (typeof v === 'string' ? v : null);
+
+/** `wager.changed` data from a validated private `wager` info: every upstream field, the ones the dashboard reads normalized. */
+function toWager(info: Payload<'wager'>['info'], op: Op): WagerChanged {
+  const matched = numOr(info.totally_matched_stake, 0);
+  return {
+    ...info,
+    id: info.id,
+    op,
+    market_id: info.market_id,
+    sport_event_id: info.sport_event_id,
+    outcome_id: info.outcome_id,
+    line_id: strOr(info.line_id),
+    odds: info.odds,
+    stake: info.stake,
+    totally_matched_stake: matched,
+    unmatched_stake: numOr(info.unmatched_stake, Math.max(0, info.stake - matched)),
+    matched_odds: typeof info.matched_odds === 'number' && info.matched_odds > 0 ? info.matched_odds : null,
+    matching_status: strOr(info.matching_status),
+    winning_status: strOr(info.winning_status),
+    status: info.status,
+    update_type: strOr(info.update_type),
+  };
+}
+
 /** What one change does: an event to publish, or why it was dropped. */
 export type ExchangeOutcome =
-  | { ok: true; event: EventName; data: EntityChanged | MarketSelections | MarketMatched }
+  | { ok: true; event: EventName; data: EntityChanged | MarketSelections | MarketMatched | WagerChanged }
   | { ok: false; reason: 'stale' | 'schema'; detail: string };
 
 /**
@@ -22,6 +53,7 @@ export function createExchangeState() {
   const markets = new Map<string, Item<'market'>>();
   const lines = new Map<number, Item<'market_line'>>();
   const selections = new Map<string, Item<'selections'>>();
+  const wagers = new Map<string, Item<'wager'>>();
   const seqs = new BoundedMap<string, number>(500_000);
 
   /** False when `seq` is older than the one held for `key`; otherwise records it. */
@@ -85,15 +117,35 @@ export function createExchangeState() {
         const { sport_event_id, market_id, info } = p as Payload<'market_selections'>;
         const key = `${sport_event_id}:${market_id}:${info.id}`;
         if (!fresh(`s:${key}`, info.sequence_number)) return stale(type, key);
-        const data: MarketSelections = { sport_event_id, market_id, name: String(info.name ?? ''), selections: del ? [[], []] : info.selections };
+        const data: MarketSelections = { id: info.id, sport_event_id, market_id, name: String(info.name ?? ''), selections: del ? [[], []] : info.selections };
         if (del) selections.delete(key);
-        else selections.set(key, { kind: 'selections', id: info.id, ...data });
+        else selections.set(key, { kind: 'selections', ...data });
         return { ok: true, event: 'market.selections', data };
       }
       case 'matched_bet': {
         const { info } = p as Payload<'matched_bet'>;
         const { sport_event_id, market_id, outcome_id, line_id, matched_odds, matched_stake } = info;
         return { ok: true, event: 'market.matched', data: { sport_event_id, market_id, outcome_id, line_id, matched_odds, matched_stake } };
+      }
+      case 'wager': {
+        const info = (p as Payload<'wager'>).info;
+        if (!fresh(`w:${info.id}`, info.sequence_number)) return stale(type, info.id);
+        if (del) {
+          const held = wagers.get(info.id);
+          wagers.delete(info.id);
+          if (!held) return stale(type, info.id);
+          const { kind: _kind, ...wager } = held;
+          return { ok: true, event: 'wager.changed', data: { ...wager, op, status: 'deleted', unmatched_stake: 0 } };
+        }
+        const data = toWager(info as Payload<'wager'>['info'], op);
+        // The book holds open plays only: a settled or cancelled play leaves it.
+        if (CLOSED.has(data.status)) wagers.delete(data.id);
+        else {
+          if (!wagers.has(data.id) && wagers.size >= MAX_OPEN_WAGERS) wagers.delete(wagers.keys().next().value as string);
+          const { op: _op, ...held } = data;
+          wagers.set(data.id, { kind: 'wager', ...held });
+        }
+        return { ok: true, event: 'wager.changed', data };
       }
     }
   }
@@ -106,8 +158,8 @@ export function createExchangeState() {
       if (!parsed.success) return { ok: false, reason: 'schema', detail: `${type}: ${describeIssues(parsed.error, 'payload')}` };
       return applyValid(type, op, parsed.data as Payload<ChangeType>);
     },
-    /** The `markets` snapshot for these params: tournaments, then matching sport events, markets, lines and selections. */
-    snapshot(p: ChannelParams): MarketsSnapshotItem[] {
+    /** The `markets` snapshot for these params: tournaments, then matching sport events, markets, lines and selections, and open plays for those who may see them. */
+    snapshot(p: ChannelParams, user?: SessionUser): MarketsSnapshotItem[] {
       const eventOk = (id: number) => (p.sport_event_id === undefined || p.sport_event_id === id) && (!p.sport_event_ids || p.sport_event_ids.includes(id));
       const marketOk = (id: number | undefined) => p.market_id === undefined || p.market_id === id;
       return [
@@ -116,6 +168,7 @@ export function createExchangeState() {
         ...[...markets.values()].filter((m) => eventOk(m.sport_event_id) && marketOk(m.market_id)),
         ...[...lines.values()].filter((l) => eventOk(l.sport_event_id) && marketOk(l.market_id)),
         ...[...selections.values()].filter((s) => eventOk(s.sport_event_id) && marketOk(s.market_id)),
+        ...(user && mayReceive(user.role, 'wager.changed') ? [...wagers.values()].filter((w) => eventOk(w.sport_event_id) && marketOk(w.market_id)) : []),
       ];
     },
   };

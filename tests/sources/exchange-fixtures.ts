@@ -72,3 +72,29 @@ export const MATCHED_BET = {
 
 /** The seed's health_check frame, verbatim. */
 export const HEALTH_CHECK = { event: 'health_check', data: { change_type: 'private_system_signal', op: 'u', payload: 'e30=', timestamp: 1717689526365275600 } };
+
+/** A private wager message with every seed 002 field: the operator's play, partly matched. */
+export const WAGER = {
+  info: {
+    id: '5f0c2a1e-7b3d-4c1a-9e2f-1a2b3c4d5e6f',
+    user_id: 'floor-operator',
+    market_id: 219,
+    sport_event_id: 44285780,
+    outcome_id: 4,
+    odds: 2.12,
+    line: 0,
+    stake: 200,
+    profit: 134.4,
+    matched_stake: 120,
+    matched_odds: 2.12,
+    totally_matched_stake: 120,
+    unmatched_stake: 80,
+    matching_status: 'partially_matched',
+    winning_status: 'tbd',
+    status: 'active',
+    external_id: 'ext-1',
+    line_id: 'cffa7ddc4fd50acbe51684e7addabe00',
+    update_type: 'matched',
+    sequence_number: 5,
+  },
+};

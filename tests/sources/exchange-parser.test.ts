@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseExchangeFrame } from '../../lib/sources/exchange-frames';
 import { createExchangeState } from '../../lib/sources/exchange-state';
-import { HEALTH_CHECK, MARKET, MARKET_LINE, MATCHED_BET, SPORT_EVENT, TOURNAMENT, selections } from './exchange-fixtures';
+import { HEALTH_CHECK, MARKET, MARKET_LINE, MATCHED_BET, SPORT_EVENT, TOURNAMENT, WAGER, selections } from './exchange-fixtures';
 import { envelope } from './ws-harness';
 
 function feed(state: ReturnType<typeof createExchangeState>, frame: unknown) {
@@ -26,7 +26,6 @@ describe('exchange frames (seed 002)', () => {
     expect(parseExchangeFrame(JSON.stringify({ ...envelope('market', 'u', {}), payload: Buffer.from('not json').toString('base64') }))).toMatchObject({ kind: 'bad', reason: 'bad_base64' });
     expect(parseExchangeFrame(JSON.stringify(envelope('weather', 'u', {})))).toMatchObject({ kind: 'bad', reason: 'unknown_change_type' });
     expect(parseExchangeFrame(JSON.stringify({ ...envelope('market', 'x' as 'u', {}) }))).toMatchObject({ kind: 'bad', reason: 'schema' });
-    expect(parseExchangeFrame(JSON.stringify(envelope('wager', 'u', { info: {} })))).toEqual({ kind: 'ignored' });
   });
 });
 
@@ -38,7 +37,7 @@ describe('exchange state', () => {
     expect(feed(state, envelope('market', 'c', MARKET))).toEqual({ ok: true, event: 'market.changed', data: { id: 219, op: 'c', sport_event_id: 44285780, market_id: 219, info: MARKET.info } });
     expect(feed(state, envelope('market_line', 'c', MARKET_LINE))).toMatchObject({ ok: true, event: 'market_line.changed', data: { id: 9001, sport_event_id: 44285780, market_id: 219 } });
     const sel = selections(1);
-    expect(feed(state, envelope('market_selections', 'u', sel))).toEqual({ ok: true, event: 'market.selections', data: { sport_event_id: 44285780, market_id: 219, name: 'Moneyline', selections: sel.info.selections } });
+    expect(feed(state, envelope('market_selections', 'u', sel))).toEqual({ ok: true, event: 'market.selections', data: { id: 219, sport_event_id: 44285780, market_id: 219, name: 'Moneyline', selections: sel.info.selections } });
     expect(feed(state, envelope('matched_bet', 'c', MATCHED_BET))).toEqual({
       ok: true,
       event: 'market.matched',
@@ -76,5 +75,23 @@ describe('exchange state', () => {
     expect(state.snapshot({}).map((i) => i.kind)).toEqual(['tournament', 'sport_event', 'market', 'market_line', 'selections']);
     expect(state.snapshot({ market_id: 219 }).find((i) => i.kind === 'selections')).toMatchObject({ kind: 'selections', id: 219, sport_event_id: 44285780, market_id: 219, name: 'Moneyline' });
     expect(state.snapshot({ sport_event_id: 1 }).map((i) => i.kind)).toEqual(['tournament']);
+  });
+
+  it('publishes the private wager as wager.changed, keeps open plays for the snapshot of sportsbook and admin users only', () => {
+    const state = createExchangeState();
+    expect(feed(state, envelope('wager', 'c', WAGER))).toEqual({
+      ok: true,
+      event: 'wager.changed',
+      data: expect.objectContaining({ id: WAGER.info.id, op: 'c', market_id: 219, sport_event_id: 44285780, outcome_id: 4, odds: 2.12, stake: 200, totally_matched_stake: 120, unmatched_stake: 80, status: 'active', external_id: 'ext-1' }),
+    });
+    const user = (role: 'sportsbook' | 'manager' | 'admin') => ({ user_id: 'u', name: 'U', role });
+    expect(state.snapshot({}, user('sportsbook')).filter((i) => i.kind === 'wager')).toHaveLength(1);
+    expect(state.snapshot({}, user('admin')).filter((i) => i.kind === 'wager')).toHaveLength(1);
+    expect(state.snapshot({}, user('manager')).filter((i) => i.kind === 'wager')).toEqual([]);
+    expect(feed(state, envelope('wager', 'u', { info: { ...WAGER.info, sequence_number: 1 } }))).toMatchObject({ ok: false, reason: 'stale' });
+    const settled = { info: { ...WAGER.info, status: 'settled', winning_status: 'won', unmatched_stake: 0, update_type: 'settled', sequence_number: 9 } };
+    expect(feed(state, envelope('wager', 'u', settled))).toMatchObject({ ok: true, data: { status: 'settled', winning_status: 'won' } });
+    expect(state.snapshot({}, user('sportsbook')).filter((i) => i.kind === 'wager')).toEqual([]);
+    expect(feed(state, envelope('wager', 'u', { info: { id: 'w-2' } }))).toMatchObject({ ok: false, reason: 'schema' });
   });
 });
