@@ -134,16 +134,14 @@ export function createExchangeState() {
           const held = wagers.get(info.id);
           wagers.delete(info.id);
           if (!held) return stale(type, info.id);
-          const { kind: _kind, ...wager } = held;
-          return { ok: true, event: 'wager.changed', data: { ...wager, op, status: 'deleted', unmatched_stake: 0 } };
+          return { ok: true, event: 'wager.changed', data: { ...held, kind: undefined, op, status: 'deleted', unmatched_stake: 0 } };
         }
         const data = toWager(info as Payload<'wager'>['info'], op);
         // The book holds open plays only: a settled or cancelled play leaves it.
         if (CLOSED.has(data.status)) wagers.delete(data.id);
         else {
           if (!wagers.has(data.id) && wagers.size >= MAX_OPEN_WAGERS) wagers.delete(wagers.keys().next().value as string);
-          const { op: _op, ...held } = data;
-          wagers.set(data.id, { kind: 'wager', ...held });
+          wagers.set(data.id, { ...data, kind: 'wager', op: undefined });
         }
         return { ok: true, event: 'wager.changed', data };
       }
