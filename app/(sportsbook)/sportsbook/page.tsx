@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import { SportsbookView } from '@/components/markets/sportsbook-view';
+import { loadConfig } from '@/lib/server/config';
 
 export const metadata: Metadata = { title: 'Sportsbook' };
 
-/** Market liquidity for sportsbook staff, managers and admins. */
-export default function SportsbookPage() {
-  return <SportsbookView />;
+/** The trading screen for sportsbook staff, managers and admins, in the floor's `CURRENCY` (read per request, not at build). */
+export default async function SportsbookPage() {
+  await connection();
+  return <SportsbookView currency={loadConfig().currency} />;
 }

@@ -19,7 +19,7 @@ export interface MarketInfo {
   status: string | null;
 }
 
-/** Both sides' best selections of one market. */
+/** One `market.selections` book: the back side's best selections, then the lay side's. */
 export interface MarketBookData {
   sport_event_id: string;
   market_id: string;
@@ -31,6 +31,7 @@ export type MarketItem =
   | { kind: 'sport_event'; op: string; value: SportEventInfo }
   | { kind: 'market'; op: string; value: MarketInfo }
   | { kind: 'selections'; value: MarketBookData }
+  | { kind: 'wager'; value: Record<string, unknown>; sport_event_id: string; market_id: string }
   | { kind: 'other' };
 
 type Loose = Record<string, unknown>;
@@ -50,6 +51,8 @@ const KIND_BY_NAME: Record<string, MarketItem['kind']> = {
   market_line: 'other',
   'tournament.changed': 'other',
   tournament: 'other',
+  'wager.changed': 'wager',
+  wager: 'wager',
 };
 
 function toSelection(raw: unknown): MarketSelection | null {
@@ -108,6 +111,7 @@ export function classifyMarketItem(raw: unknown, eventName?: string): MarketItem
   const op = str(d.op) ?? 'u';
   if (kind === 'sport_event') return { kind, op, value: sportEvent(d, info) };
   if (kind === 'market') return { kind, op, value: market(d, info) };
+  if (kind === 'wager') return { kind, value: info, sport_event_id: str(info.sport_event_id) ?? '', market_id: str(info.market_id) ?? '' };
   if (kind === 'selections') {
     const selections = Array.isArray(info.selections) ? info.selections : [];
     const sportEventId = str(d.sport_event_id) ?? str(info.sport_event_id) ?? '';

@@ -3,8 +3,8 @@ import type { EventFrame, MarketSelection, MarketsSnapshotItem, SnapshotFrame } 
 import { initialMarkets, reduceMarkets, selectionKey } from './markets-slice';
 
 const ctx = { now: 1_000, paused: false };
-const sel = (odds: number, stake: number): MarketSelection => ({
-  outcome_id: 1, name: 'Arsenal', competitor_id: 7, line: 0, line_id: 'l-1', odds, display_odds: odds > 0 ? `+${odds}` : String(odds),
+const sel = (odds: number, stake: number, outcome_id = 1): MarketSelection => ({
+  outcome_id, name: 'Arsenal', competitor_id: 7, line: 0, line_id: 'l-1', odds, display_odds: odds > 0 ? `+${odds}` : String(odds),
   display_line: '', display_name: 'Arsenal', value: 0, stake, updated_at: 0,
 });
 const snapshot = (data: MarketsSnapshotItem[]): SnapshotFrame => ({ type: 'snapshot', subscription_id: 's', channel: 'markets', seq: 5, data });
@@ -20,35 +20,52 @@ describe('markets slice', () => {
         { kind: 'sport_event', id: '44', sport_event_id: 44, tournament_id: 't-1', info: { event_id: 44, display_name: 'Arsenal v Chelsea', tournament_name: 'Premier League', status: 'live' } },
         { kind: 'market', id: 219, sport_event_id: 44, market_id: 219, info: { id: 219, sport_event_id: 44, name: 'Moneyline', status: 'open' } },
         { kind: 'market_line', id: 9, sport_event_id: 44, market_id: 219, info: { name: 'line' } },
-        { kind: 'selections', id: 3, sport_event_id: 44, market_id: 219, name: 'Moneyline', selections: [[sel(-120, 100)], [sel(110, 50)]] },
+        { kind: 'selections', id: 3, sport_event_id: 44, market_id: 219, name: 'Moneyline', selections: [[sel(2.1, 100), sel(2.12, 80)], [sel(2.16, 50)]] },
       ]),
     ], ctx);
     expect(next.sportEvents['44']).toMatchObject({ name: 'Arsenal v Chelsea', tournament: 'Premier League', status: 'live' });
     expect(next.markets['44:219']).toMatchObject({ name: 'Moneyline', status: 'open' });
-    expect(next.books['44:219'].sides[1][0].odds).toBe(110);
+    // First array: the back side, best (highest) first; second: the lay side.
+    expect(next.books['44:219'].runners).toEqual([{ outcome_id: 1, name: 'Arsenal', line_id: 'l-1', back: [{ odds: 2.12, stake: 80 }, { odds: 2.1, stake: 100 }], lay: [{ odds: 2.16, stake: 50 }] }]);
   });
 
-  it('marks price moves per ladder position and keeps matched bets newest first', () => {
-    const base = reduceMarkets(initialMarkets, [event(1, 'market.selections', { sport_event_id: 44, market_id: 219, name: 'Moneyline', selections: [[sel(-120, 100)], [sel(110, 50)]] })], ctx);
+  it('marks best-price moves, keeps matched bets newest first, and counts total matched, last traded price and volume by price', () => {
+    const base = reduceMarkets(initialMarkets, [event(1, 'market.selections', { id: 1, sport_event_id: 44, market_id: 219, name: 'Moneyline', selections: [[sel(2.1, 100)], [sel(2.14, 50)]] })], ctx);
     const next = reduceMarkets(base, [
-      event(2, 'market.selections', { sport_event_id: 44, market_id: 219, name: 'Moneyline', selections: [[sel(-115, 90)], [sel(105, 60)]] }),
-      event(3, 'market.matched', { sport_event_id: 44, market_id: 219, outcome_id: 1, line_id: 'l-1', matched_odds: -115, matched_stake: 20 }),
-      event(4, 'market.matched', { sport_event_id: 44, market_id: 219, outcome_id: 1, line_id: 'l-1', matched_odds: -115, matched_stake: 30 }),
+      event(2, 'market.selections', { id: 1, sport_event_id: 44, market_id: 219, name: 'Moneyline', selections: [[sel(2.12, 90)], [sel(2.12, 60)]] }),
+      event(3, 'market.matched', { sport_event_id: 44, market_id: 219, outcome_id: 1, line_id: 'l-1', matched_odds: 2.1, matched_stake: 20 }),
+      event(4, 'market.matched', { sport_event_id: 44, market_id: 219, outcome_id: 1, line_id: 'l-1', matched_odds: 2.12, matched_stake: 30 }),
+      event(5, 'market.matched', { sport_event_id: 44, market_id: 219, outcome_id: 1, line_id: 'l-1', matched_odds: 2.1, matched_stake: 5 }),
     ], ctx);
-    expect(next.books['44:219'].moves[selectionKey(0, 0)].dir).toBe('up');
-    expect(next.books['44:219'].moves[selectionKey(1, 0)].dir).toBe('down');
-    expect(next.matched.map((m) => m.stake)).toEqual([30, 20]);
+    expect(next.books['44:219'].moves[selectionKey(1, 'back')].dir).toBe('up');
+    expect(next.books['44:219'].moves[selectionKey(1, 'lay')].dir).toBe('down');
+    expect(next.matched.map((m) => m.stake)).toEqual([5, 30, 20]);
+    expect(next.trading['44:219']).toMatchObject({ total: 55, last: { 1: 2.1 }, volume: { 1: { '2.1': 25, '2.12': 30 } } });
     expect(next.prices['44:219'].length).toBeGreaterThan(0);
   });
 
+  it('builds a three-way market from one book per selection, in the order they came', () => {
+    const book = (id: number, outcome: number, back: number) => event(id, 'market.selections', { id, sport_event_id: 44, market_id: 219, name: 'Match Odds', selections: [[sel(back, 100, outcome)], [sel(back + 0.02, 100, outcome)]] });
+    const next = reduceMarkets(initialMarkets, [book(1, 4, 2.5), book(2, 6, 3.4), book(3, 5, 3.0), book(4, 4, 2.46)], ctx);
+    expect(next.books['44:219'].runners.map((r) => [r.outcome_id, r.back[0].odds])).toEqual([[4, 2.46], [6, 3.4], [5, 3.0]]);
+  });
+
+  it('keeps the operator’s open plays by id and drops them once settled or cancelled', () => {
+    const wager = (seq: number, status: string, matched: number) => event(seq, 'wager.changed', { id: 'w-1', op: 'u', sport_event_id: 44, market_id: 219, outcome_id: 4, odds: 2.5, stake: 100, totally_matched_stake: matched, unmatched_stake: 100 - matched, status });
+    const open = reduceMarkets(initialMarkets, [wager(1, 'active', 40)], ctx);
+    expect(open.wagers['w-1']).toMatchObject({ marketKey: '44:219', matched: 40, unmatched: 60, odds: 2.5 });
+    const settled = reduceMarkets(open, [wager(2, 'settled', 100)], ctx);
+    expect(settled.wagers).toEqual({});
+  });
+
   it('forgets the book and price history of a deleted market, and after a snapshot of every market it no longer has', () => {
-    const selections = (market: number) => event(market, 'market.selections', { sport_event_id: 44, market_id: market, name: 'M', selections: [[sel(-120, 100)], [sel(110, 50)]] });
+    const selections = (market: number) => event(market, 'market.selections', { id: market, sport_event_id: 44, market_id: market, name: 'M', selections: [[sel(2.1, 100)], [sel(2.14, 50)]] });
     const base = reduceMarkets(initialMarkets, [selections(1), selections(2), selections(3)], ctx);
     expect(Object.keys(base.prices)).toEqual(['44:1', '44:2', '44:3']);
     const deleted = reduceMarkets(base, [event(4, 'market.changed', { op: 'd', sport_event_id: 44, market_id: 1, info: { id: 1, sport_event_id: 44, name: 'M' } })], ctx);
     expect(Object.keys(deleted.books)).toEqual(['44:2', '44:3']);
     expect(Object.keys(deleted.prices)).toEqual(['44:2', '44:3']);
-    const resynced = reduceMarkets(deleted, [snapshot([{ kind: 'selections', id: 3, sport_event_id: 44, market_id: 3, name: 'M', selections: [[sel(-110, 100)], [sel(100, 50)]] }])], ctx);
+    const resynced = reduceMarkets(deleted, [snapshot([{ kind: 'selections', id: 3, sport_event_id: 44, market_id: 3, name: 'M', selections: [[sel(2.0, 100)], [sel(2.02, 50)]] }])], ctx);
     expect(Object.keys(resynced.prices)).toEqual(['44:3']);
     expect(resynced.prices['44:3'].length).toBeGreaterThan(1);
   });

@@ -1,17 +1,21 @@
-import type { MarketMatched } from '@/lib/protocol';
 import { appendWindow, prependBounded } from '../ring';
 import { type BatchContext, type ChannelItem, eventTime, num, str } from './channel-item';
-import { type MarketBookData, type MarketInfo, type SportEventInfo, classifyMarketItem, marketKey } from './market-items';
+import { type MarketTrading, type OwnWager, type RunnerBook, emptyTrading, mergeSelections, recordMatch, toOwnWager } from './market-book';
+import { type MarketInfo, type SportEventInfo, classifyMarketItem, marketKey } from './market-items';
 
 export const MATCHED_CAP = 100;
 
 export type PriceMove = 'up' | 'down';
 
-/** A market's ladder with the direction of each selection's last price change. */
-export interface MarketBook extends MarketBookData {
+/** A market's selections, each with its back and lay ladder, and the direction of each best price's last change. */
+export interface MarketBook {
   key: string;
+  sport_event_id: string;
+  market_id: string;
+  name: string;
   updatedAt: number;
-  /** Last move per ladder position (`side:level`), with when it happened. */
+  runners: RunnerBook[];
+  /** Last move of each selection's best back and lay price (`selectionKey`), with when it happened. */
   moves: Record<string, { dir: PriceMove; at: number }>;
 }
 
@@ -25,7 +29,7 @@ export interface MatchedRow {
   stake: number;
 }
 
-/** Best odds of both sides at one moment, for the price chart. */
+/** Best back prices of a market's first and last selection at one moment, for the price chart. */
 export interface PricePoint {
   t: number;
   side0: number | null;
@@ -40,37 +44,46 @@ export interface MarketsSlice {
   sportEvents: Record<string, SportEventInfo>;
   markets: Record<string, MarketInfo>;
   books: Record<string, MarketBook>;
-  /** Best odds per side over time, by market key. */
+  /** Best back prices over time, by market key. */
   prices: Record<string, PricePoint[]>;
   /** Matched bets, newest first. */
   matched: MatchedRow[];
+  /** Total matched, last traded price and volume by price, by market key. */
+  trading: Record<string, MarketTrading>;
+  /** The operator's open plays by id (sportsbook and admin users only receive them). */
+  wagers: Record<string, OwnWager>;
 }
 
-export const initialMarkets: MarketsSlice = { sportEvents: {}, markets: {}, books: {}, prices: {}, matched: [] };
+export const initialMarkets: MarketsSlice = { sportEvents: {}, markets: {}, books: {}, prices: {}, matched: [], trading: {}, wagers: {} };
 
-/** The key a ladder position's price move is remembered by: side and level (0 = best). */
-export const selectionKey = (side: number, level: number) => `${side}:${level}`;
+/** The key a best price's move is remembered by: the selection and the side. */
+export const selectionKey = (outcomeId: number, side: 'back' | 'lay') => `${outcomeId}:${side}`;
 
-function movesFor(prev: MarketBook | undefined, next: MarketBookData, now: number): MarketBook['moves'] {
+function movesFor(prev: MarketBook | undefined, runners: RunnerBook[], now: number): MarketBook['moves'] {
   const moves = { ...(prev?.moves ?? {}) };
   if (!prev) return moves;
-  next.sides.forEach((selections, side) => {
-    selections.forEach((s, level) => {
-      const before = prev.sides[side]?.[level];
-      if (before && before.odds !== s.odds) moves[selectionKey(side, level)] = { dir: s.odds > before.odds ? 'up' : 'down', at: now };
-    });
-  });
+  for (const r of runners) {
+    const before = prev.runners.find((p) => p.outcome_id === r.outcome_id);
+    if (!before) continue;
+    for (const side of ['back', 'lay'] as const) {
+      const was = before[side][0]?.odds;
+      const is = r[side][0]?.odds;
+      if (was !== undefined && is !== undefined && was !== is) moves[selectionKey(r.outcome_id, side)] = { dir: is > was ? 'up' : 'down', at: now };
+    }
+  }
   return moves;
 }
 
-function withPrice(series: PricePoint[], book: MarketBookData, now: number): PricePoint[] {
-  const point = { t: now, side0: book.sides[0][0]?.odds ?? null, side1: book.sides[1][0]?.odds ?? null };
-  const last = series[series.length - 1];
-  const kept = last && now - last.t < PRICE_SAMPLE_MS && series.length > 1 ? series.slice(0, -1) : series;
+function withPrice(series: PricePoint[], book: MarketBook, now: number): PricePoint[] {
+  const first = book.runners[0];
+  const last = book.runners.length > 1 ? book.runners[book.runners.length - 1] : undefined;
+  const point = { t: now, side0: first?.back[0]?.odds ?? null, side1: last?.back[0]?.odds ?? null };
+  const previous = series[series.length - 1];
+  const kept = previous && now - previous.t < PRICE_SAMPLE_MS && series.length > 1 ? series.slice(0, -1) : series;
   return appendWindow(kept, [point], PRICE_WINDOW_MS, 400);
 }
 
-type Draft = Pick<MarketsSlice, 'sportEvents' | 'markets' | 'books' | 'prices'>;
+type Draft = Pick<MarketsSlice, 'sportEvents' | 'markets' | 'books' | 'prices' | 'wagers'>;
 
 function apply(draft: Draft, raw: unknown, eventName: string | undefined, now: number): void {
   const item = classifyMarketItem(raw, eventName);
@@ -84,29 +97,36 @@ function apply(draft: Draft, raw: unknown, eventName: string | undefined, now: n
       delete draft.prices[item.value.key];
     } else draft.markets[item.value.key] = item.value;
   } else if (item.kind === 'selections' && item.value.market_id) {
-    const key = marketKey(item.value.sport_event_id, item.value.market_id);
+    const { sport_event_id, market_id, name, sides } = item.value;
+    const key = marketKey(sport_event_id, market_id);
     const prev = draft.books[key];
-    draft.books[key] = { ...item.value, key, updatedAt: now, moves: movesFor(prev, item.value, now) };
-    draft.prices[key] = withPrice(draft.prices[key] ?? [], item.value, now);
-    if (!draft.markets[key]) {
-      draft.markets[key] = { key, sport_event_id: item.value.sport_event_id, market_id: item.value.market_id, name: item.value.name, status: null };
-    }
+    const runners = mergeSelections(prev?.runners ?? [], sides);
+    const book: MarketBook = { key, sport_event_id, market_id, name, updatedAt: now, runners, moves: movesFor(prev, runners, now) };
+    draft.books[key] = book;
+    draft.prices[key] = withPrice(draft.prices[key] ?? [], book, now);
+    if (!draft.markets[key]) draft.markets[key] = { key, sport_event_id, market_id, name, status: null };
+  } else if (item.kind === 'wager') {
+    const wager = toOwnWager(item.value, marketKey(item.sport_event_id, item.market_id));
+    const id = str(item.value.id);
+    if (wager) draft.wagers[wager.id] = wager;
+    else if (id) delete draft.wagers[id];
   }
 }
 
-/** Applies the markets snapshot (rebuilds everything) and market events; arrows come from odds changes. */
+/** Applies the markets snapshot (rebuilds everything but traded volume) and market events; arrows come from best-price changes. */
 export function reduceMarkets(slice: MarketsSlice, items: ChannelItem[], ctx: BatchContext): MarketsSlice {
   let draft: Draft | null = null;
   const matched: MatchedRow[] = [];
+  let trading = slice.trading;
   for (const item of items) {
     if (item.type === 'snapshot') {
-      draft = { sportEvents: {}, markets: {}, books: {}, prices: { ...slice.prices } };
+      draft = { sportEvents: {}, markets: {}, books: {}, prices: { ...slice.prices }, wagers: {} };
       for (const raw of item.data) apply(draft, raw, undefined, ctx.now);
       // Price history survives a resync for the markets that are still there, and only for those.
       for (const key of Object.keys(draft.prices)) if (!draft.books[key]) delete draft.prices[key];
     } else if (item.type === 'event' && item.event === 'market.matched') {
-      const d = item.data as Partial<MarketMatched>;
-      matched.push({
+      const d = item.data;
+      const row: MatchedRow = {
         id: item.id,
         ts: eventTime(item, ctx.now),
         marketKey: marketKey(str(d.sport_event_id) ?? '', str(d.market_id) ?? ''),
@@ -114,12 +134,15 @@ export function reduceMarkets(slice: MarketsSlice, items: ChannelItem[], ctx: Ba
         line_id: str(d.line_id) ?? '',
         odds: num(d.matched_odds),
         stake: num(d.matched_stake),
-      });
+      };
+      matched.push(row);
+      if (trading === slice.trading) trading = { ...slice.trading };
+      trading[row.marketKey] = recordMatch(trading[row.marketKey] ?? emptyTrading, row.outcome_id, row.odds, row.stake, row.ts);
     } else if (item.type === 'event') {
-      draft ??= { sportEvents: { ...slice.sportEvents }, markets: { ...slice.markets }, books: { ...slice.books }, prices: { ...slice.prices } };
+      draft ??= { sportEvents: { ...slice.sportEvents }, markets: { ...slice.markets }, books: { ...slice.books }, prices: { ...slice.prices }, wagers: { ...slice.wagers } };
       apply(draft, item.data, item.event, eventTime(item, ctx.now));
     }
   }
   if (!draft && matched.length === 0) return slice;
-  return { ...slice, ...(draft ?? {}), matched: prependBounded(slice.matched, matched, MATCHED_CAP) };
+  return { ...slice, ...(draft ?? {}), trading, matched: prependBounded(slice.matched, matched, MATCHED_CAP) };
 }
