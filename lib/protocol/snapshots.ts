@@ -7,7 +7,8 @@ import type { JackpotUpdated, MarketSelections, Wager } from './events';
  * - `jackpots`: JackpotUpdated, the latest state of each jackpot instance (same shape as `jackpot.updated` data).
  * - `markets`:  MarketsSnapshotItem, tagged by `kind` so the dashboard can list sport events and
  *               markets and draw each market's selections; `wager` items (the operator's open plays)
- *               only for the roles that may receive `wager.changed`.
+ *               only for the roles that may receive `wager.changed`; `traded` items (matched volume), so
+ *               a page opened now shows what has traded, not only what it saw.
  */
 
 export type SystemSnapshotItem = DeviceState;
@@ -20,4 +21,14 @@ export type MarketsSnapshotItem =
   | { kind: 'market'; id: number; sport_event_id: number; market_id: number; info: Record<string, unknown> }
   | { kind: 'market_line'; id: number; sport_event_id: number; market_id: number; info: Record<string, unknown> }
   | ({ kind: 'selections' } & MarketSelections)
-  | ({ kind: 'wager' } & Wager);
+  | ({ kind: 'wager' } & Wager)
+  | MarketTradedItem;
+
+/** What has traded on a market since the gateway started: the total, and per selection the last price and the volume by price. */
+export interface MarketTradedItem {
+  kind: 'traded';
+  sport_event_id: number;
+  market_id: number;
+  total_matched: number;
+  runners: { outcome_id: number; last_traded: number; volume: [price: number, stake: number][] }[];
+}

@@ -1,4 +1,4 @@
-import { type ChannelParams, type EntityChanged, type EventName, type MarketMatched, type MarketSelections, type MarketsSnapshotItem, type SessionUser, type WagerChanged, mayReceive } from '../protocol';
+import { type ChannelParams, type EntityChanged, type EventName, type MarketMatched, type MarketSelections, type MarketTradedItem, type MarketsSnapshotItem, type SessionUser, type WagerChanged, mayReceive } from '../protocol';
 import { BoundedMap } from './bounded-map';
 import { type ChangeType, PAYLOADS, type Payload } from './exchange-frames';
 import { describeIssues } from './floor-items';
@@ -54,6 +54,7 @@ export function createExchangeState() {
   const lines = new Map<number, Item<'market_line'>>();
   const selections = new Map<string, Item<'selections'>>();
   const wagers = new Map<string, Item<'wager'>>();
+  const traded = new Map<string, { total: number; runners: Map<number, { last: number; volume: Map<number, number> }> }>();
   const seqs = new BoundedMap<string, number>(500_000);
 
   /** False when `seq` is older than the one held for `key`; otherwise records it. */
@@ -65,10 +66,32 @@ export function createExchangeState() {
     return true;
   }
 
+  function recordTrade(key: string, outcomeId: number, odds: number, stake: number): void {
+    let market = traded.get(key);
+    if (!market) traded.set(key, (market = { total: 0, runners: new Map() }));
+    let runner = market.runners.get(outcomeId);
+    // A market has a handful of selections and prices; the caps only guard against a feed gone wrong.
+    if (!runner && market.runners.size < 100) market.runners.set(outcomeId, (runner = { last: odds, volume: new Map() }));
+    market.total += stake;
+    if (!runner) return;
+    runner.last = odds;
+    if (runner.volume.has(odds) || runner.volume.size < 1000) runner.volume.set(odds, (runner.volume.get(odds) ?? 0) + stake);
+  }
+
+  function tradedItems(eventOk: (id: number) => boolean, marketOk: (id: number) => boolean): MarketTradedItem[] {
+    return [...traded].flatMap(([key, m]) => {
+      const [sportEventId, marketId] = key.split(':').map(Number);
+      if (!eventOk(sportEventId) || !marketOk(marketId)) return [];
+      const runners = [...m.runners].map(([outcome_id, r]) => ({ outcome_id, last_traded: r.last, volume: [...r.volume] }));
+      return [{ kind: 'traded' as const, sport_event_id: sportEventId, market_id: marketId, total_matched: Math.round(m.total * 100) / 100, runners }];
+    });
+  }
+
   function dropEvent(sportEventId: number): void {
     for (const [k, m] of markets) if (m.sport_event_id === sportEventId) markets.delete(k);
     for (const [k, l] of lines) if (l.sport_event_id === sportEventId) lines.delete(k);
     for (const [k, s] of selections) if (s.sport_event_id === sportEventId) selections.delete(k);
+    for (const k of traded.keys()) if (k.startsWith(`${sportEventId}:`)) traded.delete(k);
   }
 
   const stale = (type: string, key: string): ExchangeOutcome => ({ ok: false, reason: 'stale', detail: `${type} ${key}` });
@@ -100,6 +123,7 @@ export function createExchangeState() {
         if (del) {
           markets.delete(key);
           for (const [k, s] of selections) if (s.sport_event_id === info.sport_event_id && s.market_id === info.id) selections.delete(k);
+          traded.delete(key);
         } else markets.set(key, { kind: 'market', id: info.id, sport_event_id: info.sport_event_id, market_id: info.id, info });
         return { ok: true, event: 'market.changed', data: { id: info.id, op, sport_event_id: info.sport_event_id, market_id: info.id, info } };
       }
@@ -125,6 +149,7 @@ export function createExchangeState() {
       case 'matched_bet': {
         const { info } = p as Payload<'matched_bet'>;
         const { sport_event_id, market_id, outcome_id, line_id, matched_odds, matched_stake } = info;
+        recordTrade(`${sport_event_id}:${market_id}`, outcome_id, matched_odds, matched_stake);
         return { ok: true, event: 'market.matched', data: { sport_event_id, market_id, outcome_id, line_id, matched_odds, matched_stake } };
       }
       case 'wager': {
@@ -160,12 +185,14 @@ export function createExchangeState() {
     snapshot(p: ChannelParams, user?: SessionUser): MarketsSnapshotItem[] {
       const eventOk = (id: number) => (p.sport_event_id === undefined || p.sport_event_id === id) && (!p.sport_event_ids || p.sport_event_ids.includes(id));
       const marketOk = (id: number | undefined) => p.market_id === undefined || p.market_id === id;
+      const trades = tradedItems(eventOk, marketOk);
       return [
         ...tournaments.values(),
         ...[...sportEvents.values()].filter((e) => eventOk(e.sport_event_id)),
         ...[...markets.values()].filter((m) => eventOk(m.sport_event_id) && marketOk(m.market_id)),
         ...[...lines.values()].filter((l) => eventOk(l.sport_event_id) && marketOk(l.market_id)),
         ...[...selections.values()].filter((s) => eventOk(s.sport_event_id) && marketOk(s.market_id)),
+        ...trades,
         ...(user && mayReceive(user.role, 'wager.changed') ? [...wagers.values()].filter((w) => eventOk(w.sport_event_id) && marketOk(w.market_id)) : []),
       ];
     },

@@ -94,4 +94,20 @@ describe('exchange state', () => {
     expect(state.snapshot({}, user('sportsbook')).filter((i) => i.kind === 'wager')).toEqual([]);
     expect(feed(state, envelope('wager', 'u', { info: { id: 'w-2' } }))).toMatchObject({ ok: false, reason: 'schema' });
   });
+
+  it('keeps what has traded per market for the snapshot: total, last traded price and volume by price', () => {
+    const state = createExchangeState();
+    const match = (outcome: number, odds: number, stake: number) => ({ info: { ...MATCHED_BET.info, outcome_id: outcome, matched_odds: odds, matched_stake: stake } });
+    feed(state, envelope('matched_bet', 'c', match(4, 2.1, 20)));
+    feed(state, envelope('matched_bet', 'c', match(4, 2.12, 30)));
+    feed(state, envelope('matched_bet', 'c', match(4, 2.1, 5)));
+    feed(state, envelope('matched_bet', 'c', match(5, 1.9, 10)));
+    expect(state.snapshot({ market_id: 219 }).filter((i) => i.kind === 'traded')).toEqual([
+      {
+        kind: 'traded', sport_event_id: 44285780, market_id: 219, total_matched: 65,
+        runners: [{ outcome_id: 4, last_traded: 2.1, volume: [[2.1, 25], [2.12, 30]] }, { outcome_id: 5, last_traded: 1.9, volume: [[1.9, 10]] }],
+      },
+    ]);
+    expect(state.snapshot({ market_id: 18 }).filter((i) => i.kind === 'traded')).toEqual([]);
+  });
 });

@@ -75,6 +75,19 @@ export function recordMatch(t: MarketTrading, outcomeId: number, odds: number, s
   };
 }
 
+/** A market's trading from a `traded` snapshot item (what the gateway saw before this page opened). */
+export function tradingFromSnapshot(raw: Record<string, unknown>, at: number): MarketTrading {
+  const t: MarketTrading = { total: num(raw.total_matched), last: {}, volume: {}, lastAt: at };
+  for (const r of Array.isArray(raw.runners) ? raw.runners : []) {
+    const outcome = num((r as Record<string, unknown>).outcome_id);
+    const last = num((r as Record<string, unknown>).last_traded);
+    if (last > 1) t.last[outcome] = last;
+    const volume = (r as Record<string, unknown>).volume;
+    t.volume[outcome] = Object.fromEntries((Array.isArray(volume) ? volume : []).filter((v) => Array.isArray(v)).map(([price, stake]) => [String(num(price)), num(stake)]));
+  }
+  return t;
+}
+
 /** One of the operator's own open plays (from `wager.changed`). */
 export interface OwnWager {
   id: string;

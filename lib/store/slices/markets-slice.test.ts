@@ -20,11 +20,13 @@ describe('markets slice', () => {
         { kind: 'sport_event', id: '44', sport_event_id: 44, tournament_id: 't-1', info: { event_id: 44, display_name: 'Arsenal v Chelsea', tournament_name: 'Premier League', status: 'live' } },
         { kind: 'market', id: 219, sport_event_id: 44, market_id: 219, info: { id: 219, sport_event_id: 44, name: 'Moneyline', status: 'open' } },
         { kind: 'market_line', id: 9, sport_event_id: 44, market_id: 219, info: { name: 'line' } },
+        { kind: 'traded', sport_event_id: 44, market_id: 219, total_matched: 5120.5, runners: [{ outcome_id: 1, last_traded: 2.12, volume: [[2.12, 5000], [2.1, 120.5]] }] },
         { kind: 'selections', id: 3, sport_event_id: 44, market_id: 219, name: 'Moneyline', selections: [[sel(2.1, 100), sel(2.12, 80)], [sel(2.16, 50)]] },
       ]),
     ], ctx);
     expect(next.sportEvents['44']).toMatchObject({ name: 'Arsenal v Chelsea', tournament: 'Premier League', status: 'live' });
     expect(next.markets['44:219']).toMatchObject({ name: 'Moneyline', status: 'open' });
+    expect(next.trading['44:219']).toMatchObject({ total: 5120.5, last: { 1: 2.12 }, volume: { 1: { '2.12': 5000, '2.1': 120.5 } } });
     // First array: the back side, best (highest) first; second: the lay side.
     expect(next.books['44:219'].runners).toEqual([{ outcome_id: 1, name: 'Arsenal', line_id: 'l-1', back: [{ odds: 2.12, stake: 80 }, { odds: 2.1, stake: 100 }], lay: [{ odds: 2.16, stake: 50 }] }]);
   });

@@ -1,6 +1,6 @@
 import { appendWindow, prependBounded } from '../ring';
 import { type BatchContext, type ChannelItem, eventTime, num, str } from './channel-item';
-import { type MarketTrading, type OwnWager, type RunnerBook, emptyTrading, mergeSelections, recordMatch, toOwnWager } from './market-book';
+import { type MarketTrading, type OwnWager, type RunnerBook, emptyTrading, mergeSelections, recordMatch, toOwnWager, tradingFromSnapshot } from './market-book';
 import { type MarketInfo, type SportEventInfo, classifyMarketItem, marketKey } from './market-items';
 
 export const MATCHED_CAP = 100;
@@ -113,7 +113,7 @@ function apply(draft: Draft, raw: unknown, eventName: string | undefined, now: n
   }
 }
 
-/** Applies the markets snapshot (rebuilds everything but traded volume) and market events; arrows come from best-price changes. */
+/** Applies the markets snapshot (rebuilds everything, traded volume from the gateway's `traded` items) and market events; arrows come from best-price changes. */
 export function reduceMarkets(slice: MarketsSlice, items: ChannelItem[], ctx: BatchContext): MarketsSlice {
   let draft: Draft | null = null;
   const matched: MatchedRow[] = [];
@@ -121,7 +121,12 @@ export function reduceMarkets(slice: MarketsSlice, items: ChannelItem[], ctx: Ba
   for (const item of items) {
     if (item.type === 'snapshot') {
       draft = { sportEvents: {}, markets: {}, books: {}, prices: { ...slice.prices }, wagers: {} };
-      for (const raw of item.data) apply(draft, raw, undefined, ctx.now);
+      trading = {};
+      for (const raw of item.data) {
+        const r = raw as Record<string, unknown>;
+        if (r?.kind === 'traded') trading[marketKey(str(r.sport_event_id) ?? '', str(r.market_id) ?? '')] = tradingFromSnapshot(r, ctx.now);
+        else apply(draft, raw, undefined, ctx.now);
+      }
       // Price history survives a resync for the markets that are still there, and only for those.
       for (const key of Object.keys(draft.prices)) if (!draft.books[key]) delete draft.prices[key];
     } else if (item.type === 'event' && item.event === 'market.matched') {
@@ -136,13 +141,13 @@ export function reduceMarkets(slice: MarketsSlice, items: ChannelItem[], ctx: Ba
         stake: num(d.matched_stake),
       };
       matched.push(row);
-      if (trading === slice.trading) trading = { ...slice.trading };
+      if (trading === slice.trading) trading = { ...trading };
       trading[row.marketKey] = recordMatch(trading[row.marketKey] ?? emptyTrading, row.outcome_id, row.odds, row.stake, row.ts);
     } else if (item.type === 'event') {
       draft ??= { sportEvents: { ...slice.sportEvents }, markets: { ...slice.markets }, books: { ...slice.books }, prices: { ...slice.prices }, wagers: { ...slice.wagers } };
       apply(draft, item.data, item.event, eventTime(item, ctx.now));
     }
   }
-  if (!draft && matched.length === 0) return slice;
+  if (!draft && matched.length === 0 && trading === slice.trading) return slice;
   return { ...slice, ...(draft ?? {}), trading, matched: prependBounded(slice.matched, matched, MATCHED_CAP) };
 }
