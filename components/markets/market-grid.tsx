@@ -29,7 +29,7 @@ function PriceCell({ level, side, best, arrow, format, currency }: { level: Pric
     <td
       data-testid={`${side}-cell`}
       className={cx(
-        'border-l border-room px-1 py-1 text-center align-middle',
+        'border-l border-room px-1 py-0.5 text-center align-middle',
         side === 'back' ? (best ? 'bg-back/35' : 'bg-back/15') : best ? 'bg-lay/35' : 'bg-lay/15',
       )}
     >
@@ -86,7 +86,7 @@ export function MarketGrid({ book, lastTraded, ifWins, selected, onSelect, forma
               onClick={() => onSelect(r.outcome_id)}
               className={cx('cursor-pointer border-b border-line/60 hover:bg-raised', r.outcome_id === selected && 'bg-raised')}
             >
-              <th scope="row" className={cx('border-l-4 px-3 py-1.5 text-left font-normal', r.outcome_id === selected ? 'border-l-accent' : 'border-l-transparent')}>
+              <th scope="row" className={cx('border-l-4 px-3 py-1 text-left font-normal', r.outcome_id === selected ? 'border-l-accent' : 'border-l-transparent')}>
                 <span className="block truncate text-base font-semibold" data-testid="runner-name">{r.name}</span>
                 <span className="num flex flex-wrap gap-x-3 text-xs text-fg-muted">
                   <span data-testid="ltp">LTP {ltp ? formatOdds(ltp, format) : '—'}</span>

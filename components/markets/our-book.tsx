@@ -32,50 +32,33 @@ export function OurBookPanel({ catalog, marketKey, onMarket, currency, state, st
       className={className}
       actions={rows.length ? <span className="num text-xs text-fg-muted" data-testid="our-exposure-total">exposure {money(total)}</span> : null}
     >
-      <table className="w-full table-fixed text-sm">
-        <colgroup>
-          <col />
-          <col className="w-[4.8rem]" />
-          <col className="w-[4.8rem]" />
-          <col className="w-[4.8rem]" />
-        </colgroup>
-        <thead>
-          <tr className="text-xs tracking-wider text-fg-muted uppercase">
-            <th className="px-3 py-1 text-left font-semibold">Market</th>
-            <th className="py-1 text-right font-semibold">Matched</th>
-            <th className="py-1 text-right font-semibold">Unmatched</th>
-            <th className="py-1 pr-3 text-right font-semibold">Exposure</th>
-          </tr>
-        </thead>
-      </table>
-      <div className="min-h-0 flex-1 overflow-y-auto">
-        <table className="w-full table-fixed text-sm">
-          <colgroup>
-            <col />
-            <col className="w-[4.8rem]" />
-            <col className="w-[4.8rem]" />
-            <col className="w-[4.8rem]" />
-          </colgroup>
-          <tbody>
-            {rows.map(({ event, market, book }) => (
-              <tr
-                key={market.key}
-                data-testid="our-book-row"
-                onClick={() => onMarket(event.id, market.key)}
-                className={cx('cursor-pointer border-b border-line/60 hover:bg-raised', market.key === marketKey && 'bg-raised')}
-              >
-                <td className="px-3 py-1.5">
-                  <span className="block truncate font-medium">{market.name}</span>
-                  <span className="block truncate text-xs text-fg-muted">{event.name}</span>
-                </td>
-                <td className="num text-right">{money(book.matched)}</td>
-                <td className="num text-right text-fg-muted">{money(book.unmatched)}</td>
-                <td className={cx('num pr-3 text-right font-semibold', book.exposure > 0 && 'text-warn')}>{money(book.exposure)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="grid grid-cols-3 gap-2 border-b border-line px-3 py-1 text-right text-xs font-semibold tracking-wider text-fg-muted uppercase">
+        <span>Matched</span>
+        <span>Unmatched</span>
+        <span>Exposure</span>
       </div>
+      <ul className="min-h-0 flex-1 overflow-y-auto">
+        {rows.map(({ event, market, book }) => (
+          <li key={market.key}>
+            <button
+              type="button"
+              data-testid="our-book-row"
+              aria-pressed={market.key === marketKey}
+              onClick={() => onMarket(event.id, market.key)}
+              className={cx('w-full border-b border-line/60 px-3 py-1.5 text-left hover:bg-raised', market.key === marketKey && 'bg-raised')}
+            >
+              <span className="block truncate text-sm font-medium">
+                {market.name} <span className="text-fg-muted">· {event.name}</span>
+              </span>
+              <span className="num grid grid-cols-3 gap-2 text-right text-sm">
+                <span>{money(book.matched)}</span>
+                <span className="text-fg-muted">{money(book.unmatched)}</span>
+                <span className={cx('font-semibold', book.exposure > 0 && 'text-warn')}>{money(book.exposure)}</span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
     </Panel>
   );
 }

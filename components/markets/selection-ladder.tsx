@@ -20,7 +20,7 @@ export function SelectionLadder({ runner, volume, lastTraded, format, currency }
   const maxTraded = Math.max(1, ...rows.map((r) => r.traded));
   return (
     <div className="min-w-0" data-testid="selection-ladder">
-      <h3 className="truncate px-2 pb-1 text-base font-bold">{runner.name}</h3>
+      <h3 className="truncate px-2 pb-0.5 text-sm font-bold">{runner.name} <span className="font-normal text-fg-muted">· ladder</span></h3>
       <table className="w-full table-fixed border-collapse text-sm">
         <colgroup>
           <col className="w-[24%]" />
@@ -38,17 +38,17 @@ export function SelectionLadder({ runner, volume, lastTraded, format, currency }
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.odds} data-testid="ladder-row" data-side={r.back !== null ? 'back' : r.lay !== null ? 'lay' : 'traded'} className="border-b border-room">
-              <td className={cx('num px-2 py-0.5 text-right font-semibold', r.back !== null && 'bg-back/25 text-fg')}>{r.back !== null ? formatStake(r.back, currency) : ''}</td>
+            <tr key={r.odds} data-testid="ladder-row" data-side={r.back !== null ? 'back' : r.lay !== null ? 'lay' : 'traded'} className="border-b border-room text-[13px] leading-[1.2rem]">
+              <td className={cx('num px-2 py-0 text-right font-semibold', r.back !== null && 'bg-back/25 text-fg')}>{r.back !== null ? formatStake(r.back, currency) : ''}</td>
               <td
-                className={cx('num px-1 py-0.5 text-center font-bold', r.last ? 'bg-win text-room' : 'bg-raised text-fg')}
+                className={cx('num px-1 py-0 text-center font-bold', r.last ? 'bg-win text-room' : 'bg-raised text-fg')}
                 data-testid={r.last ? 'ladder-ltp' : undefined}
                 aria-label={r.last ? `last traded at ${formatOdds(r.odds, format)}` : undefined}
               >
                 {formatOdds(r.odds, format)}
               </td>
-              <td className={cx('num px-2 py-0.5 text-left font-semibold', r.lay !== null && 'bg-lay/25 text-fg')}>{r.lay !== null ? formatStake(r.lay, currency) : ''}</td>
-              <td className="relative px-2 py-0.5">
+              <td className={cx('num px-2 py-0 text-left font-semibold', r.lay !== null && 'bg-lay/25 text-fg')}>{r.lay !== null ? formatStake(r.lay, currency) : ''}</td>
+              <td className="relative px-2 py-0">
                 {r.traded > 0 ? (
                   <>
                     <span aria-hidden className="absolute inset-y-0.5 left-0 rounded-r bg-win/30" style={{ width: `${(r.traded / maxTraded) * 100}%` }} />

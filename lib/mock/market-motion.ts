@@ -9,7 +9,7 @@ import type { BookMarket, Runner } from './sports-book';
  */
 
 /** Price: pull towards the steady strength per step, step size, and the widest excursion (log-odds). */
-const PRICE = { reversion: 0.03, vol: 0.03, band: 0.38 };
+const PRICE = { reversion: 0.012, vol: 0.012, band: 0.38 };
 /** Liquidity: pull towards the level's steady stake per step, step size, widest excursion (log of stake). */
 const STAKE = { reversion: 0.08, vol: 0.22, band: Math.log(6) };
 

@@ -83,7 +83,10 @@ function withPrice(series: PricePoint[], book: MarketBook, now: number): PricePo
   return appendWindow(kept, [point], PRICE_WINDOW_MS, 400);
 }
 
-type Draft = Pick<MarketsSlice, 'sportEvents' | 'markets' | 'books' | 'prices' | 'wagers'>;
+type Draft = Pick<MarketsSlice, 'sportEvents' | 'markets' | 'books' | 'prices' | 'wagers'> & {
+  /** Markets whose book changed in this batch: each gets one price point once the batch is applied. */
+  touched: Set<string>;
+};
 
 function apply(draft: Draft, raw: unknown, eventName: string | undefined, now: number): void {
   const item = classifyMarketItem(raw, eventName);
@@ -103,7 +106,7 @@ function apply(draft: Draft, raw: unknown, eventName: string | undefined, now: n
     const runners = mergeSelections(prev?.runners ?? [], sides);
     const book: MarketBook = { key, sport_event_id, market_id, name, updatedAt: now, runners, moves: movesFor(prev, runners, now) };
     draft.books[key] = book;
-    draft.prices[key] = withPrice(draft.prices[key] ?? [], book, now);
+    draft.touched.add(key);
     if (!draft.markets[key]) draft.markets[key] = { key, sport_event_id, market_id, name, status: null };
   } else if (item.kind === 'wager') {
     const wager = toOwnWager(item.value, marketKey(item.sport_event_id, item.market_id));
@@ -120,7 +123,7 @@ export function reduceMarkets(slice: MarketsSlice, items: ChannelItem[], ctx: Ba
   let trading = slice.trading;
   for (const item of items) {
     if (item.type === 'snapshot') {
-      draft = { sportEvents: {}, markets: {}, books: {}, prices: { ...slice.prices }, wagers: {} };
+      draft = { sportEvents: {}, markets: {}, books: {}, prices: { ...slice.prices }, wagers: {}, touched: new Set() };
       trading = {};
       for (const raw of item.data) {
         const r = raw as Record<string, unknown>;
@@ -144,10 +147,13 @@ export function reduceMarkets(slice: MarketsSlice, items: ChannelItem[], ctx: Ba
       if (trading === slice.trading) trading = { ...trading };
       trading[row.marketKey] = recordMatch(trading[row.marketKey] ?? emptyTrading, row.outcome_id, row.odds, row.stake, row.ts);
     } else if (item.type === 'event') {
-      draft ??= { sportEvents: { ...slice.sportEvents }, markets: { ...slice.markets }, books: { ...slice.books }, prices: { ...slice.prices }, wagers: { ...slice.wagers } };
+      draft ??= { sportEvents: { ...slice.sportEvents }, markets: { ...slice.markets }, books: { ...slice.books }, prices: { ...slice.prices }, wagers: { ...slice.wagers }, touched: new Set() };
       apply(draft, item.data, item.event, eventTime(item, ctx.now));
     }
   }
   if (!draft && matched.length === 0 && trading === slice.trading) return slice;
-  return { ...slice, ...(draft ?? {}), trading, matched: prependBounded(slice.matched, matched, MATCHED_CAP) };
+  if (!draft) return { ...slice, trading, matched: prependBounded(slice.matched, matched, MATCHED_CAP) };
+  const { touched, ...data } = draft;
+  for (const key of touched) if (data.books[key]) data.prices[key] = withPrice(data.prices[key] ?? [], data.books[key], data.books[key].updatedAt);
+  return { ...slice, ...data, trading, matched: prependBounded(slice.matched, matched, MATCHED_CAP) };
 }
