@@ -89,7 +89,7 @@ export function MarketLadder({ title, markets, marketKey, onMarket, currency, st
             className={cx('rounded-md px-3 py-1.5 text-sm font-semibold', m.key === marketKey ? 'bg-accent text-room' : 'bg-raised text-fg-muted hover:text-fg')}
           >
             {m.name}
-            {m.status && m.status !== 'active' ? <span className="ml-1 text-xs font-normal text-warn">{m.status}</span> : null}
+            {m.status && m.status !== 'active' ? <span className="text-xs font-normal text-warn"> · {m.status}</span> : null}
           </button>
         ))}
       </div>
