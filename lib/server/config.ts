@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   CASINO_TOKEN: z.string().optional(),
   LOG_LEVEL: z.string().default('info'),
   CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'CURRENCY must be a three-letter ISO 4217 code such as EUR').default('EUR'),
+  ALLOWED_ORIGINS: z.string().optional(),
+  MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1, 'MAX_CONNECTIONS_PER_USER must be at least 1').default(100),
 });
 
 /** Everything the process reads from its environment, with the contract's defaults applied. */
@@ -48,6 +50,9 @@ export interface Config {
   logLevel: string;
   /** The floor's currency (ISO 4217): amounts are shown in it, and the mock plays in it. */
   currency: string;
+  /** Browser origins that may open `/v1/ws`; null: only the page's own origin. */
+  allowedOrigins: string[] | null;
+  maxConnectionsPerUser: number;
 }
 
 /** Default mock stream rate (events per second) for `MOCK_STREAM=on`. */
@@ -82,5 +87,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     casinoToken: e.CASINO_TOKEN,
     logLevel: e.LOG_LEVEL,
     currency: e.CURRENCY,
+    allowedOrigins: e.ALLOWED_ORIGINS ? e.ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean) : null,
+    maxConnectionsPerUser: e.MAX_CONNECTIONS_PER_USER,
   };
 }
