@@ -75,7 +75,7 @@ export function MarketLadder({ title, markets, marketKey, onMarket, currency, st
         </>
       }
     >
-      <div role="tablist" aria-label="Markets" className="flex flex-wrap gap-1 border-b border-line px-2 py-2">
+      <div role="tablist" aria-label="Markets" className="flex flex-wrap gap-1 border-b border-line px-2 py-1.5">
         {markets.map((m) => (
           <button
             key={m.key}
@@ -86,7 +86,7 @@ export function MarketLadder({ title, markets, marketKey, onMarket, currency, st
               onMarket(m.key);
               setChoice(null);
             }}
-            className={cx('rounded-md px-3 py-1.5 text-sm font-semibold', m.key === marketKey ? 'bg-accent text-room' : 'bg-raised text-fg-muted hover:text-fg')}
+            className={cx('rounded-md px-3 py-1 text-sm font-semibold', m.key === marketKey ? 'bg-accent text-room' : 'bg-raised text-fg-muted hover:text-fg')}
           >
             {m.name}
             {m.status && m.status !== 'active' ? <span className="text-xs font-normal text-warn"> · {m.status}</span> : null}

@@ -20,8 +20,8 @@ export function SelectionLadder({ runner, volume, lastTraded, format, currency }
   const maxTraded = Math.max(1, ...rows.map((r) => r.traded));
   return (
     <div className="min-w-0" data-testid="selection-ladder">
-      <h3 className="truncate px-2 pb-0.5 text-sm font-bold">{runner.name} <span className="font-normal text-fg-muted">· ladder</span></h3>
       <table className="w-full table-fixed border-collapse text-sm">
+        <caption className="sr-only">Ladder of {runner.name}</caption>
         <colgroup>
           <col className="w-[24%]" />
           <col className="w-[20%]" />
@@ -33,12 +33,14 @@ export function SelectionLadder({ runner, volume, lastTraded, format, currency }
             <th className="py-1 text-right pr-2 text-back">Back</th>
             <th className="py-1 text-center">Price</th>
             <th className="py-1 text-left pl-2 text-lay">Lay</th>
-            <th className="py-1 text-left pl-2">Traded</th>
+            <th className="truncate py-1 pl-2 text-left" title={runner.name}>
+              Traded · <span className="text-fg normal-case">{runner.name}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.odds} data-testid="ladder-row" data-side={r.back !== null ? 'back' : r.lay !== null ? 'lay' : 'traded'} className="border-b border-room text-[13px] leading-[1.2rem]">
+            <tr key={r.odds} data-testid="ladder-row" data-side={r.back !== null ? 'back' : r.lay !== null ? 'lay' : 'traded'} className="border-b border-room text-[13px] leading-[1.15rem]">
               <td className={cx('num px-2 py-0 text-right font-semibold', r.back !== null && 'bg-back/25 text-fg')}>{r.back !== null ? formatStake(r.back, currency) : ''}</td>
               <td
                 className={cx('num px-1 py-0 text-center font-bold', r.last ? 'bg-win text-room' : 'bg-raised text-fg')}
