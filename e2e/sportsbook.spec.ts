@@ -7,7 +7,7 @@ const DECIMAL = /^\d{1,3}(\.\d{1,2})?$/;
 /** Opens the first event's winner market once its selections and some traded volume have arrived. */
 async function openTradedMarket(page: Page) {
   await expect(page.getByTestId('runner-row').first()).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByTestId('total-matched')).toHaveText(/^Matched €[1-9][\d,]*$/, { timeout: 30_000 });
+  await expect(page.getByTestId('total-matched')).toHaveText(/^Matched €[1-9][\d,]*$/, { timeout: 45_000 });
 }
 
 test('sportsbook staff trade from a ladder: back and lay in decimal odds, last traded price, total matched, our book', async ({ page }) => {

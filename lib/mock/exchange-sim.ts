@@ -128,9 +128,10 @@ export function createExchangeSim(rng: Rng, emit: (change: ExchangeChange) => vo
       moveLiquidity(m, rng);
       for (const env of allSelections(e, m, now, 'u')) emit(env);
     },
-    /** A bet matches against the best back or lay price of one selection. */
+    /** A bet matches against the best back or lay price of one selection; the winner market trades most, as on a real exchange. */
     matched(now: number): void {
-      const { e, m } = pick();
+      const e = rng.pick(book);
+      const m = rng.chance(0.5) ? e.markets[0] : rng.pick(e.markets);
       if (m.status !== 'active') return;
       const i = rng.int(0, m.runners.length - 1);
       const r = m.runners[i];
