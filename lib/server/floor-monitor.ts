@@ -4,6 +4,8 @@ import { notifyCriticalAlarms } from '../gateway/alarm-notifier';
 import { createAlarmService } from '../gateway/alarms';
 import { TokenAuthority } from '../gateway/auth';
 import { createHub } from '../gateway/hub';
+import { startKpiChannel } from '../gateway/kpis/kpi-channel';
+import { MemoryKpiMinutes } from '../gateway/kpis/kpi-minutes-memory';
 import { routeHttp } from '../http/routes';
 import { createMockStream } from '../mock';
 import { createSources } from '../sources';
@@ -34,6 +36,7 @@ export function createFloorMonitor(config: Config, logger: Logger): FloorMonitor
   hub.setAlarmActions(alarms);
   hub.setSnapshotProvider('alerts', () => alarms.open());
   notifyCriticalAlarms(hub);
+  const stopKpis = startKpiChannel(hub, new MemoryKpiMinutes());
   const mock = config.mockRate === null ? null : createMockStream({ config, logger });
   const sources = createSources({ config, publisher: hub, alarms, metrics, logger, mockFloor: mock?.floor ?? null });
   for (const [channel, provider] of sources.snapshotProviders()) hub.setSnapshotProvider(channel, provider);
@@ -57,6 +60,7 @@ export function createFloorMonitor(config: Config, logger: Logger): FloorMonitor
     },
     async close() {
       mock?.close();
+      stopKpis();
       await sources.close();
       await hub.close();
       alarms.close();
