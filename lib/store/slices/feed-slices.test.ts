@@ -76,6 +76,19 @@ describe('jackpots slice', () => {
   });
 });
 
+describe('jackpots snapshot history', () => {
+  it('opens each pot chart with the recent values the snapshot carries, then the current value', () => {
+    const now = 1_000_000;
+    const item = { instance_id: 'jp', name: 'Grand', currency: 'EUR', status: 'active', pots: [{ id: 'grand', is_progressive: true, current_value: 130 }], history: { grand: [[now - 60_000, 100], [now - 30_000, 120], ['bad', 1]] } };
+    const next = reduceJackpots(initialJackpots, [{ type: 'snapshot', subscription_id: 's', channel: 'jackpots', seq: 1, data: [item] }], { now, paused: false });
+    expect(next.series[potKey('jp', 'grand')]).toEqual([
+      { t: now - 60_000, v: 100 },
+      { t: now - 30_000, v: 120 },
+      { t: now, v: 130 },
+    ]);
+  });
+});
+
 describe('kpis slice', () => {
   const minute = (at: string, location_id: string | null, bets: number, turnover: number) => ({ minute: at, location_id, bets, turnover, wins: 0, payout: 0, deposits: 0, withdrawals: 0 });
   const snapshot = (data: object[]): ChannelItem => ({ type: 'snapshot', subscription_id: 's', channel: 'kpis', seq: 5, data });
