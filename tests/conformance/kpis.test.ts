@@ -108,11 +108,16 @@ describe('kpis channel (contract section 4)', () => {
     const seen = await minuteWith(first, sub, 'loc-a', 1);
     await first.close();
 
+    const sentMeanwhile = new Promise<void>((resolve) => {
+      const stopTap = gw.hub.onPublish((e) => {
+        if (e.event !== 'kpi.minute' || (e.data as { bets?: number }).bets !== 3) return;
+        stopTap();
+        resolve();
+      });
+    });
     bet('loc-a', 1);
     bet('loc-a', 1);
-    const watcher = await gw.login('operator');
-    const watched = await watcher.subscribe('kpis');
-    await minuteWith(watcher, watched, 'loc-a', 3);
+    await sentMeanwhile;
 
     const second = await gw.login('operator');
     const res = await second.subscribe('kpis', undefined, { since: seen.seq, epoch });
