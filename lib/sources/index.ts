@@ -42,6 +42,7 @@ export function createSources(opts: SourcesOptions & { timing?: Partial<Upstream
     floorEvents,
     dedup: floorDedup,
     reportBadInput: createBadInputReporter('ingest', deps),
+    alarmBatch: (work) => opts.alarms.batch(work),
     onAccepted(count) {
       metrics.eventsIn.inc({ source: 'ingest' }, count);
       ingestHealth.last_event_at = new Date().toISOString();
