@@ -49,7 +49,7 @@ export function createSources(opts: SourcesOptions & { timing?: Partial<Upstream
     },
   });
   const exchange = createExchangeConnector({ deps, timing: opts.timing });
-  const jackpot = createJackpotConnector({ deps, timing: opts.timing, token: config.jackpotToken ?? MOCK_UPSTREAM_TOKEN });
+  const jackpot = createJackpotConnector({ deps, timing: opts.timing, token: config.jackpotToken ?? MOCK_UPSTREAM_TOKEN, currency: config.currency });
   const casino = createCasinoConnector({ deps, timing: opts.timing, token: config.casinoToken ?? MOCK_UPSTREAM_TOKEN, floorEvents, dedup: floorDedup });
   const connectors: [Connector, string | undefined, string][] = [
     [exchange, config.exchangeUrl, MOCK_PATHS.exchange],
