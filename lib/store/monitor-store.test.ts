@@ -173,6 +173,7 @@ describe('monitor store', () => {
   it('forgets the token and asks for sign-in after close 4401', () => {
     const { store, storage, unauthorized } = setup();
     store.getState().actions.start();
+    FakeSocket.last().open();
     FakeSocket.last().serverClose(4401, 'expired');
     expect(unauthorized()).toBe(1);
     expect(storage.data.has(TOKEN_KEY)).toBe(false);
