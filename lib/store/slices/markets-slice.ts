@@ -1,3 +1,4 @@
+import type { MarketsSnapshotItem } from '@/lib/protocol';
 import { appendWindow, prependBounded } from '../ring';
 import { type BatchContext, type ChannelItem, eventTime, num, str } from './channel-item';
 import { type MarketTrading, type OwnWager, type RunnerBook, emptyTrading, mergeSelections, recordMatch, toOwnWager, tradingFromSnapshot } from './market-book';
@@ -39,6 +40,7 @@ export interface PricePoint {
 /** How far back price charts reach, and how densely. */
 export const PRICE_WINDOW_MS = 10 * 60_000;
 const PRICE_SAMPLE_MS = 2000;
+const PRICE_CAP = 400;
 
 export interface MarketsSlice {
   sportEvents: Record<string, SportEventInfo>;
@@ -80,7 +82,7 @@ function withPrice(series: PricePoint[], book: MarketBook, now: number): PricePo
   const point = { t: now, side0: first?.back[0]?.odds ?? null, side1: last?.back[0]?.odds ?? null };
   const previous = series[series.length - 1];
   const kept = previous && now - previous.t < PRICE_SAMPLE_MS && series.length > 1 ? series.slice(0, -1) : series;
-  return appendWindow(kept, [point], PRICE_WINDOW_MS, 400);
+  return appendWindow(kept, [point], PRICE_WINDOW_MS, PRICE_CAP);
 }
 
 type Draft = Pick<MarketsSlice, 'sportEvents' | 'markets' | 'books' | 'prices' | 'wagers'> & {
@@ -116,6 +118,21 @@ function apply(draft: Draft, raw: unknown, eventName: string | undefined, now: n
   }
 }
 
+/**
+ * Opens a market's price chart with the gateway's recent best prices (a snapshot's `price_history`
+ * item), then the price the snapshot's book shows now.
+ */
+function seedPrices(draft: Draft, raw: unknown, now: number): void {
+  const item = raw as Partial<Extract<MarketsSnapshotItem, { kind: 'price_history' }>>;
+  if (item?.kind !== 'price_history' || !Array.isArray(item.points)) return;
+  const key = marketKey(str(item.sport_event_id) ?? '', str(item.market_id) ?? '');
+  const book = draft.books[key];
+  if (!book) return;
+  const odds = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const points = item.points.filter((p) => Array.isArray(p) && Number.isFinite(p[0])).map(([t, side0, side1]) => ({ t, side0: odds(side0), side1: odds(side1) }));
+  draft.prices[key] = withPrice(appendWindow([], points, PRICE_WINDOW_MS, PRICE_CAP), book, now);
+}
+
 /** Applies the markets snapshot (rebuilds everything, traded volume from the gateway's `traded` items) and market events; arrows come from best-price changes. */
 export function reduceMarkets(slice: MarketsSlice, items: ChannelItem[], ctx: BatchContext): MarketsSlice {
   let draft: Draft | null = null;
@@ -130,6 +147,7 @@ export function reduceMarkets(slice: MarketsSlice, items: ChannelItem[], ctx: Ba
         if (r?.kind === 'traded') trading[marketKey(str(r.sport_event_id) ?? '', str(r.market_id) ?? '')] = tradingFromSnapshot(r, ctx.now);
         else apply(draft, raw, undefined, ctx.now);
       }
+      for (const raw of item.data) seedPrices(draft, raw, ctx.now);
       // Price history survives a resync for the markets that are still there, and only for those.
       for (const key of Object.keys(draft.prices)) if (!draft.books[key]) delete draft.prices[key];
     } else if (item.type === 'event' && item.event === 'market.matched') {
