@@ -4,33 +4,35 @@ import { useMemo } from 'react';
 import { formatCompact, formatMoney } from '@/components/ui/format';
 import { Panel } from '@/components/ui/panel';
 import { useNow } from '@/components/ui/use-now';
+import { KPI_MINUTE_MS } from '@/lib/store/slices/kpis-slice';
 import { useDataTime } from '@/lib/store/use-liveness';
-import { useMonitor, useMonitorStoreApi } from '@/lib/store/use-monitor';
+import { useMonitor } from '@/lib/store/use-monitor';
 import { usePanelState } from '@/lib/store/use-panel-state';
 import { CashChart, TurnoverChart } from './kpi-charts';
 import { KpiTile } from './kpi-tile';
-import { chartDomain, lastMinute, rollingPerMinute } from './kpi-series';
+import { chartDomain, lastMinute, perMinute } from './kpi-series';
 
 const CURRENCY = 'EUR';
 
-/** Floor KPIs over the last minute, and per minute over the last five. */
+/** Floor KPIs of the last closed minute, and per minute over the last hour, as the gateway counted them. */
 export function KpisPanel({ className }: { className?: string }) {
   const buckets = useMonitor((s) => s.kpis.buckets);
   const locationId = useMonitor((s) => s.ui.locationId);
   const now = useNow(2000);
-  // Once data stops, figures hold at the last data instead of decaying to zero, and the series ends
-  // there: the charts keep the axis to now, so the gap shows as a gap, not as a fall to zero.
+  // Everything here moves once a minute, when a minute closes, or when the gateway sends new totals.
+  const openMinute = Math.floor(now / KPI_MINUTE_MS) * KPI_MINUTE_MS;
+  // Once data stops, the tiles hold the last minute the page heard the whole of (marked stale) and the
+  // series ends there, while the axis runs on to now: minutes nobody reported show as a gap, not as zeros.
   const asOf = useDataTime(now);
-  const minute = useMemo(() => lastMinute(buckets, locationId, asOf), [buckets, locationId, asOf]);
-  const store = useMonitorStoreApi();
-  // The charts span a quarter hour: they take the buckets on the clock's 2 s tick, not on every live batch.
-  const points = useMemo(() => rollingPerMinute(store.getState().kpis.buckets, locationId, asOf), [store, locationId, asOf]);
-  const domain = useMemo(() => chartDomain(points, now), [points, now]);
-  const { state, stale } = usePanelState(['game', 'cash'], buckets.length > 0);
+  const dataMinute = Math.floor(asOf / KPI_MINUTE_MS) * KPI_MINUTE_MS;
+  const minute = useMemo(() => lastMinute(buckets, locationId, dataMinute), [buckets, locationId, dataMinute]);
+  const points = useMemo(() => perMinute(buckets, locationId, dataMinute), [buckets, locationId, dataMinute]);
+  const domain = useMemo(() => chartDomain(points, openMinute), [points, openMinute]);
+  const { state, stale } = usePanelState(['kpis'], buckets.length > 0);
   const net = minute.deposits - minute.withdrawals;
 
   return (
-    <Panel title="Floor KPIs · last minute" testId="kpis-panel" state={state} stale={stale} emptyText="No play yet" className={className}>
+    <Panel title="Floor KPIs · last full minute" testId="kpis-panel" state={state} stale={stale} emptyText="No play in the last hour" className={className}>
       <div className="grid grid-cols-2 gap-2 px-3 pt-2 xl:grid-cols-4">
         <KpiTile stale={stale} label="Bets / min" value={String(minute.bets)} hint={`${minute.wins} wins`} />
         <KpiTile stale={stale} label="Turnover / min" value={formatMoney(minute.turnover, CURRENCY, true)} tone="accent" hint={`payout ${formatMoney(minute.payout, CURRENCY, true)}`} />
