@@ -53,6 +53,7 @@ describe('a session shared by the browser tabs', () => {
     const { store } = setup();
     store.getState().actions.start();
     const socket = FakeSocket.last();
+    socket.open();
     socket.receive({ type: 'error', code: 'unauthorized', message: 'Token rejected: bad signature or claims' });
     socket.serverClose(4401, 'Unauthorized');
     expect(store.getState().session.ended).toEqual({ reason: 'refused', message: 'Token rejected: bad signature or claims' });
