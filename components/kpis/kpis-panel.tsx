@@ -1,16 +1,21 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useMemo } from 'react';
+import { ChartPlaceholder } from '@/components/charts/chart-placeholder';
 import { formatCompact, formatMoney } from '@/components/ui/format';
 import { Panel } from '@/components/ui/panel';
 import { useNow } from '@/components/ui/use-now';
 import { useMonitor, useMonitorStoreApi } from '@/lib/store/use-monitor';
 import { usePanelState } from '@/lib/store/use-panel-state';
-import { CashChart, TurnoverChart } from './kpi-charts';
 import { KpiTile } from './kpi-tile';
 import { chartDomain, lastMinute, rollingPerMinute } from './kpi-series';
 
 const CURRENCY = 'EUR';
+const kpiPlaceholder = () => <ChartPlaceholder className="min-h-[7.5rem]" />;
+// recharts loads in its own chunk once the page is interactive (the first load stays small).
+const TurnoverChart = dynamic(() => import('./kpi-charts').then((m) => m.TurnoverChart), { ssr: false, loading: kpiPlaceholder });
+const CashChart = dynamic(() => import('./kpi-charts').then((m) => m.CashChart), { ssr: false, loading: kpiPlaceholder });
 
 /** Floor KPIs over the last minute, and per minute over the last five. */
 export function KpisPanel({ className }: { className?: string }) {
