@@ -1,8 +1,8 @@
 'use client';
 
 import { type ReactTable, type RowData, useTable } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { type RefObject, useRef } from 'react';
+import { type Virtualizer, useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
 import { cx } from './cx';
 import { type DataColumn, type DataTableFeatures, dataTableFeatures } from './data-table-features';
 
@@ -62,6 +62,15 @@ const alignOf = (align: 'left' | 'right' | undefined) => (align === 'right' ? 'j
  */
 export function DataTable<T extends RowData>({ table, label, rowTestId, rowHeight = 36, rowClassName }: DataTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Here, beside the scroll box it measures: its layout effect runs after the box's ref is set.
+  // The owner re-renders on every new `data` and filter, so the count is the final row model's.
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in this render only
+  const virtualizer = useVirtualizer({
+    count: table.getRowModel().rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: OVERSCAN,
+  });
   return (
     <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto" role="region" aria-label={label} tabIndex={0}>
       <table.Subscribe selector={(s) => ({ sorting: s.sorting, columnVisibility: s.columnVisibility, globalFilter: s.globalFilter })}>
@@ -70,7 +79,7 @@ export function DataTable<T extends RowData>({ table, label, rowTestId, rowHeigh
           return (
             <table className="grid w-full" aria-rowcount={table.getRowModel().rows.length}>
               <DataTableHead table={table} template={template} />
-              <DataTableBody table={table} template={template} scrollRef={scrollRef} rowTestId={rowTestId} rowHeight={rowHeight} rowClassName={rowClassName} />
+              <DataTableBody table={table} template={template} virtualizer={virtualizer} rowTestId={rowTestId} rowHeight={rowHeight} rowClassName={rowClassName} />
             </table>
           );
         }}
@@ -121,7 +130,7 @@ function DataTableHead<T extends RowData>({ table, template }: { table: DataTabl
 interface DataTableBodyProps<T extends RowData> {
   table: DataTableInstance<T>;
   template: string;
-  scrollRef: RefObject<HTMLDivElement | null>;
+  virtualizer: Virtualizer<HTMLDivElement, Element>;
   rowTestId: string;
   rowHeight: number;
   rowClassName?: (row: T) => string | undefined;
@@ -131,19 +140,13 @@ interface DataTableBodyProps<T extends RowData> {
  * Rows are keyed by position, not by id: when a live feed shifts every row down, the same DOM rows take
  * new content instead of being torn down and built again several times a second.
  */
-function DataTableBody<T extends RowData>({ table, template, scrollRef, rowTestId, rowHeight, rowClassName }: DataTableBodyProps<T>) {
+function DataTableBody<T extends RowData>({ table, template, virtualizer, rowTestId, rowHeight, rowClassName }: DataTableBodyProps<T>) {
   const rows = table.getRowModel().rows;
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in this render only
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: OVERSCAN,
-  });
   return (
     <tbody className="relative grid" style={{ height: virtualizer.getTotalSize() }}>
       {virtualizer.getVirtualItems().map((item) => {
         const row = rows[item.index];
+        if (!row) return null;
         return (
           <tr
             key={item.index}
