@@ -59,6 +59,7 @@ test('the location filter narrows bets, devices and the presence scope to one lo
 });
 
 test('the bets table sorts by stake and hides a column on request', async ({ page }) => {
+  test.setTimeout(60_000);
   await openAs(page, 'Sol Sorter', 'operator');
   await expect(page.getByTestId('bet-row').first()).toBeVisible({ timeout: 10_000 });
   await page.getByRole('button', { name: 'Pause feeds' }).click();
