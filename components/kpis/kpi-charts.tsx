@@ -23,7 +23,7 @@ function Caption({ children }: { children: ReactNode }) {
   return <figcaption className="flex items-center gap-3 px-1 text-xs font-semibold text-fg-muted">{children}</figcaption>;
 }
 
-/** Minute ticks for the window; a new array only when the window's minutes change, not on every 2 s tick. */
+/** Minute ticks for the window; a new array only when the window's minutes change. */
 function useMinuteTicks([start, end]: [number, number]): number[] {
   const first = Math.ceil(start / 60_000);
   const last = Math.floor(end / 60_000);
@@ -51,8 +51,8 @@ function kpiFrame(domain: [number, number], ticks: number[]) {
 }
 
 /**
- * Turnover per minute, rolling, over the last minutes. `points` changes once per clock tick (2 s),
- * so recharts' selectors recompute at most that often; no animation, since the data is live.
+ * Turnover per minute over the last hour. `points` changes when a minute closes or the gateway sends
+ * new totals, so recharts' selectors recompute at most that often; no animation, since the data is live.
  */
 export const TurnoverChart = memo(function TurnoverChart({ points, domain }: KpiChartProps) {
   const ticks = useMinuteTicks(domain);
@@ -69,7 +69,7 @@ export const TurnoverChart = memo(function TurnoverChart({ points, domain }: Kpi
   );
 });
 
-/** Deposits against withdrawals per minute, rolling. */
+/** Deposits against withdrawals per minute over the last hour. */
 export const CashChart = memo(function CashChart({ points, domain }: KpiChartProps) {
   const ticks = useMinuteTicks(domain);
   return (
