@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openAs, saveScreenshot, signInWithForm } from './fixtures/session';
+import { openAs, saveScreenshot, saveScreenshotsAtSizes, signInWithForm } from './fixtures/session';
 
 test('sportsbook staff land on the market ladder and never see floor panels', async ({ page }) => {
   test.setTimeout(90_000);
@@ -30,6 +30,7 @@ test('sportsbook staff land on the market ladder and never see floor panels', as
   await page.getByTestId('matched-row').first().waitFor({ timeout: 20_000 }).catch(() => undefined);
   await page.waitForTimeout(10_000);
   await saveScreenshot(page, 'sportsbook');
+  await saveScreenshotsAtSizes(page, 'sportsbook');
 
   await page.goto('/');
   await expect(page).toHaveURL(/\/sportsbook$/);

@@ -1,6 +1,8 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useMemo } from 'react';
+import { ChartPlaceholder } from '@/components/charts/chart-placeholder';
 import { formatCompact, formatMoney } from '@/components/ui/format';
 import { Panel } from '@/components/ui/panel';
 import { useNow } from '@/components/ui/use-now';
@@ -8,11 +10,14 @@ import { KPI_MINUTE_MS } from '@/lib/store/slices/kpis-slice';
 import { useDataTime } from '@/lib/store/use-liveness';
 import { useMonitor } from '@/lib/store/use-monitor';
 import { usePanelState } from '@/lib/store/use-panel-state';
-import { CashChart, TurnoverChart } from './kpi-charts';
 import { KpiTile } from './kpi-tile';
 import { chartDomain, lastMinute, perMinute } from './kpi-series';
 
 const CURRENCY = 'EUR';
+const kpiPlaceholder = () => <ChartPlaceholder className="min-h-[7.5rem]" />;
+// recharts loads in its own chunk once the page is interactive (the first load stays small).
+const TurnoverChart = dynamic(() => import('./kpi-charts').then((m) => m.TurnoverChart), { ssr: false, loading: kpiPlaceholder });
+const CashChart = dynamic(() => import('./kpi-charts').then((m) => m.CashChart), { ssr: false, loading: kpiPlaceholder });
 
 /** Floor KPIs of the last closed minute, and per minute over the last hour, as the gateway counted them. */
 export function KpisPanel({ className }: { className?: string }) {

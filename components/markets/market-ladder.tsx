@@ -1,6 +1,8 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import type { MarketSelection } from '@/lib/protocol';
+import { ChartPlaceholder } from '@/components/charts/chart-placeholder';
 import { cx } from '@/components/ui/cx';
 import { formatClock } from '@/components/ui/format';
 import { Panel, type PanelState } from '@/components/ui/panel';
@@ -8,7 +10,12 @@ import { useNow } from '@/components/ui/use-now';
 import type { MarketInfo } from '@/lib/store/slices/market-items';
 import { useMonitor } from '@/lib/store/use-monitor';
 import { LadderSide } from './ladder-side';
-import { PriceChart } from './price-chart';
+
+// recharts loads in its own chunk once the page is interactive (the first load stays small).
+const PriceChart = dynamic(() => import('./price-chart').then((m) => m.PriceChart), {
+  ssr: false,
+  loading: () => <ChartPlaceholder className="min-h-44 flex-1 border-t border-line" />,
+});
 
 function sideName(selections: MarketSelection[], fallback: string): string {
   return selections[0]?.display_name || selections[0]?.name || fallback;
@@ -64,7 +71,7 @@ export function MarketLadder({ title, markets, marketKey, onMarket, state, stale
             <LadderSide side={0} selections={book.sides[0]} moves={book.moves} maxStake={maxStake} now={now} />
             <LadderSide side={1} selections={book.sides[1]} moves={book.moves} maxStake={maxStake} now={now} />
           </div>
-          {prices && prices.length > 1 ? <PriceChart points={prices} names={[sideName(book.sides[0], 'Side 1'), sideName(book.sides[1], 'Side 2')]} /> : null}
+          {prices && prices.length > 1 ? <PriceChart points={prices} side0={sideName(book.sides[0], 'Side 1')} side1={sideName(book.sides[1], 'Side 2')} /> : null}
         </div>
       ) : null}
     </Panel>
