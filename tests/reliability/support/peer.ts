@@ -29,7 +29,7 @@ export class Peer {
 
   private constructor(
     readonly ws: WebSocket,
-    private readonly keep: boolean,
+    private keep: boolean,
   ) {
     this.closed = new Promise((resolve) =>
       ws.once('close', (code, reason) => {
@@ -65,22 +65,30 @@ export class Peer {
   static async open(url: string, options: PeerOptions = {}): Promise<Peer> {
     const target = options.token ? `${url}?token=${encodeURIComponent(options.token)}` : url;
     const ws = new WebSocket(target, { headers: options.headers, perMessageDeflate: false, maxPayload: 64 * 1024 * 1024 });
-    const peer = new Peer(ws, options.keep ?? true);
+    // Frames are kept until the caller has seen the first ones: `welcome` may arrive with the upgrade itself.
+    const peer = new Peer(ws, true);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`upgrade answered HTTP ${res.statusCode}`), { status: res.statusCode })));
       ws.once('error', reject);
     });
+    if (options.keep === false) peer.keepFrames(false);
     return peer;
   }
 
   /** Opens a socket with a token and waits for `welcome`. */
   static async login(url: string, token: string, options: Omit<PeerOptions, 'token'> = {}): Promise<Peer> {
-    const peer = await Peer.open(url, { ...options, token });
-    await peer.next((f) => f.type === 'welcome' || f.type === 'error', 10_000).then((f) => {
-      if (f.type !== 'welcome') throw new Error(`login refused: ${JSON.stringify(f)}`);
-    });
+    const peer = await Peer.open(url, { ...options, token, keep: true });
+    const first = await peer.next((f) => f.type === 'welcome' || f.type === 'error', 10_000);
+    if (first.type !== 'welcome') throw new Error(`login refused: ${JSON.stringify(first)}`);
+    peer.keepFrames(options.keep ?? true);
     return peer;
+  }
+
+  /** Whether frames are kept from now on; turning it off forgets the kept ones. */
+  keepFrames(keep: boolean): void {
+    this.keep = keep;
+    if (!keep) this.frames.length = 0;
   }
 
   get isOpen(): boolean {
