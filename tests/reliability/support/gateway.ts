@@ -155,7 +155,7 @@ export class ReliabilityGateway {
   }
 
   /** Posts a raw ingest request; the key and content type are the valid ones unless overridden. */
-  async post(body: string | Buffer, headers: Record<string, string | null> = {}): Promise<{ status: number; body: string }> {
+  async post(body: string, headers: Record<string, string | null> = {}): Promise<{ status: number; body: string }> {
     const all: Record<string, string> = {};
     for (const [k, v] of Object.entries({ 'x-api-key': INGEST_KEY, 'content-type': 'application/json', ...headers })) if (v !== null) all[k] = v;
     const res = await fetch(`${this.baseUrl}/api/v1/events`, { method: 'POST', headers: all, body, signal: AbortSignal.timeout(30_000) });
