@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   CASINO_WS_URL: z.url().optional(),
   CASINO_TOKEN: z.string().optional(),
   LOG_LEVEL: z.string().default('info'),
+  ALLOWED_ORIGINS: z.string().optional(),
+  MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1, 'MAX_CONNECTIONS_PER_USER must be at least 1').default(100),
 });
 
 /** Everything the process reads from its environment, with the contract's defaults applied. */
@@ -45,6 +47,9 @@ export interface Config {
   casinoUrl: string | undefined;
   casinoToken: string | undefined;
   logLevel: string;
+  /** Browser origins that may open `/v1/ws`; null: only the page's own origin. */
+  allowedOrigins: string[] | null;
+  maxConnectionsPerUser: number;
 }
 
 /** Default mock stream rate (events per second) for `MOCK_STREAM=on`. */
@@ -78,5 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     casinoUrl: e.CASINO_WS_URL,
     casinoToken: e.CASINO_TOKEN,
     logLevel: e.LOG_LEVEL,
+    allowedOrigins: e.ALLOWED_ORIGINS ? e.ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean) : null,
+    maxConnectionsPerUser: e.MAX_CONNECTIONS_PER_USER,
   };
 }
