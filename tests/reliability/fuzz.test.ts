@@ -15,7 +15,7 @@ import { EventWatcher, gameRound } from './support/watcher';
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20261129);
 /** Frames per second per fuzz connection: under the 100/s limit, so replies are the frame's own. */
 const PACE_PER_SECOND = 90;
-const CLOSERS = FULL ? { utf8: 1000, oversize: 1000, badAuth: 300, bursts: 100 } : { utf8: 15, oversize: 15, badAuth: 5, bursts: 4 };
+const CLOSERS = FULL ? { utf8: 1000, oversize: 1000, badAuth: 300, bursts: 100 } : { utf8: 8, oversize: 8, badAuth: 4, bursts: 2 };
 const BURST = 250;
 
 interface Failure {

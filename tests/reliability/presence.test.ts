@@ -12,8 +12,8 @@ import { SCALE, TIMEOUT_MS } from './support/scale';
  */
 const HEAP_BOUND = 64 * 1024 * 1024;
 const PACE_PER_SECOND = 90;
-/** The largest flat `user_info` under 1 KiB as JSON. */
-const MAX_INFO = { note: 'n'.repeat(1000), shift: 3, lead: true };
+/** A flat `user_info` just under 1 KiB as JSON, with room for the flood's `seq`. */
+const MAX_INFO = { note: 'n'.repeat(960), shift: 3, lead: true };
 
 let gateway: ReliabilityGateway;
 const peers: Peer[] = [];
@@ -118,9 +118,10 @@ describe(`presence under a join/leave flood (${SCALE.name} scale)`, () => {
   });
 
   it('refuses unknown locations, locations outside the token, and user_info that is large or nested', async () => {
+    const anywhere = await login('operator', { user_id: 'u-anywhere' });
+    expect(await anywhere.request({ type: 'presence_join', id: 'unknown', channel: 'game', params: { location_id: 'loc-nowhere' } })).toMatchObject({ code: 'invalid_params' });
     const peer = await login('operator', { user_id: 'u-bad-presence', locations: ['loc-01', 'loc-02'] });
     const join = (id: string, location_id: string, user_info?: object) => peer.request({ type: 'presence_join', id, channel: 'game', params: { location_id }, user_info });
-    expect(await join('unknown', 'loc-nowhere')).toMatchObject({ code: 'invalid_params' });
     expect(await join('outside', 'loc-03')).toMatchObject({ code: 'unauthorized' });
     expect(await join('large', 'loc-01', { note: 'x'.repeat(1100) })).toMatchObject({ code: 'invalid_params' });
     expect(await join('nested', 'loc-01', { team: { name: 'pit' } })).toMatchObject({ code: 'invalid_params' });

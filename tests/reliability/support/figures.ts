@@ -4,11 +4,14 @@ import path from 'node:path';
 /** Where each check leaves its figures for the table printed at the end of the run. */
 export const FIGURES_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'reports', 'reliability');
 
-/** Records one check's figures (name → value), merged with what the check recorded before. */
+const written = new Set<string>();
+
+/** Records one check's figures (name → value), merged with what the check recorded before in this run. */
 export function recordFigures(check: string, figures: Record<string, string | number | boolean>): void {
   fs.mkdirSync(FIGURES_DIR, { recursive: true });
   const file = path.join(FIGURES_DIR, `${check}.json`);
-  const before = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const before = written.has(check) && fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  written.add(check);
   fs.writeFileSync(file, JSON.stringify({ ...before, ...figures }, null, 2));
 }
 

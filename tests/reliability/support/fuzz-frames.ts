@@ -22,6 +22,8 @@ export interface FuzzCase {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Template = { frame: Record<string, Json>; ok: string[]; filterFields: string[] };
 
+/** Fields a request cannot go without; the others may be left out and the request stays valid. */
+const REQUIRED = ['channel', 'subscription_id', 'alarm_id', 'alarm_ids', 'minutes', 'token'];
 const PROTO_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'];
 const INVALID_MESSAGE = ['error:invalid_message'];
 const BAD_FIELD = ['error:invalid_params', 'error:invalid_message'];
@@ -63,7 +65,7 @@ export class FuzzFrames {
         filterFields: ['params'],
       }),
       () => ({
-        frame: { type: 'subscribe', id, channel: this.pick(['cash', 'system', 'kpis']), params: { location_ids: [this.pick(QUIET_LOCATIONS)] } },
+        frame: { type: 'subscribe', id, channel: this.pick(['cash', 'system']), params: { location_ids: [this.pick(QUIET_LOCATIONS)] } },
         ok: ['response', 'error:subscription_limit'],
         filterFields: ['params'],
       }),
@@ -72,6 +74,7 @@ export class FuzzFrames {
         ok: ['response', 'error:subscription_limit'],
         filterFields: ['params'],
       }),
+      () => ({ frame: { type: 'subscribe', id, channel: 'player', params: { player_id: `p-quiet-${this.int(100)}` } }, ok: ['response', 'error:subscription_limit'], filterFields: ['params'] }),
       () => ({ frame: { type: 'unsubscribe', id, subscription_id: `sub-${this.int(1e9).toString(16)}` }, ok: ['error:subscription_not_found'], filterFields: [] }),
       () => ({ frame: { type: 'list_subscriptions', id }, ok: ['subscriptions_list'], filterFields: [] }),
       () => ({ frame: { type: 'unsubscribe_all', id }, ok: ['response'], filterFields: [] }),
@@ -92,9 +95,9 @@ export class FuzzFrames {
     return this.pick(choices)();
   }
 
-  /** A value of another JSON type than `original`. */
-  private wrongValue(original: Json | undefined): Json | undefined {
-    const values: (Json | undefined)[] = [undefined, 0, -1, 1.5, 1e308, true, null, '', 'x', [], [1, 'a'], {}, { a: 1 }];
+  /** A value of another JSON type than `original`; leaving the field out only where the field is required. */
+  private wrongValue(original: Json | undefined, required: boolean): Json | undefined {
+    const values: (Json | undefined)[] = [...(required ? [undefined] : []), 0, -1, 1.5, 1e308, true, null, '', 'x', [], [1, 'a'], {}, { a: 1 }];
     const kind = (v: Json | undefined) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
     for (let tries = 0; tries < 20; tries++) {
       const v = this.pick(values);
@@ -118,7 +121,7 @@ export class FuzzFrames {
     if (r < 0.42) {
       const fields = Object.keys(f).filter((k) => k !== 'type');
       const field = this.pick(fields);
-      const copy: Record<string, Json | undefined> = { ...f, [field]: this.wrongValue(f[field]) };
+      const copy: Record<string, Json | undefined> = { ...f, [field]: this.wrongValue(f[field], REQUIRED.includes(field)) };
       if (field === 'params' && copy.params === null) copy.params = 7;
       let expect = BAD_FIELD;
       if (field === 'id') expect = [...t.ok, ...BAD_FIELD];
@@ -207,7 +210,7 @@ export class FuzzFrames {
       { kind: 'huge channel', text: JSON.stringify({ type: 'subscribe', id: this.id(), channel: big }), expect: ['error:channel_not_found', 'error:invalid_params'] },
       {
         kind: 'huge since',
-        text: JSON.stringify({ type: 'subscribe', id: this.id(), channel: 'kpis', params: { location_id: 'loc-39' }, since: 1e300, epoch: 'e-x' }),
+        text: JSON.stringify({ type: 'subscribe', id: this.id(), channel: 'system', params: { location_id: 'loc-39' }, since: 1e300, epoch: 'e-x' }),
         expect: ['response', 'error:subscription_limit', ...BAD_FIELD],
       },
       {

@@ -106,6 +106,10 @@ export class ReliabilityGateway {
     });
     this.child = child;
     this.unexpectedExit = null;
+    // A test process that ends early (timeout, interrupt) takes its gateway with it.
+    const reap = () => child.kill('SIGKILL');
+    process.once('exit', reap);
+    child.once('exit', () => process.removeListener('exit', reap));
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString('utf8')).slice(-20_000);
     };
