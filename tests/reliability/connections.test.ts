@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordFigures } from './support/figures';
 import { ReliabilityGateway, mintToken } from './support/gateway';
 import { Peer, inParallel, sleep } from './support/peer';
-import { FULL, SCALE, TIMEOUT_MS } from './support/scale';
+import { FULL, SCALE, TIMEOUT_MS, deadline } from './support/scale';
 import { gameRound } from './support/watcher';
 
 /*
@@ -27,10 +27,12 @@ beforeAll(async () => {
   const tokens = await Promise.all(Array.from({ length: Math.ceil(SCALE.connections / perUser) }, (_, u) => mintToken('operator', { user_id: `crowd-${u}` })));
   const started = Date.now();
   const failures: string[] = [];
+  const stopAt = deadline('connections');
   await inParallel(
     Array.from({ length: SCALE.connections }, (_, i) => i),
     64,
     async (i) => {
+      if (Date.now() > stopAt) return void failures.push('time budget spent');
       try {
         const peer = await Peer.login(gateway.wsUrl, tokens[Math.floor(i / perUser)], { keep: true });
         peers.push(peer);
@@ -47,8 +49,8 @@ beforeAll(async () => {
   openMs = Date.now() - started;
   connectionsGauge = await gateway.metric('ws_connections');
   await gateway.ingest([gameRound('crowd-event', 'loc-07-dev-2')]);
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
+  const waitUntil = Date.now() + 30_000;
+  while (Date.now() < waitUntil) {
     reached = peers.filter((p) => p.frames.some((f) => f.type === 'event' && f.id === 'crowd-event')).length;
     if (reached >= subscribed) break;
     await sleep(100);

@@ -4,7 +4,7 @@ import { recordFigures } from './support/figures';
 import { FuzzFrames, seededRandom } from './support/fuzz-frames';
 import { ReliabilityGateway, mintToken } from './support/gateway';
 import { type Frame, Peer, sleep } from './support/peer';
-import { FULL, SCALE, TIMEOUT_MS } from './support/scale';
+import { FULL, SCALE, TIMEOUT_MS, deadline } from './support/scale';
 import { EventWatcher, gameRound } from './support/watcher';
 
 /*
@@ -42,6 +42,9 @@ function fail(kind: string, what: string, text: string): void {
 let gateway: ReliabilityGateway;
 let watcher: EventWatcher;
 let healthyAfter = false;
+let stopAt = Infinity;
+let budgetSpent = false;
+const inBudget = () => Date.now() < stopAt || !(budgetSpent = true);
 
 async function fuzzLane(lane: number, frames: number): Promise<void> {
   const token = await mintToken('manager', { user_id: `fuzz-${lane}`, name: `Fuzz ${lane}` });
@@ -49,7 +52,7 @@ async function fuzzLane(lane: number, frames: number): Promise<void> {
   const frames$ = new FuzzFrames(seededRandom(SEED + lane), lane, token);
   const interval = 1000 / PACE_PER_SECOND;
   const start = performance.now();
-  for (let i = 0; i < frames; i++) {
+  for (let i = 0; i < frames && inBudget(); i++) {
     const wait = start + i * interval - performance.now();
     if (wait >= 1) await sleep(wait);
     const c = frames$.next();
@@ -74,7 +77,7 @@ async function fuzzLane(lane: number, frames: number): Promise<void> {
 
 /** Connections that each send one frame the contract answers by closing. */
 async function closerLane(kind: 'utf8' | 'oversize' | 'badAuth', count: number): Promise<void> {
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count && inBudget(); i++) {
     if (kind === 'badAuth') {
       const peer = await Peer.open(gateway.wsUrl, { keep: true });
       const forged = i % 2 === 0 ? 'not-a-jwt' : `${(await mintToken('admin')).slice(0, -4)}AAAA`;
@@ -126,7 +129,7 @@ async function burstLane(lane: number): Promise<void> {
 }
 
 async function sequential(count: number, work: (i: number) => Promise<void>): Promise<void> {
-  for (let i = 0; i < count; i++) await work(i);
+  for (let i = 0; i < count && inBudget(); i++) await work(i);
 }
 
 /** A lane that fails is a finding, not the end of the run: the other lanes and the checks go on. */
@@ -138,6 +141,7 @@ beforeAll(async () => {
   gateway = await ReliabilityGateway.start({ MAX_CONNECTIONS_PER_USER: '1000' });
   watcher = await EventWatcher.start(gateway, 'game');
   const started = Date.now();
+  stopAt = deadline('fuzz');
   const perLane = Math.ceil(SCALE.fuzzFrames / SCALE.fuzzConnections);
   let fuzzing = true;
   const publishing = watcher.publishWhile(() => fuzzing, (n) => gameRound(`w-${n}`, 'loc-01-dev-1'));
@@ -163,6 +167,7 @@ beforeAll(async () => {
     'watcher seq gaps / duplicates': `${watcher.gaps.length} / ${watcher.duplicates}`,
     'process up after': healthyAfter,
     'duration s': Math.round((Date.now() - started) / 1000),
+    'stopped by its time budget': budgetSpent,
   });
   for (const [what, f] of Object.entries(tally.failures).sort((a, b) => b[1].count - a[1].count).slice(0, 12)) {
     recordFigures('1-fuzz', { [`failed ×${f.count}: ${what}`.slice(0, 160)]: f.example.slice(0, 100) });
@@ -176,9 +181,12 @@ afterAll(async () => {
 
 describe(`fuzzed frames against the real gateway (${SCALE.name} scale)`, () => {
   it('answers every frame with a known frame and the error code the contract names', () => {
-    expect(tally.checked).toBeGreaterThanOrEqual(SCALE.fuzzFrames * 0.99);
     expect(tally.failures).toEqual({});
     expect(tally.violations.slice(0, 10)).toEqual([]);
+  });
+
+  it(`sends ${SCALE.fuzzFrames.toLocaleString('en')} fuzzed frames within its time budget`, () => {
+    expect(tally.checked, `stopped by the ${SCALE.budgetS.fuzz} s budget`).toBeGreaterThanOrEqual(SCALE.fuzzFrames * 0.99);
   });
 
   it('keeps a paced client under the rate limit', () => {
@@ -186,9 +194,12 @@ describe(`fuzzed frames against the real gateway (${SCALE.name} scale)`, () => {
   });
 
   it('closes only for non-UTF-8 text (1007), oversize frames (1009) and failed authentication (4401)', () => {
-    expect(tally.closes.utf8).toEqual(Array(CLOSERS.utf8).fill(1007));
-    expect(tally.closes.oversize).toEqual(Array(CLOSERS.oversize).fill(1009));
-    expect(tally.closes.badAuth).toEqual(Array(CLOSERS.badAuth).fill('unauthorized/4401'));
+    expect(tally.closes.utf8.length).toBeGreaterThan(0);
+    expect(tally.closes.utf8.filter((c) => c !== 1007)).toEqual([]);
+    expect(tally.closes.oversize.length).toBeGreaterThan(0);
+    expect(tally.closes.oversize.filter((c) => c !== 1009)).toEqual([]);
+    expect(tally.closes.badAuth.length).toBeGreaterThan(0);
+    expect(tally.closes.badAuth.filter((c) => c !== 'unauthorized/4401')).toEqual([]);
   });
 
   it('answers every frame of a burst over 100 frames/s, the excess with rate_limited echoing its id, and stays usable', () => {

@@ -3,7 +3,7 @@ import { deviceOffline } from './support/alarms';
 import { recordFigures } from './support/figures';
 import { ReliabilityGateway, mintToken } from './support/gateway';
 import { Peer, sleep } from './support/peer';
-import { SCALE, TIMEOUT_MS } from './support/scale';
+import { SCALE, TIMEOUT_MS, deadline } from './support/scale';
 
 /*
  * Ingest batches of 1,000 alarms must not stall the gateway: its event-loop lag p99 stays under 50 ms.
@@ -35,7 +35,8 @@ beforeAll(async () => {
   })();
   await gateway.metrics(); // starts a fresh lag window
   const times: number[] = [];
-  for (let b = 0; b < SCALE.lagBatches; b++) {
+  const stopAt = deadline('lag');
+  for (let b = 0; b < SCALE.lagBatches && Date.now() < stopAt; b++) {
     const started = performance.now();
     await gateway.ingest(Array.from({ length: BATCH }, (_, i) => deviceOffline(`LAG-${b}-${i}`)));
     times.push(performance.now() - started);
@@ -47,7 +48,7 @@ beforeAll(async () => {
   await pinger;
   peer.terminate();
   recordFigures('7-loop-lag', {
-    '1,000-alarm batches': SCALE.lagBatches,
+    '1,000-alarm batches': times.length,
     'event-loop lag p99, worst batch ms': lagP99.length ? (Math.max(...lagP99) * 1000).toFixed(1) : 'not exposed',
     'event-loop lag p99, median batch ms': lagP99.length ? (lagP99.sort((a, b) => a - b)[Math.floor(lagP99.length / 2)] * 1000).toFixed(1) : 'n/a',
     'batch answer time max ms': Math.round(Math.max(...batchMs)),
@@ -61,7 +62,12 @@ afterAll(async () => {
 
 describe(`1,000-alarm ingest batches (${SCALE.name} scale)`, () => {
   it('keep the event-loop lag p99 under 50 ms', () => {
-    expect(lagP99.length, 'the gateway exposes nodejs_eventloop_lag_p99_seconds').toBe(SCALE.lagBatches);
+    expect(batchMs.length).toBeGreaterThan(0);
+    expect(lagP99.length, 'the gateway exposes nodejs_eventloop_lag_p99_seconds').toBe(batchMs.length);
     expect(Math.max(...lagP99)).toBeLessThan(LAG_BOUND_S);
+  });
+
+  it(`sends ${SCALE.lagBatches} batches within its time budget`, () => {
+    expect(batchMs.length).toBe(SCALE.lagBatches);
   });
 });

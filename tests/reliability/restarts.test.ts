@@ -3,7 +3,7 @@ import { alertsSnapshot, deviceOffline } from './support/alarms';
 import { recordFigures } from './support/figures';
 import { ReliabilityGateway, mintToken } from './support/gateway';
 import { Peer } from './support/peer';
-import { SCALE, TIMEOUT_MS } from './support/scale';
+import { SCALE, TIMEOUT_MS, deadline } from './support/scale';
 
 /*
  * Contract section 6: every alarm change is committed before it is answered, so a SIGKILL right after an
@@ -38,7 +38,8 @@ beforeAll(async () => {
   gateway = await ReliabilityGateway.start();
   const token = await mintToken('manager', { user_id: 'u-restarts', name: 'Maya Chen' });
   const started = Date.now();
-  for (let cycle = 0; cycle < SCALE.killRestarts; cycle++) {
+  const stopAt = deadline('restarts');
+  for (let cycle = 0; cycle < SCALE.killRestarts && Date.now() < stopAt; cycle++) {
     const peer = await Peer.login(gateway.wsUrl, token, { keep: true });
     await peer.subscribe(`alerts-${cycle}`, 'alerts', { events: ['alarm.raised'] });
     const refs = Array.from({ length: ACKS_PER_CYCLE }, (_, i) => `KR-${cycle}-${i}`);
@@ -71,8 +72,12 @@ afterAll(async () => {
 
 describe(`kill -9 right after acknowledged acks (${SCALE.name} scale)`, () => {
   it('keeps every acknowledged alarm acked, by the same person, across every restart', () => {
-    expect(restarts).toBe(SCALE.killRestarts);
-    expect(acked.size).toBe(SCALE.killRestarts * ACKS_PER_CYCLE);
+    expect(restarts).toBeGreaterThan(0);
+    expect(acked.size).toBe(restarts * ACKS_PER_CYCLE);
     expect(lost).toEqual([]);
+  });
+
+  it(`restarts ${SCALE.killRestarts} times within its time budget`, () => {
+    expect(restarts).toBe(SCALE.killRestarts);
   });
 });

@@ -3,7 +3,7 @@ import { type ReceivedSnapshot, alertsSnapshot, deviceOffline } from './support/
 import { mb, recordFigures } from './support/figures';
 import { ReliabilityGateway, mintToken } from './support/gateway';
 import { Peer } from './support/peer';
-import { SCALE, TIMEOUT_MS } from './support/scale';
+import { SCALE, TIMEOUT_MS, deadline } from './support/scale';
 
 /*
  * Contract section 3: a snapshot over 1 MiB comes in parts of at most 1 MiB each, with `part` and `parts`,
@@ -18,13 +18,16 @@ let snapshot: ReceivedSnapshot | null = null;
 let failure: string | null = null;
 let pongAfter = false;
 let raiseMs = 0;
+let raised = 0;
 let receiveMs = 0;
 
 beforeAll(async () => {
   gateway = await ReliabilityGateway.start();
   const started = Date.now();
-  for (let b = 0; b < SCALE.snapshotAlarms / BATCH; b++) {
+  const stopAt = deadline('snapshot');
+  for (let b = 0; b < SCALE.snapshotAlarms / BATCH && Date.now() < stopAt; b++) {
     await gateway.ingest(Array.from({ length: BATCH }, (_, i) => deviceOffline(`SNAP-${b}-${i}`)));
+    raised += BATCH;
   }
   raiseMs = Date.now() - started;
   const peer = await Peer.login(gateway.wsUrl, await mintToken('manager', { user_id: 'u-snapshot' }), { keep: false });
@@ -40,7 +43,7 @@ beforeAll(async () => {
   peer.terminate();
   const items = snapshot?.items.filter((a) => String(a.source_ref).startsWith('SNAP-')) ?? [];
   recordFigures('4-snapshot', {
-    'alarms raised': SCALE.snapshotAlarms,
+    'alarms raised': raised,
     'raise time s': (raiseMs / 1000).toFixed(1),
     'snapshot frames': snapshot?.frames.length ?? 0,
     'snapshot bytes': mb(snapshot?.bytes.reduce((s, b) => s + b, 0)),
@@ -60,8 +63,12 @@ describe(`a ${SCALE.snapshotAlarms.toLocaleString('en')}-alarm alerts snapshot (
   it('reaches a new subscriber whole, without cutting it as a slow consumer', () => {
     expect(failure).toBeNull();
     const refs = new Set(snapshot!.items.map((a) => a.source_ref as string).filter((r) => r.startsWith('SNAP-')));
-    expect(refs.size).toBe(SCALE.snapshotAlarms);
+    expect(refs.size).toBe(raised);
     expect(pongAfter).toBe(true);
+  });
+
+  it(`raises ${SCALE.snapshotAlarms.toLocaleString('en')} alarms within its time budget`, () => {
+    expect(raised).toBe(SCALE.snapshotAlarms);
   });
 
   it('comes in parts of at most 1 MiB, numbered 1..parts', () => {

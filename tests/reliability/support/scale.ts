@@ -14,6 +14,8 @@ export const SCALE = FULL
       presenceSeconds: 30,
       connections: 5_000,
       lagBatches: 20,
+      /** Seconds a check may spend sending before it stops and reports how far it got. */
+      budgetS: { fuzz: 180, ingest: 45, restarts: 100, snapshot: 120, connections: 60, lag: 60 },
     }
   : {
       name: 'ci',
@@ -26,7 +28,11 @@ export const SCALE = FULL
       presenceSeconds: 2,
       connections: 300,
       lagBatches: 3,
+      budgetS: { fuzz: 60, ingest: 60, restarts: 60, snapshot: 60, connections: 60, lag: 60 },
     };
 
-/** A test timeout that leaves room for the full scale. */
-export const TIMEOUT_MS = FULL ? 540_000 : 60_000;
+/** The moment a check's sending budget runs out. */
+export const deadline = (check: keyof typeof SCALE.budgetS) => Date.now() + SCALE.budgetS[check] * 1000;
+
+/** A hook timeout that leaves room for a check's budget plus its start and settling. */
+export const TIMEOUT_MS = FULL ? 400_000 : 120_000;
