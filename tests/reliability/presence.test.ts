@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mb, recordFigures } from './support/figures';
 import { LOCATIONS, ReliabilityGateway, mintToken } from './support/gateway';
-import { type Frame, Peer, sleep } from './support/peer';
+import { type Frame, Peer, pacer, sleep } from './support/peer';
 import { SCALE, TIMEOUT_MS } from './support/scale';
 
 /*
@@ -33,14 +33,12 @@ async function login(role: 'operator' | 'manager', user: { user_id: string; name
 
 async function floodLane(lane: number, until: number): Promise<void> {
   const peer = await login('operator', { user_id: `flood-${lane}` }, false);
-  const interval = 1000 / PACE_PER_SECOND;
-  const start = performance.now();
+  const pace = pacer(PACE_PER_SECOND);
   let n = 0;
   let bad = 0;
   while (Date.now() < until && peer.isOpen) {
     for (let i = 0; i < 2 && bad < BAD_JOINS; i++, bad++) {
-      const wait = start + n * interval - performance.now();
-      if (wait >= 1) await sleep(wait);
+      await pace();
       const id = `p${lane}-${n++}`;
       const params = { location_id: `loc-void-${lane}-${bad}` };
       const answer = await peer.request({ type: 'presence_join', id, channel: 'game', params, user_info: { note: 'v'.repeat(60_000) } }, 10_000).catch(() => null);
@@ -51,8 +49,7 @@ async function floodLane(lane: number, until: number): Promise<void> {
     const scopes = Array.from({ length: 10 }, (_, i) => LOCATIONS[(lane * 7 + n + i * 3) % LOCATIONS.length]);
     for (const type of ['presence_join', 'presence_leave']) {
       for (const location_id of scopes) {
-        const wait = start + n * interval - performance.now();
-        if (wait >= 1) await sleep(wait);
+        await pace();
         const id = `p${lane}-${n++}`;
         const answer = await peer.request({ type, id, channel: 'game', params: { location_id }, user_info: { ...MAX_INFO, seq: n } }, 10_000).catch(() => null);
         flood.frames++;

@@ -175,5 +175,19 @@ export async function inParallel<T, R>(items: T[], limit: number, work: (item: T
   return results;
 }
 
+/**
+ * Spaces sends at most `perSecond` apart. A sender that fell behind (a stalled reply) does not catch up
+ * in a burst: the gateway's limit is a rate, and a burst past it would be rate-limited by right.
+ */
+export function pacer(perSecond: number): () => Promise<void> {
+  const interval = 1000 / perSecond;
+  let next = performance.now();
+  return async () => {
+    const now = performance.now();
+    if (next > now + 1) await sleep(next - now);
+    next = Math.max(now, next) + interval;
+  };
+}
+
 /** Resolves after `ms`. */
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
