@@ -34,7 +34,7 @@ function setup(opts: { storage?: ReturnType<typeof memoryStorage>; href?: string
   const replaced: string[] = [];
   const store = createMonitorStore({
     WebSocketImpl: FakeSocket,
-    wsUrl: (t) => `ws://gw/v1/ws?token=${t}`,
+    wsUrl: () => 'ws://gw/v1/ws',
     storage,
     page: { location: { href: opts.href ?? 'http://gw/' }, history: { state: null, replaceState: (_s, _t, url) => void replaced.push(String(url)) } },
     tickerSchedule: tickers.schedule,
@@ -173,6 +173,7 @@ describe('monitor store', () => {
   it('forgets the token and asks for sign-in after close 4401', () => {
     const { store, storage, unauthorized } = setup();
     store.getState().actions.start();
+    FakeSocket.last().open();
     FakeSocket.last().serverClose(4401, 'expired');
     expect(unauthorized()).toBe(1);
     expect(storage.data.has(TOKEN_KEY)).toBe(false);
