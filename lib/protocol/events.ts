@@ -134,6 +134,8 @@ export interface Notification {
   /** The alarm a `notification.alert` is about, when it is about one. */
   alarm_id?: string;
   severity?: string;
+  /** The dashboard page to open for it, e.g. `/alarms?alarm=<alarm_id>`. */
+  link?: string;
 }
 
 /** Data of `alarm.*` events: the alarm after the change. */

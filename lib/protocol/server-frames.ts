@@ -26,6 +26,9 @@ export interface ResponseFrame {
   message?: string;
   count?: number;
   alarm?: Alarm;
+  /** A bulk `ack`: the alarms acknowledged, and the ids refused with their error code. */
+  alarms?: Alarm[];
+  failed?: { alarm_id: string; code: ErrorCode }[];
 }
 
 export interface SnapshotFrame<D = unknown> {

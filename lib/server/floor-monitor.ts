@@ -35,7 +35,7 @@ export function createFloorMonitor(config: Config, logger: Logger): FloorMonitor
     logger,
     options: { maxConnectionsPerUser: config.maxConnectionsPerUser, allowedOrigins: config.allowedOrigins },
   });
-  const alarms = createAlarmService({ dataDir: config.dataDir, publisher: hub, metrics, logger });
+  const alarms = createAlarmService({ dataDir: config.dataDir, publisher: hub, metrics, logger, escalateMinutes: config.alarmEscalateMinutes });
   hub.setAlarmActions(alarms);
   hub.setSnapshotProvider('alerts', () => alarms.open());
   notifyCriticalAlarms(hub);
