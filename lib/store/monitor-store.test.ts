@@ -98,6 +98,8 @@ describe('monitor store', () => {
     const channels = FakeSocket.last().sentOfType('subscribe').map((f) => f.channel);
     expect(channels).not.toContain('markets');
     expect(channels).toContain('game');
+    expect(channels).toContain('kpis');
+    expect(channels).not.toContain('cash');
   });
 
   it('subscribes sportsbook staff to markets and notifications only, and joins presence on markets', () => {
