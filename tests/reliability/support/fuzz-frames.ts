@@ -65,7 +65,7 @@ export class FuzzFrames {
         filterFields: ['params'],
       }),
       () => ({
-        frame: { type: 'subscribe', id, channel: this.pick(['cash', 'system']), params: { location_ids: [this.pick(QUIET_LOCATIONS)] } },
+        frame: { type: 'subscribe', id, channel: this.pick(['cash', 'system', 'kpis']), params: { location_ids: [this.pick(QUIET_LOCATIONS)] } },
         ok: ['response', 'error:subscription_limit'],
         filterFields: ['params'],
       }),
