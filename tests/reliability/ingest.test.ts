@@ -121,9 +121,10 @@ beforeAll(async () => {
     }
   });
   // A valid batch after all the bad ones: once the watcher has it, anything a bad batch applied would have arrived too.
+  // A loaded machine may take a while to deliver it; the wait ends as soon as it is there.
   await gateway.ingest([gameRound('ok-sentinel', 'loc-02-dev-1')]);
   watcher.published.push('ok-sentinel');
-  await watcher.settle(10_000);
+  await watcher.settle(60_000);
   const manager = await Peer.login(gateway.wsUrl, await mintToken('manager', { user_id: 'ingest-auditor' }));
   const res = await manager.subscribe('alerts', 'alerts');
   const snapshots = await collectSnapshot(manager, res.subscription_id as string);

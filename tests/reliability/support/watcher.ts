@@ -75,7 +75,7 @@ export class EventWatcher {
   }
 
   /** Waits until every published event has been seen, or `timeoutMs`. */
-  async settle(timeoutMs = 15_000): Promise<void> {
+  async settle(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline && this.missing().length > 0 && this.peer.isOpen) await sleep(50);
   }
