@@ -5,6 +5,7 @@ import { formatCompact, formatMoney } from '@/components/ui/format';
 import { Panel } from '@/components/ui/panel';
 import { useNow } from '@/components/ui/use-now';
 import { KPI_MINUTE_MS } from '@/lib/store/slices/kpis-slice';
+import { useDataTime } from '@/lib/store/use-liveness';
 import { useMonitor } from '@/lib/store/use-monitor';
 import { usePanelState } from '@/lib/store/use-panel-state';
 import { CashChart, TurnoverChart } from './kpi-charts';
@@ -20,8 +21,12 @@ export function KpisPanel({ className }: { className?: string }) {
   const now = useNow(2000);
   // Everything here moves once a minute, when a minute closes, or when the gateway sends new totals.
   const openMinute = Math.floor(now / KPI_MINUTE_MS) * KPI_MINUTE_MS;
-  const minute = useMemo(() => lastMinute(buckets, locationId, openMinute), [buckets, locationId, openMinute]);
-  const points = useMemo(() => perMinute(buckets, locationId, openMinute), [buckets, locationId, openMinute]);
+  // Once data stops, the tiles hold the last minute the page heard the whole of (marked stale) and the
+  // series ends there, while the axis runs on to now: minutes nobody reported show as a gap, not as zeros.
+  const asOf = useDataTime(now);
+  const dataMinute = Math.floor(asOf / KPI_MINUTE_MS) * KPI_MINUTE_MS;
+  const minute = useMemo(() => lastMinute(buckets, locationId, dataMinute), [buckets, locationId, dataMinute]);
+  const points = useMemo(() => perMinute(buckets, locationId, dataMinute), [buckets, locationId, dataMinute]);
   const domain = useMemo(() => chartDomain(points, openMinute), [points, openMinute]);
   const { state, stale } = usePanelState(['kpis'], buckets.length > 0);
   const net = minute.deposits - minute.withdrawals;
@@ -29,10 +34,11 @@ export function KpisPanel({ className }: { className?: string }) {
   return (
     <Panel title="Floor KPIs · last full minute" testId="kpis-panel" state={state} stale={stale} emptyText="No play in the last hour" className={className}>
       <div className="grid grid-cols-2 gap-2 px-3 pt-2 xl:grid-cols-4">
-        <KpiTile label="Bets / min" value={String(minute.bets)} hint={`${minute.wins} wins`} />
-        <KpiTile label="Turnover / min" value={formatMoney(minute.turnover, CURRENCY, true)} tone="accent" hint={`payout ${formatMoney(minute.payout, CURRENCY, true)}`} />
-        <KpiTile label="Deposits / min" value={formatMoney(minute.deposits, CURRENCY, true)} tone="live" />
+        <KpiTile stale={stale} label="Bets / min" value={String(minute.bets)} hint={`${minute.wins} wins`} />
+        <KpiTile stale={stale} label="Turnover / min" value={formatMoney(minute.turnover, CURRENCY, true)} tone="accent" hint={`payout ${formatMoney(minute.payout, CURRENCY, true)}`} />
+        <KpiTile stale={stale} label="Deposits / min" value={formatMoney(minute.deposits, CURRENCY, true)} tone="live" />
         <KpiTile
+          stale={stale}
           label="Withdrawals / min"
           value={formatMoney(minute.withdrawals, CURRENCY, true)}
           tone="warn"
