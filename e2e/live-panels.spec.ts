@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openAs, saveScreenshot } from './fixtures/session';
+import { openAs, saveScreenshot, saveScreenshotsAtSizes } from './fixtures/session';
 
 test('every floor panel receives live data', async ({ page }) => {
   test.setTimeout(150_000);
@@ -22,9 +22,15 @@ test('every floor panel receives live data', async ({ page }) => {
   const before = await pot.textContent();
   await expect.poll(async () => pot.textContent(), { timeout: 20_000 }).not.toBe(before);
 
+  // The charts draw their lines: the KPI charts and every pot's sparkline.
+  await expect(page.getByRole('img', { name: 'Turnover per minute over time' }).locator('.recharts-line-curve')).toHaveCount(1, { timeout: 15_000 });
+  await expect(page.getByRole('img', { name: 'Deposits and withdrawals per minute over time' }).locator('.recharts-area-curve')).toHaveCount(2);
+  await expect(page.getByTestId('jackpot-pot').first().locator('.recharts-line-curve')).toHaveCount(1, { timeout: 15_000 });
+
   // Let the charts gather a little history, then keep a picture of the floor for the README.
   await page.waitForTimeout(15_000);
   await saveScreenshot(page, 'floor');
+  await saveScreenshotsAtSizes(page, 'floor');
 });
 
 test('the bets filter narrows the live table to one player', async ({ page }) => {
@@ -51,4 +57,23 @@ test('the location filter narrows bets, devices and the presence scope to one lo
   for (const cell of await page.getByTestId('bet-row').locator('td:nth-child(5)').allTextContents()) expect(cell.trim()).toBe('High');
   await expect(page.getByTestId('presence-panel')).toContainText('High');
   await expect(page.getByTestId('presence-user').filter({ hasText: 'Lou Location' })).toBeVisible({ timeout: 5_000 });
+});
+
+test('the bets table sorts by stake and hides a column on request', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openAs(page, 'Sol Sorter', 'operator');
+  await expect(page.getByTestId('bet-row').first()).toBeVisible({ timeout: 10_000 });
+  await page.getByRole('button', { name: 'Pause feeds' }).click();
+  const table = page.getByRole('region', { name: 'Live bets' });
+
+  await table.getByRole('button', { name: 'Stake' }).click();
+  await expect(table.getByRole('columnheader', { name: /Stake/ })).toHaveAttribute('aria-sort', 'descending');
+  const stakes = (await page.getByTestId('bet-row').locator('td:nth-child(6)').allTextContents()).map((s) => Number(s.replace(/[^\d.]/g, '')));
+  expect(stakes.length).toBeGreaterThan(1);
+  expect(stakes).toEqual([...stakes].sort((a, b) => b - a));
+
+  await page.getByText('Columns', { exact: true }).click();
+  await page.getByRole('checkbox', { name: 'Device' }).uncheck();
+  await expect(table.getByRole('columnheader')).toHaveCount(5);
+  await expect(page.getByTestId('bet-row').first().locator('td')).toHaveCount(5);
 });

@@ -16,18 +16,19 @@ test('signing out forgets the token: the floor then asks for sign-in again', asy
   await expect(page.getByTestId('connection-badge')).toContainText(/live/i, { timeout: 10_000 });
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login$/);
-  expect(await page.evaluate(() => sessionStorage.getItem('floor-monitor.token'))).toBeNull();
+  expect(await page.evaluate(() => localStorage.getItem('floor-monitor.token'))).toBeNull();
   await page.goto('/');
   await expect(page).toHaveURL(/\/login$/);
 });
 
 test('a refused token sends the user to the login page with the reason', async ({ page }) => {
   await page.goto('/?token=not-a-real-token');
-  await expect(page).toHaveURL(/\/login/);
+  await expect(page).toHaveURL(/\/login\?reason=refused/);
+  await expect(page.getByTestId('login-reason')).toHaveText(/The gateway refused the token: the token could not be read/);
   await page.evaluate(() =>
-    sessionStorage.setItem('floor-monitor.token', `${btoa('{}')}.${btoa(JSON.stringify({ sub: 'u', name: 'Forged', role: 'admin', exp: 4e9 }))}.bad`),
+    localStorage.setItem('floor-monitor.token', `${btoa('{}')}.${btoa(JSON.stringify({ sub: 'u', name: 'Forged', role: 'admin', exp: 4e9 }))}.bad`),
   );
   await page.goto('/');
-  await expect(page).toHaveURL(/\/login\?reason=expired/, { timeout: 10_000 });
-  await expect(page.getByText(/token was refused. Sign in again/i)).toBeVisible();
+  await expect(page).toHaveURL(/\/login\?reason=refused/, { timeout: 10_000 });
+  await expect(page.getByTestId('login-reason')).toHaveText(/The gateway refused the token: Token rejected: bad signature or claims/);
 });

@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { openAs, saveScreenshot, signInWithForm } from './fixtures/session';
+import { openAs, saveScreenshot, saveScreenshotsAtSizes, signInWithForm } from './fixtures/session';
 
 /** A decimal price as the ladder shows it by default: 2.12, 15.5, 210. */
 const DECIMAL = /^\d{1,3}(\.\d{1,2})?$/;
@@ -72,9 +72,7 @@ test('sportsbook staff trade from a ladder: back and lay in decimal odds, last t
   await page.getByTestId('matched-row').first().waitFor({ timeout: 20_000 }).catch(() => undefined);
   await page.waitForTimeout(3000);
   await saveScreenshot(page, 'sportsbook');
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.waitForTimeout(1500);
-  await saveScreenshot(page, 'sportsbook-1366');
+  await saveScreenshotsAtSizes(page, 'sportsbook');
 
   await page.goto('/');
   await expect(page).toHaveURL(/\/sportsbook$/);

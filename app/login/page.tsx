@@ -3,12 +3,15 @@ import { LoginForm } from '@/components/auth/login-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-/** The development sign-in page. */
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {
-  const { reason } = await searchParams;
+type Reason = 'expired' | 'refused' | 'signed_out';
+const REASONS: readonly string[] = ['expired', 'refused', 'signed_out'] satisfies Reason[];
+
+/** The development sign-in page; `?next=` is the page to return to, `?reason=` why the last session ended. */
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ reason?: string; next?: string }> }) {
+  const { reason, next } = await searchParams;
   return (
-    <main className="grid min-h-dvh place-items-center p-6">
-      <div className="w-full max-w-md rounded-xl border border-line bg-panel p-8 shadow-2xl">
+    <main className="grid min-h-dvh place-items-center p-4 sm:p-6">
+      <div className="w-full max-w-md rounded-xl border border-line bg-panel p-5 shadow-2xl sm:p-8">
         <div className="mb-6 flex items-center gap-3">
           <span className="grid size-10 place-items-center rounded-md bg-accent text-lg font-black text-room" aria-hidden>
             FM
@@ -18,7 +21,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <p className="text-sm text-fg-muted">Development sign-in</p>
           </div>
         </div>
-        <LoginForm expired={reason === 'expired'} />
+        <LoginForm reason={reason && REASONS.includes(reason) ? (reason as Reason) : null} next={next ?? null} />
       </div>
     </main>
   );

@@ -6,8 +6,9 @@ import { type FormEvent, useState } from 'react';
 import { ROLES, type Role } from '@/lib/protocol/identity';
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
-import { homeRoute } from '@/lib/store/access';
-import { useMonitorActions } from '@/lib/store/use-monitor';
+import { returnPath } from '@/lib/store/return-path';
+import type { SessionEnd } from '@/lib/store/slices/connection-slice';
+import { useMonitor, useMonitorActions } from '@/lib/store/use-monitor';
 
 const ROLE_HINT: Record<Role, string> = {
   operator: 'Floor: bets, wins, jackpots, alarms (view)',
@@ -22,10 +23,21 @@ interface DevLoginAnswer {
   error?: string;
 }
 
-/** The development sign-in: a name and a role mint a token, kept for this browser session. */
-export function LoginForm({ expired }: { expired: boolean }) {
+/** Why the user is here, in words: the reason from the address, the gateway's own message when this page still has it. */
+function endedText(reason: SessionEnd['reason'], message: string | undefined): string {
+  if (reason === 'expired') return 'Your session expired. Sign in again.';
+  if (reason === 'signed_out') return 'You signed out in another tab.';
+  return `The gateway refused the token: ${message ?? 'it is not valid for this server'}. Sign in again.`;
+}
+
+/**
+ * The development sign-in: a name and a role mint a token, kept for every tab of this browser until it
+ * expires or the user signs out; afterwards the user lands on the page that sent them here.
+ */
+export function LoginForm({ reason, next }: { reason: SessionEnd['reason'] | null; next: string | null }) {
   const router = useRouter();
   const { signIn } = useMonitorActions();
+  const ended = useMonitor((s) => s.session.ended);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('operator');
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +55,7 @@ export function LoginForm({ expired }: { expired: boolean }) {
         return;
       }
       signIn(answer.token);
-      router.replace(homeRoute(role));
+      router.replace(returnPath(next, role));
     } catch {
       setError('The server did not answer. Check that Floor Monitor is running.');
     } finally {
@@ -52,10 +64,10 @@ export function LoginForm({ expired }: { expired: boolean }) {
   };
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-5" aria-describedby={expired ? 'login-expired' : undefined}>
-      {expired ? (
-        <p id="login-expired" role="alert" className="rounded-md border border-warn/50 bg-warn/10 px-3 py-2 text-sm text-warn">
-          Your session ended or the token was refused. Sign in again.
+    <form onSubmit={submit} className="flex flex-col gap-5" aria-describedby={reason ? 'login-reason' : undefined}>
+      {reason ? (
+        <p id="login-reason" data-testid="login-reason" role="alert" className="rounded-md border border-warn/50 bg-warn/10 px-3 py-2 text-sm text-warn">
+          {endedText(reason, ended?.reason === reason ? ended.message : undefined)}
         </p>
       ) : null}
       <label className="flex flex-col gap-1.5">

@@ -1,36 +1,57 @@
-import type { DataColumn } from '@/components/ui/data-table';
+import { dataColumnHelper } from '@/components/ui/data-table-features';
 import { formatClock, formatMoney, locationLabel } from '@/components/ui/format';
 import type { BetRow } from '@/lib/store/slices/bets-slice';
 
-const game = (row: BetRow) => row.game_id ?? '—';
-const device = (row: BetRow) => row.device_id ?? '—';
+const column = dataColumnHelper<BetRow>();
 
-/** Columns of the live bets table. */
-export const betColumns: DataColumn<BetRow>[] = [
-  { id: 'ts', header: 'Time', width: '4.75rem', sortValue: (r) => r.ts, cell: (r) => <span className="num text-fg-muted">{formatClock(r.ts)}</span> },
-  { id: 'player_id', header: 'Player', width: 'minmax(4rem,0.8fr)', sortValue: (r) => r.player_id, cell: (r) => <span className="truncate font-medium">{r.player_id}</span> },
-  { id: 'game', header: 'Game', width: 'minmax(5rem,1.3fr)', sortValue: game, cell: (r) => <span className="truncate">{game(r)}</span> },
-  { id: 'device', header: 'Device', width: '5.75rem', sortValue: device, cell: (r) => <span className="num truncate text-fg-muted">{device(r)}</span> },
-  {
+/**
+ * Columns of the live bets table, defined once for every render (TanStack Table keys its memoized
+ * column and header models on this array). The filter box searches player, game and device only.
+ */
+export const betColumns = column.columns([
+  column.accessor('ts', {
+    header: 'Time',
+    sortFn: 'basic',
+    enableGlobalFilter: false,
+    meta: { width: '4.75rem' },
+    cell: (c) => <span className="num text-fg-muted">{formatClock(c.getValue())}</span>,
+  }),
+  column.accessor('player_id', {
+    header: 'Player',
+    sortFn: 'alphanumeric',
+    meta: { width: 'minmax(4rem,0.8fr)' },
+    cell: (c) => <span className="truncate font-medium">{c.getValue()}</span>,
+  }),
+  column.accessor((r) => r.game_id ?? '—', {
+    id: 'game',
+    header: 'Game',
+    sortFn: 'alphanumeric',
+    meta: { width: 'minmax(5rem,1.3fr)' },
+    cell: (c) => <span className="truncate">{c.getValue()}</span>,
+  }),
+  column.accessor((r) => r.device_id ?? '—', {
+    id: 'device',
+    header: 'Device',
+    sortFn: 'alphanumeric',
+    meta: { width: '5.75rem' },
+    cell: (c) => <span className="num truncate text-fg-muted">{c.getValue()}</span>,
+  }),
+  column.accessor((r) => locationLabel(r.location_id), {
     id: 'location',
     header: 'Location',
-    width: 'minmax(4rem,0.8fr)',
-    sortValue: (r) => locationLabel(r.location_id),
-    cell: (r) => <span className="truncate text-fg-muted">{locationLabel(r.location_id)}</span>,
-  },
-  {
-    id: 'amount',
+    sortFn: 'alphanumeric',
+    enableGlobalFilter: false,
+    meta: { width: 'minmax(4rem,0.8fr)' },
+    cell: (c) => <span className="truncate text-fg-muted">{c.getValue()}</span>,
+  }),
+  column.accessor('amount', {
     header: 'Stake',
-    width: '6.5rem',
-    align: 'right',
-    sortValue: (r) => r.amount,
-    cell: (r) => <span className="num text-base font-semibold">{formatMoney(r.amount, r.currency)}</span>,
-  },
-];
+    sortFn: 'basic',
+    enableGlobalFilter: false,
+    meta: { width: '6.5rem', align: 'right' },
+    cell: (c) => <span className="num text-base font-semibold">{formatMoney(c.getValue(), c.row.original.currency)}</span>,
+  }),
+]);
 
-/** Whether a bet matches the filter box: player, game or device contains the text, ignoring case. */
-export function matchesBetFilter(row: BetRow, filter: string): boolean {
-  const needle = filter.trim().toLowerCase();
-  if (!needle) return true;
-  return [row.player_id, game(row), device(row)].some((v) => v.toLowerCase().includes(needle));
-}
+/** A bet's id: rows keep it across updates, so sorting and the virtualizer follow the bet, not its position. */
+export const betRowId = (row: BetRow) => row.id;

@@ -1,24 +1,21 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { DataTable } from '@/components/ui/data-table';
+import { DataTable, DataTableColumnToggle, useDataTable } from '@/components/ui/data-table';
 import { Panel } from '@/components/ui/panel';
 import { usePanelState } from '@/lib/store/use-panel-state';
-import type { BetRow } from '@/lib/store/slices/bets-slice';
-import { betColumns, matchesBetFilter } from './bet-columns';
+import { betColumns, betRowId } from './bet-columns';
 import { useVisibleBets } from './use-visible-bets';
-
-const betId = (row: BetRow) => row.id;
 
 /** The live bets feed: newest first, bounded, sortable, filterable by player, game or device. */
 export function BetsPanel({ className }: { className?: string }) {
   const { rows, held } = useVisibleBets();
   const [filter, setFilter] = useState('');
   const { state, stale } = usePanelState(['game'], rows.length > 0);
-  // Unfiltered, the table gets the feed's own array: nothing is copied per update.
-  const filtered = useMemo(() => (filter.trim() ? rows.filter((r) => matchesBetFilter(r, filter)) : rows), [rows, filter]);
-  const shown = filtered.length;
+  // The feed's own array goes to the table as is: it changes once per store flush, never per render.
+  const table = useDataTable({ data: rows, columns: betColumns, getRowId: betRowId, globalFilter: filter.trim() });
+  const shown = table.getRowModel().rows.length;
 
   return (
     <Panel
@@ -42,10 +39,11 @@ export function BetsPanel({ className }: { className?: string }) {
             aria-label="Filter bets by player, game or device"
             className="h-8 w-52 rounded-md border border-line-strong bg-room px-2 text-sm text-fg placeholder:text-fg-subtle"
           />
+          <DataTableColumnToggle table={table} />
         </>
       }
     >
-      <DataTable rows={filtered} columns={betColumns} rowId={betId} label="Live bets" rowTestId="bet-row" rowHeight={34} />
+      <DataTable table={table} label="Live bets" rowTestId="bet-row" rowHeight={34} />
     </Panel>
   );
 }

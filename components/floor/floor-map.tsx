@@ -3,6 +3,7 @@
 import { Badge } from '@/components/ui/badge';
 import { locationLabel } from '@/components/ui/format';
 import { Panel } from '@/components/ui/panel';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import { usePanelState } from '@/lib/store/use-panel-state';
 import { DeviceTile } from './device-tile';
 import { useDeviceAlarmIds, useFloorDevices } from './use-floor-devices';
@@ -30,7 +31,7 @@ export function FloorMap({ className }: { className?: string }) {
         </>
       }
     >
-      <div className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-3">
+      <ScrollArea label="Devices by location" className="flex flex-col gap-2 p-3">
         {groups.map((g) => (
           <section key={g.locationId ?? 'none'} data-testid="floor-location" aria-label={locationLabel(g.locationId)} className="grid grid-cols-[5.5rem_minmax(0,1fr)] items-start gap-2">
             <h3 className="pt-0.5 text-sm leading-tight font-semibold">
@@ -46,7 +47,7 @@ export function FloorMap({ className }: { className?: string }) {
             </div>
           </section>
         ))}
-      </div>
+      </ScrollArea>
     </Panel>
   );
 }

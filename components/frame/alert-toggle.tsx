@@ -5,7 +5,7 @@ import type { Alarm } from '@/lib/protocol';
 import { Button } from '@/components/ui/button';
 import { BellIcon, BellOffIcon } from '@/components/ui/icons';
 import { useMonitor, useMonitorActions, useMonitorStoreApi } from '@/lib/store/use-monitor';
-import { playBeep } from './beep';
+import { ALARM_SOUND_URL, playAlarm } from './beep';
 
 function notify(alarm: Alarm): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
@@ -13,7 +13,7 @@ function notify(alarm: Alarm): void {
 }
 
 /**
- * The opt-in for critical-alarm alerts: a beep and a browser notification for every new critical alarm.
+ * The opt-in for critical-alarm alerts: the alarm sound and a browser notification for every new critical alarm.
  * Switching it on is the user gesture browsers require before playing sound or asking permission.
  */
 export function AlertToggle() {
@@ -21,6 +21,7 @@ export function AlertToggle() {
   const { setNotifyOptIn } = useMonitorActions();
   const store = useMonitorStoreApi();
   const audio = useRef<AudioContext | null>(null);
+  const sound = useRef<HTMLAudioElement | null>(null);
 
   useEffect(
     () =>
@@ -28,7 +29,7 @@ export function AlertToggle() {
         if (!state.ui.notifyOptIn || state.alarms.criticalRaised === prev.alarms.criticalRaised) return;
         const fresh = state.alarms.criticalRaised.filter((a) => !prev.alarms.criticalRaised.includes(a));
         if (fresh.length === 0) return;
-        if (audio.current) playBeep(audio.current);
+        playAlarm(sound.current, audio.current);
         fresh.forEach(notify);
       }),
     [store],
@@ -36,8 +37,13 @@ export function AlertToggle() {
 
   const toggle = async () => {
     if (on) return setNotifyOptIn(false);
+    // Both made during this click, the gesture that lets the page play sound later on its own.
     audio.current ??= typeof AudioContext === 'undefined' ? null : new AudioContext();
     await audio.current?.resume();
+    if (!sound.current && typeof Audio !== 'undefined') {
+      sound.current = new Audio(ALARM_SOUND_URL);
+      sound.current.preload = 'auto';
+    }
     if (typeof Notification !== 'undefined' && Notification.permission === 'default') await Notification.requestPermission();
     setNotifyOptIn(true);
   };

@@ -3,6 +3,7 @@
 import { usePathname, useRouter } from 'next/navigation';
 import { type ReactNode, useEffect } from 'react';
 import { canSeeFloor, canSeeMarkets, homeRoute } from '@/lib/store/access';
+import { loginPath } from '@/lib/store/return-path';
 import { useMonitor } from '@/lib/store/use-monitor';
 import { AppHeader } from './app-header';
 import { NotPermitted } from './not-permitted';
@@ -11,22 +12,23 @@ import { NotificationToasts } from './notification-toasts';
 export type Audience = 'floor' | 'sportsbook';
 
 /**
- * The signed-in frame of an audience's routes: sends visitors without a token to the login page,
+ * The signed-in frame of an audience's routes: sends visitors without a token to the login page (which
+ * says why the session ended and brings them back here),
  * sends sportsbook staff from the floor home to theirs, and says so plainly on other screens a role may not open.
  */
 export function AppFrame({ audience, children }: { audience: Audience; children: ReactNode }) {
   const checked = useMonitor((s) => s.session.checked);
   const user = useMonitor((s) => s.session.user);
-  const refused = useMonitor((s) => s.session.refused);
+  const ended = useMonitor((s) => s.session.ended);
   const router = useRouter();
   const pathname = usePathname();
   const allowed = user ? (audience === 'floor' ? canSeeFloor(user.role) : canSeeMarkets(user.role)) : false;
 
   useEffect(() => {
     if (!checked) return;
-    if (!user) router.replace(refused ? '/login?reason=expired' : '/login');
+    if (!user) router.replace(loginPath(window.location, ended));
     else if (!allowed && pathname === '/') router.replace(homeRoute(user.role));
-  }, [checked, user, refused, allowed, pathname, router]);
+  }, [checked, user, ended, allowed, pathname, router]);
 
   if (!checked || !user) {
     return (

@@ -1,3 +1,21 @@
+/** The product's alarm sound, served from `public/` (regenerate with `node scripts/make-public-assets.mjs`). */
+export const ALARM_SOUND_URL = '/alarm.wav';
+
+/**
+ * Plays the alarm sound; where the file cannot play (blocked, not loaded, no audio element), falls back
+ * to the same two tones from WebAudio, so an alarm is never silent because of a missing file.
+ */
+export function playAlarm(sound: HTMLAudioElement | null, context: AudioContext | null): void {
+  if (!sound) {
+    if (context) playBeep(context);
+    return;
+  }
+  sound.currentTime = 0;
+  sound.play().catch(() => {
+    if (context) playBeep(context);
+  });
+}
+
 /** Two short tones: audible across a room, no sound file needed. */
 export function playBeep(context: AudioContext): void {
   const start = context.currentTime;

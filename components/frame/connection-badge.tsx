@@ -1,6 +1,7 @@
 'use client';
 
 import { cx } from '@/components/ui/cx';
+import { formatDuration } from '@/components/ui/format-age';
 import { useNow } from '@/components/ui/use-now';
 import { useMonitorShallow } from '@/lib/store/use-monitor';
 
@@ -9,7 +10,8 @@ const LABEL = { live: 'Live', connecting: 'Connecting', reconnecting: 'Reconnect
 
 /** Connection state, ping round trip and event rate, as the room sees it. */
 export function ConnectionBadge() {
-  const { status, rttMs, eventsPerSec, attempt, retryInMs, lastFrameAt } = useMonitorShallow((s) => ({
+  const { status, quiet, rttMs, eventsPerSec, attempt, retryInMs, lastFrameAt } = useMonitorShallow((s) => ({
+    quiet: s.connection.quiet,
     status: s.connection.status,
     rttMs: s.connection.rttMs,
     eventsPerSec: s.connection.eventsPerSec,
@@ -18,11 +20,15 @@ export function ConnectionBadge() {
     lastFrameAt: s.connection.lastFrameAt,
   }));
   const now = useNow();
-  // Once data stops, say for how long: "Reconnecting" alone hides that every number on screen is aging.
-  const silentFor = status !== 'live' && status !== 'connecting' && lastFrameAt !== null ? Math.max(0, Math.round((now - lastFrameAt) / 1000)) : null;
+  // Once data stops, say for how long: "Reconnecting" alone hides that every number on screen is aging,
+  // and a socket that still looks open but has gone quiet must not read "Live" either.
+  const silent = (status !== 'live' && status !== 'connecting') || (status === 'live' && quiet);
+  const silentFor = silent && lastFrameAt !== null ? Math.max(0, Math.round((now - lastFrameAt) / 1000)) : null;
   const title =
     status === 'live'
-      ? 'Connected to the gateway'
+      ? silentFor !== null
+        ? 'Nothing from the gateway, heartbeats included: the numbers on screen are not live'
+        : 'Connected to the gateway'
       : status === 'connecting'
         ? 'Opening the connection'
         : `Connection lost; attempt ${attempt}${retryInMs !== undefined ? `, next try in ${(retryInMs / 1000).toFixed(1)} s` : ''}`;
@@ -36,27 +42,20 @@ export function ConnectionBadge() {
       title={title}
       className={cx(
         'flex h-9 items-center gap-2 rounded-md border px-2.5 text-sm font-semibold whitespace-nowrap',
-        status === 'live' ? 'border-live/40 bg-live/10' : status === 'offline' ? 'border-crit/50 bg-crit/15' : 'border-warn/50 bg-warn/10',
+        status === 'live' && silentFor === null ? 'border-live/40 bg-live/10' : status === 'offline' ? 'border-crit/50 bg-crit/15' : 'border-warn/50 bg-warn/10',
       )}
     >
-      <span className={cx('size-2.5 rounded-full', DOT[status])} aria-hidden />
-      <span>{silentFor !== null ? `No data for ${formatSilence(silentFor)}` : LABEL[status]}</span>
-      {status === 'live' ? (
+      <span className={cx('size-2.5 rounded-full', silentFor !== null && status === 'live' ? DOT.reconnecting : DOT[status])} aria-hidden />
+      <span>{silentFor !== null ? `No data for ${formatDuration(silentFor)}` : LABEL[status]}</span>
+      {status === 'live' && silentFor === null ? (
         <span className="num font-normal text-fg-muted">
           <span data-testid="rtt">{rttMs === null ? '— ms' : `${rttMs} ms`}</span> · <span data-testid="events-rate">{eventsPerSec} ev/s</span>
         </span>
-      ) : status !== 'connecting' && attempt > 0 ? (
+      ) : status !== 'connecting' && status !== 'live' && attempt > 0 ? (
         <span className="num font-normal text-fg-muted">
           {silentFor !== null ? `${LABEL[status].toLowerCase()} · ` : ''}try {attempt}
         </span>
       ) : null}
     </div>
   );
-}
-
-/** "12 s", "3 min 5 s", "2 h 4 min": short enough for the header. */
-function formatSilence(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
-  return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
 }

@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react';
 import { Panel } from '@/components/ui/panel';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import { useMonitor } from '@/lib/store/use-monitor';
 import { usePanelState } from '@/lib/store/use-panel-state';
 import { PotCard } from './pot-card';
@@ -17,7 +18,7 @@ export function JackpotsPanel({ className }: { className?: string }) {
 
   return (
     <Panel title="Jackpot pots" testId="jackpots-panel" state={state} stale={stale} emptyText="No jackpots running" className={className}>
-      <div className="grid min-h-0 flex-1 auto-rows-[minmax(6.9rem,1fr)] grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-2 overflow-y-auto p-2">
+      <ScrollArea label="Pots" className="grid auto-rows-[minmax(6.9rem,1fr)] grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-2 p-2">
         {pots.map(({ j, p }, i) => (
           <PotCard
             key={`${j.instance_id}:${p.id}`}
@@ -30,7 +31,7 @@ export function JackpotsPanel({ className }: { className?: string }) {
             color={COLORS[i % COLORS.length]}
           />
         ))}
-      </div>
+      </ScrollArea>
     </Panel>
   );
 }

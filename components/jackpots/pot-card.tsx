@@ -1,11 +1,17 @@
 'use client';
 
+import dynamic from 'next/dynamic';
+import { ChartPlaceholder } from '@/components/charts/chart-placeholder';
 import { formatMoney } from '@/components/ui/format';
 import { potKey } from '@/lib/store/slices/jackpots-slice';
 import { useMonitor } from '@/lib/store/use-monitor';
-import { PotChart } from './pot-chart';
 
 const EMPTY: never[] = [];
+// recharts loads in its own chunk once the page is interactive (the first load stays small).
+const PotChart = dynamic(() => import('./pot-chart').then((m) => m.PotChart), {
+  ssr: false,
+  loading: () => <ChartPlaceholder className="min-h-[30px] flex-1" />,
+});
 
 interface PotCardProps {
   instanceId: string;

@@ -1,15 +1,23 @@
 'use client';
 
-import { memo } from 'react';
-import { type ChartSeries, TimeChart } from '@/components/charts/time-chart';
+import { memo, useMemo } from 'react';
+import { Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { CURSOR, TOOLTIP_CONTENT, TOOLTIP_ITEM, TOOLTIP_LABEL, TOOLTIP_WRAPPER, clockLabel } from '@/components/charts/chart-theme';
+import { paddedDomain } from '@/components/charts/time-ticks';
 import { formatMoney } from '@/components/ui/format';
 import type { PotPoint, PotWinMarker } from '@/lib/store/slices/jackpots-slice';
 
 /** A busy pot is won often; past a few markers the lines only cost renders. */
 const MAX_WIN_MARKERS = 5;
 const MARGIN = { top: 4, right: 2, bottom: 2, left: 2 };
+const CHART_STYLE = { width: '100%', height: '100%' };
+const X_DOMAIN = ['dataMin', 'dataMax'] as const;
+/** The pot's range padded a little, so a flat pot draws mid-height rather than on the edge. */
+const Y_DOMAIN = (extent: readonly [number, number]) => paddedDomain(extent);
+const WIN_LABEL = { value: '★', position: 'insideTopRight', fill: 'var(--color-win)', fontSize: 10 } as const;
 
 interface PotChartProps {
+  /** The store's bounded series for this pot: the same array until a sample is appended (every 2 s at most). */
   series: PotPoint[];
   wins: PotWinMarker[];
   currency: string;
@@ -18,20 +26,33 @@ interface PotChartProps {
 
 /**
  * A pot's value over the last minutes as a step line, with a dashed marker where it was won.
- * Memoized: the card around it re-renders for every tick of its numeral, the chart only when its points change.
+ * Memoized: the card around it re-renders for every tick of its numeral, the chart only when its
+ * points, wins or colour change; everything else it hands recharts is a constant or memoized.
  */
 export const PotChart = memo(function PotChart({ series, wins, currency, color }: PotChartProps) {
-  const line: ChartSeries<PotPoint>[] = [{ name: 'Pot', color, value: (p) => p.v }];
+  const markers = useMemo(() => wins.slice(-MAX_WIN_MARKERS), [wins]);
+  const money = useMemo(() => (v: unknown) => (typeof v === 'number' ? formatMoney(v, currency) : String(v)), [currency]);
   return (
-    <TimeChart
-      label="Pot value over the last minutes"
-      className="min-h-[30px] flex-1"
-      data={series}
-      series={line}
-      step
-      markers={wins.slice(-MAX_WIN_MARKERS).map((w) => w.t)}
-      formatValue={(v) => formatMoney(v, currency)}
-      margin={MARGIN}
-    />
+    <div className="min-h-[30px] flex-1" role="img" aria-label="Pot value over the last minutes">
+      <LineChart data={series} margin={MARGIN} style={CHART_STYLE} responsive>
+        <XAxis dataKey="t" type="number" domain={X_DOMAIN} hide />
+        <YAxis domain={Y_DOMAIN} hide />
+        <Tooltip
+          isAnimationActive={false}
+          cursor={CURSOR}
+          labelFormatter={clockLabel}
+          formatter={money}
+          contentStyle={TOOLTIP_CONTENT}
+          labelStyle={TOOLTIP_LABEL}
+          itemStyle={TOOLTIP_ITEM}
+          wrapperStyle={TOOLTIP_WRAPPER}
+        />
+        {/* Keyed by position: two wins may share a moment, and a repeated key would leave lines behind. */}
+        {markers.map((w, i) => (
+          <ReferenceLine key={i} x={w.t} stroke="var(--color-win)" strokeDasharray="3 3" label={i === markers.length - 1 ? WIN_LABEL : undefined} />
+        ))}
+        <Line type="stepAfter" dataKey="v" name="Pot" stroke={color} strokeWidth={2} dot={false} activeDot={{ r: 3 }} isAnimationActive={false} />
+      </LineChart>
+    </div>
   );
 });

@@ -1,17 +1,23 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useMemo } from 'react';
+import { ChartPlaceholder } from '@/components/charts/chart-placeholder';
 import { formatCompact, formatMoney } from '@/components/ui/format';
 import { Panel } from '@/components/ui/panel';
 import { useNow } from '@/components/ui/use-now';
 import { KPI_MINUTE_MS } from '@/lib/store/slices/kpis-slice';
+import { useDataTime } from '@/lib/store/use-liveness';
 import { useMonitor } from '@/lib/store/use-monitor';
 import { usePanelState } from '@/lib/store/use-panel-state';
-import { CashChart, TurnoverChart } from './kpi-charts';
 import { KpiTile } from './kpi-tile';
 import { chartDomain, lastMinute, perMinute } from './kpi-series';
 
 const CURRENCY = 'EUR';
+const kpiPlaceholder = () => <ChartPlaceholder className="min-h-[7.5rem]" />;
+// recharts loads in its own chunk once the page is interactive (the first load stays small).
+const TurnoverChart = dynamic(() => import('./kpi-charts').then((m) => m.TurnoverChart), { ssr: false, loading: kpiPlaceholder });
+const CashChart = dynamic(() => import('./kpi-charts').then((m) => m.CashChart), { ssr: false, loading: kpiPlaceholder });
 
 /** Floor KPIs of the last closed minute, and per minute over the last hour, as the gateway counted them. */
 export function KpisPanel({ className }: { className?: string }) {
@@ -20,8 +26,12 @@ export function KpisPanel({ className }: { className?: string }) {
   const now = useNow(2000);
   // Everything here moves once a minute, when a minute closes, or when the gateway sends new totals.
   const openMinute = Math.floor(now / KPI_MINUTE_MS) * KPI_MINUTE_MS;
-  const minute = useMemo(() => lastMinute(buckets, locationId, openMinute), [buckets, locationId, openMinute]);
-  const points = useMemo(() => perMinute(buckets, locationId, openMinute), [buckets, locationId, openMinute]);
+  // Once data stops, the tiles hold the last minute the page heard the whole of (marked stale) and the
+  // series ends there, while the axis runs on to now: minutes nobody reported show as a gap, not as zeros.
+  const asOf = useDataTime(now);
+  const dataMinute = Math.floor(asOf / KPI_MINUTE_MS) * KPI_MINUTE_MS;
+  const minute = useMemo(() => lastMinute(buckets, locationId, dataMinute), [buckets, locationId, dataMinute]);
+  const points = useMemo(() => perMinute(buckets, locationId, dataMinute), [buckets, locationId, dataMinute]);
   const domain = useMemo(() => chartDomain(points, openMinute), [points, openMinute]);
   const { state, stale } = usePanelState(['kpis'], buckets.length > 0);
   const net = minute.deposits - minute.withdrawals;
@@ -29,10 +39,11 @@ export function KpisPanel({ className }: { className?: string }) {
   return (
     <Panel title="Floor KPIs · last full minute" testId="kpis-panel" state={state} stale={stale} emptyText="No play in the last hour" className={className}>
       <div className="grid grid-cols-2 gap-2 px-3 pt-2 xl:grid-cols-4">
-        <KpiTile label="Bets / min" value={String(minute.bets)} hint={`${minute.wins} wins`} />
-        <KpiTile label="Turnover / min" value={formatMoney(minute.turnover, CURRENCY, true)} tone="accent" hint={`payout ${formatMoney(minute.payout, CURRENCY, true)}`} />
-        <KpiTile label="Deposits / min" value={formatMoney(minute.deposits, CURRENCY, true)} tone="live" />
+        <KpiTile stale={stale} label="Bets / min" value={String(minute.bets)} hint={`${minute.wins} wins`} />
+        <KpiTile stale={stale} label="Turnover / min" value={formatMoney(minute.turnover, CURRENCY, true)} tone="accent" hint={`payout ${formatMoney(minute.payout, CURRENCY, true)}`} />
+        <KpiTile stale={stale} label="Deposits / min" value={formatMoney(minute.deposits, CURRENCY, true)} tone="live" />
         <KpiTile
+          stale={stale}
           label="Withdrawals / min"
           value={formatMoney(minute.withdrawals, CURRENCY, true)}
           tone="warn"

@@ -1,6 +1,8 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
+import { ChartPlaceholder } from '@/components/charts/chart-placeholder';
 import { cx } from '@/components/ui/cx';
 import { formatClock, formatMoney } from '@/components/ui/format';
 import { Panel, type PanelState } from '@/components/ui/panel';
@@ -9,10 +11,15 @@ import type { MarketInfo } from '@/lib/store/slices/market-items';
 import { useMonitor } from '@/lib/store/use-monitor';
 import { MarketGrid } from './market-grid';
 import { ODDS_FORMATS, type OddsFormat } from './odds';
-import { PriceChart } from './price-chart';
 import { SelectionLadder } from './selection-ladder';
 import { useOddsFormat } from './use-odds-format';
 import { useOurBooks, useSeesOurBook } from './use-our-book';
+
+// recharts loads in its own chunk once the page is interactive (the first load stays small).
+const PriceChart = dynamic(() => import('./price-chart').then((m) => m.PriceChart), {
+  ssr: false,
+  loading: () => <ChartPlaceholder className="min-h-44 flex-1 border-t border-line" />,
+});
 
 const FORMAT_LABELS: Record<OddsFormat, string> = { decimal: 'Decimal', american: 'American', fractional: 'Fractional' };
 
@@ -123,7 +130,7 @@ export function MarketLadder({ title, markets, marketKey, onMarket, currency, st
                 </dl>
               ) : null}
               {prices && prices.length > 1 && book.runners.length > 1 ? (
-                <PriceChart points={prices} names={[book.runners[0].name, book.runners[book.runners.length - 1].name]} />
+                <PriceChart points={prices} side0={book.runners[0].name} side1={book.runners[book.runners.length - 1].name} />
               ) : null}
             </div>
           </div>

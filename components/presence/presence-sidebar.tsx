@@ -5,6 +5,7 @@ import { Badge, type Tone } from '@/components/ui/badge';
 import { formatSince, locationLabel } from '@/components/ui/format';
 import { Panel } from '@/components/ui/panel';
 import { useNow } from '@/components/ui/use-now';
+import { useStale } from '@/lib/store/use-liveness';
 import { useMonitor } from '@/lib/store/use-monitor';
 
 const ROLE_TONE: Record<string, Tone> = { manager: 'accent', admin: 'jackpot', sportsbook: 'win', operator: 'neutral' };
@@ -17,6 +18,7 @@ export function PresenceSidebar({ className }: { className?: string }) {
   const selfId = useMonitor((s) => s.session.user?.user_id);
   const role = useMonitor((s) => s.session.user?.role);
   const locationId = useMonitor((s) => s.ui.locationId);
+  const stale = useStale();
   const now = useNow(5000);
   const list = useMemo(() => Object.values(users).sort((a, b) => a.joined_at.localeCompare(b.joined_at)), [users]);
   const state = list.length > 0 ? 'ready' : status === 'reconnecting' || status === 'offline' ? 'disconnected' : loaded ? 'empty' : 'loading';
@@ -27,7 +29,7 @@ export function PresenceSidebar({ className }: { className?: string }) {
       title="Online now"
       testId="presence-panel"
       state={state}
-      stale={status !== 'live'}
+      stale={stale}
       emptyText="Nobody else is online"
       className={className}
       actions={<span className="text-xs text-fg-subtle">{scope}</span>}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { cx } from './cx';
+import { DataAge } from './data-age';
 
 /** What a panel can show instead of (or on top of) its data. */
 export type PanelState = 'loading' | 'empty' | 'disconnected' | 'error' | 'ready';
@@ -8,7 +9,7 @@ export interface PanelProps {
   title: ReactNode;
   testId: string;
   state: PanelState;
-  /** The data is from before the connection dropped. */
+  /** The data may be out of date: the connection dropped or went quiet. The panel then says how old it is. */
   stale?: boolean;
   emptyText?: string;
   errorText?: string;
@@ -47,8 +48,9 @@ export function Panel({ title, testId, state, stale, emptyText, errorText, actio
         {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
       </header>
       {stale && state === 'ready' ? (
-        <div className="border-b border-warn/40 bg-warn/10 px-3 py-1 text-xs font-semibold text-warn" role="status">
-          Connection lost — showing last known data
+        <div data-testid="stale-marker" className="flex flex-wrap gap-x-2 border-b border-warn/40 bg-warn/10 px-3 py-1 text-xs font-semibold text-warn" role="status">
+          <span>Not live —</span>
+          <DataAge />
         </div>
       ) : null}
       {state === 'ready' ? (

@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Panel } from '@/components/ui/panel';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import { useMonitor } from '@/lib/store/use-monitor';
 import { usePanelState } from '@/lib/store/use-panel-state';
 import { WinRow } from './win-row';
@@ -31,12 +32,14 @@ export function WinsPanel({ className }: { className?: string }) {
       className={className}
       actions={held > 0 ? <Badge tone="warn">{held} new while paused</Badge> : null}
     >
-      <ul className="min-h-0 flex-1 overflow-y-auto" aria-label="Recent wins">
+      <ScrollArea>
+        <ul aria-label="Recent wins">
         {/* By position: under load every row is new at each update, and the same list items take the new wins. */}
         {visible.map((w, i) => (
           <WinRow key={i} win={w} />
         ))}
-      </ul>
+        </ul>
+      </ScrollArea>
     </Panel>
   );
 }

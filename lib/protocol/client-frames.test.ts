@@ -55,6 +55,10 @@ describe('parseClientFrame bounds', () => {
     expect(join({ nested: { a: 1 } })).toMatchObject({ ok: false, code: 'invalid_params', message: expect.stringMatching(/flat object/) });
     expect(join({ list: [1] })).toMatchObject({ ok: false, code: 'invalid_params' });
     expect(join('Ann')).toMatchObject({ ok: false, code: 'invalid_params' });
+    const proto = parseClientFrame('{"type":"presence_join","id":"p2","channel":"game","user_info":{"__proto__":{"admin":true}}}');
+    expect(proto).toMatchObject({ ok: false, code: 'invalid_params', id: 'p2', message: expect.stringMatching(/flat object/) });
+    const flatProto = parseClientFrame('{"type":"presence_join","channel":"game","user_info":{"__proto__":"x","desk":2}}');
+    expect(flatProto.ok && flatProto.frame.type === 'presence_join' && Object.getPrototypeOf(flatProto.frame.user_info)).toBe(Object.prototype);
   });
 });
 

@@ -7,17 +7,29 @@ const requestId = z.union([z.string().max(200), z.number()]).optional();
 /** The most `user_info` a presence join may carry, as JSON (contract section 4). */
 export const MAX_USER_INFO_BYTES = 1024;
 
+const FLAT = 'user_info must be a flat object of strings, numbers and booleans';
+
 /**
  * The client's part of a presence entry: a flat object of strings, numbers and booleans, at most 1 KiB
- * as JSON. `name` and `role` are accepted here but always replaced by the token's.
+ * as JSON. `name` and `role` are accepted here but always replaced by the token's. Checked on the
+ * object as parsed, own keys only, so a `__proto__` key is judged like any other instead of vanishing.
  */
-export const UserInfoSchema = z
-  .record(z.string().max(64), z.union([z.string(), z.number(), z.boolean()], { error: 'user_info must be a flat object of strings, numbers and booleans' }), {
-    error: 'user_info must be a flat object of strings, numbers and booleans',
-  })
-  .refine((info) => new TextEncoder().encode(JSON.stringify(info)).length <= MAX_USER_INFO_BYTES, {
-    error: `user_info must be at most ${MAX_USER_INFO_BYTES} bytes as JSON`,
-  });
+export const UserInfoSchema = z.unknown().transform((raw, ctx): Record<string, string | number | boolean> => {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    ctx.addIssue({ code: 'custom', message: FLAT });
+    return z.NEVER;
+  }
+  const entries = Object.entries(raw);
+  for (const [key, value] of entries) {
+    if (key.length > 64) ctx.addIssue({ code: 'custom', message: 'user_info keys are at most 64 characters', path: [key.slice(0, 64)] });
+    else if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') ctx.addIssue({ code: 'custom', message: FLAT, path: [key] });
+  }
+  if (new TextEncoder().encode(JSON.stringify(raw)).length > MAX_USER_INFO_BYTES) {
+    ctx.addIssue({ code: 'custom', message: `user_info must be at most ${MAX_USER_INFO_BYTES} bytes as JSON` });
+  }
+  // fromEntries defines keys as own properties: a `__proto__` key stays data, never a prototype.
+  return Object.fromEntries(entries) as Record<string, string | number | boolean>;
+});
 
 /** Frames a dashboard sends to `/v1/ws`, by `type` (contract sections 3, 4 and 6). */
 export const CLIENT_FRAME_SCHEMAS = {

@@ -28,12 +28,19 @@ export interface MonitorData {
 
 /** What components may ask of the store. */
 export interface MonitorActions {
-  /** Picks up the token (address bar first, then the session) and connects; false when there is none. */
+  /** Picks up the token (address bar first, then the browser's storage) and connects; false when there is none. */
   start(): boolean;
-  /** Keeps a fresh token for the session and connects with it. */
+  /** Keeps a fresh token for the browser's tabs and connects with it. */
   signIn(token: string): void;
   /** Forgets the token, closes the connection and clears every slice. */
   signOut(): void;
+  /**
+   * Follows the token another tab kept or forgot: signs in with a new one, or ends this tab's session
+   * when the user signed out elsewhere.
+   */
+  syncToken(): void;
+  /** Checks at once whether data still arrives (the page woke from sleep or came back to the foreground). */
+  checkLiveness(): void;
   /** Closes the connection without forgetting the token (page teardown). */
   stop(): void;
   setPaused(paused: boolean): void;

@@ -11,9 +11,12 @@ import { releaseHeldBets } from './slices/bets-slice';
 import { releaseHeldWins } from './slices/wins-slice';
 import { SocketClient } from './socket-client';
 import type { Clock, RequestResult, SocketConstructor, SocketListener } from './socket-types';
-import { forgetToken, readToken, saveToken, takeTokenFromUrl, userFromToken } from './token';
+import { forgetToken, readToken, saveToken, takeTokenFromUrl, tokenExpired, userFromToken } from './token';
 
 type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** Data counts as stale once nothing has arrived for this many heartbeat intervals (the socket is replaced at two). */
+const QUIET_INTERVALS = 1.5;
 
 /** The browser facilities the store uses; tests pass fakes. */
 export interface MonitorStoreDeps {
@@ -69,7 +72,7 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
       welcome: (frame) => {
         joined = null;
         set((s) => ({
-          connection: { ...s.connection, epoch: frame.epoch },
+          connection: { ...s.connection, epoch: frame.epoch, heartbeatMs: frame.heartbeat_interval_ms || s.connection.heartbeatMs, quiet: false },
           session: { ...s.session, user: s.session.user ? { ...s.session.user, ...frame.user } : { ...frame.user } },
         }));
         joinPresence();
@@ -85,19 +88,35 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
         patchConnection({ lastError: `${channel}: ${error.message}` });
       },
       error: (frame) => patchConnection({ lastError: frame.message }),
-      stats: ({ rttMs, eventsPerSec, lastFrameAt }) => patchConnection({ rttMs, eventsPerSec, lastFrameAt }),
-      unauthorized: () => {
-        forgetToken(deps.storage);
-        client = null;
-        set({ session: { token: null, user: null, checked: true, refused: true } });
+      stats: ({ rttMs, eventsPerSec, lastFrameAt }) => {
+        const quiet = lastFrameAt !== null && now() - lastFrameAt > get().connection.heartbeatMs * QUIET_INTERVALS;
+        patchConnection({ rttMs, eventsPerSec, lastFrameAt, quiet });
+      },
+      unauthorized: (reason) => {
+        const { session, connection } = get();
+        const expired = session.token !== null && tokenExpired(session.token, now());
+        // The gateway explains itself in an error frame just before it closes with 4401.
+        endSession(expired ? { reason: 'expired' } : { reason: 'refused', message: connection.lastError ?? reason });
         deps.onUnauthorized?.();
       },
+    };
+
+    /** Closes the connection and clears every slice; `ended` says why when it was not this tab's own sign-out. */
+    const endSession = (ended: MonitorState['session']['ended']) => {
+      client?.stop();
+      client = null;
+      joined = null;
+      tickers.dispose();
+      tables.dispose();
+      forgetToken(deps.storage);
+      const data = initialData();
+      set({ ...data, session: { ...data.session, checked: true, ended } });
     };
 
     const connect = (token: string) => {
       client?.stop();
       const user = userFromToken(token, now());
-      set({ session: { token, user, checked: true, refused: false } });
+      set({ session: { token, user, checked: true, ended: null } });
       client = new SocketClient({
         url: deps.wsUrl,
         token: () => token,
@@ -130,9 +149,13 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
         start: () => {
           const fromUrl = deps.page ? takeTokenFromUrl(deps.page.location, deps.page.history, deps.storage) : null;
           const token = fromUrl ?? readToken(deps.storage);
-          if (!token || !userFromToken(token, now())) {
-            if (token) forgetToken(deps.storage);
+          if (!token) {
             set((s) => ({ session: { ...s.session, checked: true } }));
+            return false;
+          }
+          if (!userFromToken(token, now())) {
+            // Kept tokens that expired are forgotten, and the login page says why.
+            endSession(tokenExpired(token, now()) ? { reason: 'expired' } : { reason: 'refused', message: 'the token could not be read' });
             return false;
           }
           if (client && get().session.token === token) return true;
@@ -143,16 +166,18 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
           saveToken(deps.storage, token);
           connect(token);
         },
-        signOut: () => {
-          client?.stop();
-          client = null;
-          joined = null;
-          tickers.dispose();
-          tables.dispose();
-          forgetToken(deps.storage);
-          const data = initialData();
-          set({ ...data, session: { ...data.session, checked: true } });
+        signOut: () => endSession(null),
+        syncToken: () => {
+          const token = readToken(deps.storage);
+          const current = get().session.token;
+          if (token === current) return;
+          if (token === null) {
+            if (current !== null) endSession({ reason: 'signed_out' });
+            return;
+          }
+          if (userFromToken(token, now())) connect(token);
         },
+        checkLiveness: () => client?.checkLiveness(),
         stop: () => {
           client?.stop();
           client = null;

@@ -78,6 +78,17 @@ export class SocketClient {
     this.setStatus('offline', { attempt: this.attempt });
   }
 
+  /**
+   * Checks at once whether data is still arriving, instead of at the next tick: a page waking from
+   * sleep or a background tab had its timers held back, and a dead link must not read "Live" meanwhile.
+   */
+  checkLiveness(): void {
+    if (this.stopped || this.currentStatus !== 'live' || !this.lastFrameAt) return;
+    const silentMs = this.clock.now() - this.lastFrameAt;
+    this.options.listener.stats?.({ rttMs: this.rttMs, eventsPerSec: this.eventsThisSecond, lastFrameAt: this.lastFrameAt });
+    if (silentMs > this.heartbeatMs * SILENT_INTERVALS) this.drop(4000, `No data for ${Math.round(silentMs / 1000)} s`);
+  }
+
   /** Sends a request frame with a fresh `id` and resolves with its answer. */
   request(frame: Record<string, unknown> & { type: string }, timeoutMs = this.options.requestTimeoutMs ?? 10_000): Promise<RequestResult> {
     return new Promise((resolve) => this.sendRequest(frame, resolve, timeoutMs));

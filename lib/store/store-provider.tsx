@@ -4,6 +4,7 @@ import { createContext, type ReactNode, useEffect, useState } from 'react';
 import { afterDelay, onAnimationFrame } from './frame-batcher';
 import { type MonitorStore, createMonitorStore } from './monitor-store';
 import type { SocketConstructor } from './socket-types';
+import { TOKEN_KEY } from './token';
 
 /** Tables and charts take new data at most this often under load. */
 const TABLE_FLUSH_MS = 200;
@@ -23,11 +24,11 @@ const BrowserSocket = function BrowserSocket(url: string) {
   return new WebSocket(url);
 } as unknown as SocketConstructor;
 
-/** sessionStorage, looked up at use so the store can be created while rendering on the server. */
-const sessionStore = {
-  getItem: (key: string) => window.sessionStorage.getItem(key),
-  setItem: (key: string, value: string) => window.sessionStorage.setItem(key, value),
-  removeItem: (key: string) => window.sessionStorage.removeItem(key),
+/** localStorage (shared by the browser's tabs), looked up at use so the store can be created while rendering on the server. */
+const browserStore = {
+  getItem: (key: string) => window.localStorage.getItem(key),
+  setItem: (key: string, value: string) => window.localStorage.setItem(key, value),
+  removeItem: (key: string) => window.localStorage.removeItem(key),
 };
 
 function wsUrl(): string {
@@ -37,14 +38,16 @@ function wsUrl(): string {
 
 /**
  * Creates this page's dashboard store, connects when a token is found, and closes on teardown.
- * A refused token clears the session; the frame then sends the user to the login page.
+ * A refused token clears the session; the frame then sends the user to the login page. Signing in or
+ * out in another tab is followed here; a page that wakes or comes to the foreground checks at once
+ * that data still arrives (its timers may have been held back meanwhile).
  */
 export function MonitorStoreProvider({ children }: { children: ReactNode }) {
   const [store] = useState(() =>
     createMonitorStore({
       WebSocketImpl: BrowserSocket,
       wsUrl,
-      storage: sessionStore,
+      storage: browserStore,
       get page() {
         return { location: window.location, history: window.history };
       },
@@ -57,7 +60,23 @@ export function MonitorStoreProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const { actions } = store.getState();
     actions.start();
-    return () => actions.stop();
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === TOKEN_KEY || event.key === null) actions.syncToken();
+    };
+    const onWake = () => {
+      if (document.visibilityState === 'visible') actions.checkLiveness();
+    };
+    window.addEventListener('storage', onStorage);
+    document.addEventListener('visibilitychange', onWake);
+    window.addEventListener('pageshow', onWake);
+    window.addEventListener('focus', onWake);
+    return () => {
+      window.removeEventListener('storage', onStorage);
+      document.removeEventListener('visibilitychange', onWake);
+      window.removeEventListener('pageshow', onWake);
+      window.removeEventListener('focus', onWake);
+      actions.stop();
+    };
   }, [store]);
 
   return <MonitorStoreContext.Provider value={store}>{children}</MonitorStoreContext.Provider>;

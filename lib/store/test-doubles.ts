@@ -18,6 +18,11 @@ export class FakeClock implements Clock {
     this.timers.delete(handle as number);
   };
 
+  /** Moves time forward without firing any timer, as for a page that was asleep (lid closed, background tab). */
+  sleep(ms: number): void {
+    this.time += ms;
+  }
+
   /** Moves time forward, firing due timers in order. */
   advance(ms: number): void {
     const end = this.time + ms;

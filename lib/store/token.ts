@@ -1,6 +1,10 @@
 import { ROLES, type Role, type SessionUser } from '@/lib/protocol/identity';
 
-/** Where the browser session keeps the token (per tab, gone when the session ends). */
+/**
+ * Where the browser keeps the token: localStorage, shared by every tab of the browser, so a wall screen
+ * or a link opened in a new tab is signed in too. It stays until it expires or the user signs out
+ * (other tabs follow through the `storage` event).
+ */
 export const TOKEN_KEY = 'floor-monitor.token';
 
 type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -30,7 +34,7 @@ export function forgetToken(storage: StorageLike): void {
 }
 
 /**
- * Takes `?token=` from the address a host platform linked in: keeps it for the session and removes it
+ * Takes `?token=` from the address a host platform linked in: keeps it for the browser and removes it
  * from the address bar (and history) so it is not shared by copying the URL.
  */
 export function takeTokenFromUrl(
@@ -54,13 +58,29 @@ export function takeTokenFromUrl(
  */
 export function tokenHandoffScript(): string {
   const key = JSON.stringify(TOKEN_KEY);
-  return `(function(){try{var u=new URL(location.href),t=u.searchParams.get('token');if(!t)return;sessionStorage.setItem(${key},t);u.searchParams.delete('token');history.replaceState(history.state,'',u.pathname+u.search+u.hash)}catch(e){}})();`;
+  return `(function(){try{var u=new URL(location.href),t=u.searchParams.get('token');if(!t)return;localStorage.setItem(${key},t);u.searchParams.delete('token');history.replaceState(history.state,'',u.pathname+u.search+u.hash)}catch(e){}})();`;
 }
 
 function decodeSegment(segment: string): unknown {
   const base64 = segment.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(segment.length / 4) * 4, '=');
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   return JSON.parse(new TextDecoder().decode(bytes));
+}
+
+/** When the token expires (ms), from its `exp` claim; null when it has none or cannot be read. */
+export function tokenExpiresAt(token: string): number | null {
+  try {
+    const claims = decodeSegment(token.split('.')[1] ?? '') as Record<string, unknown>;
+    return typeof claims.exp === 'number' ? claims.exp * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the token's `exp` has passed. */
+export function tokenExpired(token: string, nowMs = Date.now()): boolean {
+  const expiresAt = tokenExpiresAt(token);
+  return expiresAt !== null && expiresAt < nowMs;
 }
 
 /**

@@ -12,6 +12,13 @@ export interface ConnectionSlice {
   eventsPerSec: number;
   /** When the last frame of any kind arrived (ms, updated once a second); panels show their data's age from it. */
   lastFrameAt: number | null;
+  /** The gateway's heartbeat interval from the welcome: a healthy link is never silent much longer. */
+  heartbeatMs: number;
+  /**
+   * Nothing has arrived for longer than a heartbeat and a half while the socket still counts as open:
+   * panels mark their data stale before the link is declared dead and replaced.
+   */
+  quiet: boolean;
   /** The epoch of the current welcome. */
   epoch: string | null;
   channels: Partial<Record<Channel, ChannelReadiness>>;
@@ -25,6 +32,8 @@ export const initialConnection: ConnectionSlice = {
   rttMs: null,
   eventsPerSec: 0,
   lastFrameAt: null,
+  heartbeatMs: 5000,
+  quiet: false,
   epoch: null,
   channels: {},
   lastError: null,
@@ -36,11 +45,18 @@ export interface SessionSlice {
   user: SessionUser | null;
   /** Whether the browser has been looked at for a token yet (false during the first render). */
   checked: boolean;
-  /** Set when the gateway refused the token, so the login page can say why. */
-  refused: boolean;
+  /** Why the last session ended without the user signing out here, so the login page can say so. */
+  ended: SessionEnd | null;
 }
 
-export const initialSession: SessionSlice = { token: null, user: null, checked: false, refused: false };
+/** How a session ended: its token expired, the gateway refused it, or the user signed out in another tab. */
+export interface SessionEnd {
+  reason: 'expired' | 'refused' | 'signed_out';
+  /** The gateway's own words, when it refused the token. */
+  message?: string;
+}
+
+export const initialSession: SessionSlice = { token: null, user: null, checked: false, ended: null };
 
 export interface UiSlice {
   /** Live feeds (bets, wins, matched bets) are frozen for reading. */

@@ -1,0 +1,67 @@
+'use client';
+
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { cx } from './cx';
+
+/** Items (or a single list's items) that reach below the visible part of `el`. */
+function countBelow(el: HTMLElement): number {
+  const bottom = el.scrollTop + el.clientHeight;
+  const only = el.children.length === 1 ? el.children[0] : null;
+  const items = only && only.children.length > 0 ? only.children : el.children;
+  const top = el.getBoundingClientRect().top - el.scrollTop;
+  let n = 0;
+  for (const item of items) if (item.getBoundingClientRect().bottom - top > bottom + 2) n++;
+  return n;
+}
+
+/**
+ * A panel body that scrolls itself and shows that it does: a fade at the bottom edge and an "N more"
+ * pill while anything lies below, so a cut-off list never looks complete on a wall screen.
+ */
+export function ScrollArea({ className, label, children }: { className?: string; label?: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [below, setBelow] = useState(0);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    let frame = 0;
+    const measure = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setBelow(el.scrollHeight - el.scrollTop - el.clientHeight > 2 ? Math.max(1, countBelow(el)) : 0));
+    };
+    measure();
+    el.addEventListener('scroll', measure, { passive: true });
+    const resized = new ResizeObserver(measure);
+    resized.observe(el);
+    const changed = new MutationObserver(measure);
+    changed.observe(el, { childList: true, subtree: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      el.removeEventListener('scroll', measure);
+      resized.disconnect();
+      changed.disconnect();
+    };
+  }, []);
+
+  return (
+    <div className="relative flex min-h-0 flex-1 flex-col">
+      <div ref={ref} data-scroll-area aria-label={label} className={cx('min-h-0 flex-1 overflow-y-auto', className)}>
+        {children}
+      </div>
+      {below > 0 ? (
+        <>
+          <div className="pointer-events-none absolute inset-x-0 bottom-0 h-10 rounded-b-lg bg-gradient-to-t from-panel to-transparent" aria-hidden />
+          <button
+            type="button"
+            data-testid="scroll-hint"
+            onClick={() => ref.current?.scrollBy({ top: ref.current.clientHeight * 0.8, behavior: 'smooth' })}
+            className="num absolute right-2 bottom-1.5 rounded-full border border-line-strong bg-raised/95 px-2 py-0.5 text-xs font-semibold text-fg-muted shadow hover:text-fg"
+          >
+            {below} more ↓
+          </button>
+        </>
+      ) : null}
+    </div>
+  );
+}
