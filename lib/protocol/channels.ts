@@ -27,7 +27,7 @@ export const CHANNELS = {
     stateful: true,
   },
   alerts: {
-    events: ['alarm.raised', 'alarm.updated', 'alarm.acknowledged', 'alarm.cleared', 'alarm.shelved'],
+    events: ['alarm.raised', 'alarm.updated', 'alarm.acknowledged', 'alarm.cleared', 'alarm.shelved', 'alarm.unshelved', 'alarm.escalated'],
     filters: ['location_id', 'location_ids', 'severities', 'states', 'events'],
     permission: 'alerts.read',
     stateful: true,

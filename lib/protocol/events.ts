@@ -134,6 +134,8 @@ export interface Notification {
   /** The alarm a `notification.alert` is about, when it is about one. */
   alarm_id?: string;
   severity?: string;
+  /** Where the notification leads, e.g. `/alarms?alarm=<id>`. */
+  link?: string;
 }
 
 /** Data of `alarm.*` events: the alarm after the change. */

@@ -26,6 +26,9 @@ export interface ResponseFrame {
   message?: string;
   count?: number;
   alarm?: Alarm;
+  /** A bulk `ack` (`alarm_ids`): the alarms acknowledged, and those that could not be. */
+  alarms?: Alarm[];
+  failed?: { alarm_id: string; code: ErrorCode }[];
 }
 
 export interface SnapshotFrame<D = unknown> {
