@@ -32,6 +32,7 @@ export function dispatchRequest(ctx: HubContext, conn: Connection, frame: Exclud
       return handlePresence(ctx, conn, frame);
     case 'ack':
     case 'shelve':
+    case 'unshelve':
       return handleAlarmAction(ctx, conn, frame);
   }
 }
@@ -52,7 +53,9 @@ function handleUnsubscribe(ctx: HubContext, conn: Connection, frame: ClientFrame
   sendFrame(conn, { type: 'response', id: frame.id, success: true, subscription_id: sub.id, message: 'Unsubscribed successfully' });
 }
 
-function handleAlarmAction(ctx: HubContext, conn: Connection, frame: ClientFrameOf<'ack'> | ClientFrameOf<'shelve'>): void {
+type AlarmFrame = ClientFrameOf<'ack'> | ClientFrameOf<'shelve'> | ClientFrameOf<'unshelve'>;
+
+function handleAlarmAction(ctx: HubContext, conn: Connection, frame: AlarmFrame): void {
   const user = conn.user!;
   if (!can(user.role, 'alerts.ack')) {
     return sendError(ctx, conn, frame.id, 'unauthorized', `Role '${user.role}' may not ${frame.type} alarms: it needs 'alerts.ack' (manager or admin)`, {
@@ -61,8 +64,18 @@ function handleAlarmAction(ctx: HubContext, conn: Connection, frame: ClientFrame
     });
   }
   const actions = ctx.alarmActions;
-  if (!actions) return sendError(ctx, conn, frame.id, 'alarm_not_found', `Alarm '${frame.alarm_id}' not found: alarms are not available on this gateway`);
-  const result = frame.type === 'ack' ? actions.ack(frame.alarm_id, user, frame.note) : actions.shelve(frame.alarm_id, user, frame.minutes);
+  if (!actions) return sendError(ctx, conn, frame.id, 'alarm_not_found', 'Alarms are not available on this gateway');
+  if (frame.type === 'ack' && frame.alarm_ids) {
+    const { alarms, failed } = actions.ackMany(frame.alarm_ids, user, frame.note);
+    return sendFrame(conn, { type: 'response', id: frame.id, success: true, alarms, failed });
+  }
+  const alarmId = frame.alarm_id!;
+  const result =
+    frame.type === 'ack'
+      ? actions.ack(alarmId, user, frame.note)
+      : frame.type === 'shelve'
+        ? actions.shelve(alarmId, user, frame.minutes, frame.reason)
+        : actions.unshelve(alarmId, user);
   if (!result.ok) return sendError(ctx, conn, frame.id, result.code, result.message);
   sendFrame(conn, { type: 'response', id: frame.id, success: true, alarm: result.alarm });
 }

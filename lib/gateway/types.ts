@@ -16,12 +16,22 @@ export type SnapshotProvider = (params: ChannelParams, user: SessionUser) => unk
 
 export type AlarmActionResult =
   | { ok: true; alarm: Alarm }
-  | { ok: false; code: 'alarm_not_found' | 'already_acknowledged'; message: string };
+  | { ok: false; code: 'alarm_not_found' | 'already_acknowledged' | 'invalid_params'; message: string };
 
-/** What the hub calls for `ack` and `shelve` frames, after it has checked `alerts.ack`. */
+/** The answer to a bulk `ack`: the alarms acknowledged, and each id refused with its error code. */
+export interface BulkAckResult {
+  alarms: Alarm[];
+  failed: { alarm_id: string; code: 'alarm_not_found' | 'already_acknowledged' | 'invalid_params' }[];
+}
+
+/** What the hub calls for `ack`, `shelve` and `unshelve` frames, after it has checked `alerts.ack`. */
 export interface AlarmActions {
   ack(alarmId: string, user: SessionUser, note?: string): AlarmActionResult;
-  shelve(alarmId: string, user: SessionUser, minutes: number): AlarmActionResult;
+  /** Acknowledges each alarm on its own (one commit each), with one note for all. */
+  ackMany(alarmIds: string[], user: SessionUser, note?: string): BulkAckResult;
+  shelve(alarmId: string, user: SessionUser, minutes: number, reason?: string): AlarmActionResult;
+  /** Ends an alarm's shelving at once; `invalid_params` when it is not shelved. */
+  unshelve(alarmId: string, user: SessionUser): AlarmActionResult;
 }
 
 /** The dashboard WebSocket hub (`/v1/ws`). */
@@ -30,7 +40,7 @@ export interface Hub extends Publisher {
   readonly epoch: string;
   /** Registers the snapshot source of a stateful channel. */
   setSnapshotProvider(channel: Channel, provider: SnapshotProvider): void;
-  /** Registers the handler of `ack` / `shelve` frames. */
+  /** Registers the handler of `ack` / `shelve` / `unshelve` frames. */
   setAlarmActions(actions: AlarmActions): void;
   /** Taps every published event in-process (alarms watch `system`, KPIs, tests); returns an unsubscribe. */
   onPublish(listener: (event: PublishedEvent) => void): () => void;

@@ -1,36 +1,67 @@
-import { type Alarm, AlarmQuerySchema, type SessionUser, can } from '../protocol';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AlarmFilter, AlarmService } from '../gateway/alarms';
+import { ALARM_PAGE, AlarmListQuerySchema, type AlarmListQuery } from '../protocol';
+import { alarmReader, parseQuery, queryLocations } from './alarm-access';
+import { CSV_COLUMNS, csvRow, writePaced } from './alarm-csv';
+import { decodeCursor, encodeCursor } from './alarm-cursor';
 import type { RouteHandler } from './routes';
-import { bearerToken, sendJson } from './respond';
+import { sendJson } from './respond';
 
 /**
- * `GET /api/v1/alarms?state=&since=` with `Authorization: Bearer`: the alarm ledger for audit and BI
- * (contract section 6). Empty parameters count as absent, so `?state=&since=` lists everything.
+ * `GET /api/v1/alarms?state=&severity=&kind=&location_id=&since=&until=&q=&limit=&cursor=` (bearer,
+ * `alerts.read`): the whole alarm history, cleared alarms included, newest raised first, in keyset pages;
+ * `Accept: text/csv` or `format=csv` streams every page as one CSV (docs/protocol.md, alarms).
  */
 export const handleAlarmsQuery: RouteHandler = async (req, res, { tokens, alarms }, url) => {
-  const check = await tokens.verify(bearerToken(req));
-  if (!check.ok) return sendJson(res, 401, { error: 'unauthorized' });
-  if (!can(check.user.role, 'alerts.read')) {
-    return sendJson(res, 403, { error: 'unauthorized', required_permission: 'alerts.read' });
-  }
-  const raw = Object.fromEntries([...url.searchParams].filter(([key, value]) => (key === 'state' || key === 'since') && value !== ''));
-  const query = AlarmQuerySchema.safeParse(raw);
-  if (!query.success) {
-    const issue = query.error.issues[0];
-    const message =
-      issue.path[0] === 'since'
-        ? 'since must be an ISO-8601 date-time with a zone, e.g. 2025-05-11T11:00:00Z'
-        : 'state must be one of unacked, acked, cleared, cleared_unacked';
-    return sendJson(res, 400, { error: 'invalid_params', message });
-  }
-  sendJson(res, 200, { alarms: alarms.list(query.data).filter((alarm) => visibleTo(alarm, check.user)) });
+  const user = await alarmReader(req, res, tokens);
+  if (!user) return;
+  const query = parseQuery(res, url, AlarmListQuerySchema);
+  if (!query) return;
+  const locations = queryLocations(res, user, query.location_id);
+  if (!locations) return;
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  if (after === null) return sendJson(res, 400, { error: 'invalid_params', message: 'cursor must be a next_cursor this API returned' });
+  const filter = toFilter(query, locations.ids, after);
+  if (wantsCsv(req, query)) return streamCsv(res, alarms, filter);
+  const page = alarms.page(filter);
+  sendJson(res, 200, { alarms: page.alarms, next_cursor: page.next ? encodeCursor(page.next) : null });
 };
 
-/**
- * A token with a `locations` claim sees only alarms at those locations. Alarms with no location
- * (an upstream down, a payout error) concern the whole floor, not a location the user was given,
- * so a location-restricted user does not see them; a token without the claim sees every alarm.
- */
-function visibleTo(alarm: Alarm, user: SessionUser): boolean {
-  if (!user.locations) return true;
-  return alarm.location_id !== null && user.locations.includes(alarm.location_id);
+function toFilter(query: AlarmListQuery, locationIds: string[] | null, after: AlarmFilter['after']): AlarmFilter {
+  return {
+    states: query.state,
+    severities: query.severity,
+    kinds: query.kind,
+    locationIds,
+    sinceMs: query.since === undefined ? undefined : Date.parse(query.since),
+    untilMs: query.until === undefined ? undefined : Date.parse(query.until),
+    q: query.q,
+    limit: query.limit ?? ALARM_PAGE.default,
+    after,
+  };
+}
+
+function wantsCsv(req: IncomingMessage, query: AlarmListQuery): boolean {
+  if (query.format) return query.format === 'csv';
+  return /\btext\/csv\b/i.test(req.headers.accept ?? '');
+}
+
+/** Every matching alarm as CSV, a page at a time so a large history never sits in memory or blocks the loop. */
+async function streamCsv(res: ServerResponse, alarms: AlarmService, filter: AlarmFilter): Promise<void> {
+  res.writeHead(200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': 'attachment; filename="alarms.csv"',
+    'cache-control': 'no-store',
+  });
+  let after = filter.after;
+  if (!(await writePaced(res, `${CSV_COLUMNS.join(',')}\r\n`))) return;
+  for (;;) {
+    const page = alarms.page({ ...filter, limit: ALARM_PAGE.max, after });
+    if (page.alarms.length > 0 && !(await writePaced(res, page.alarms.map(csvRow).join('')))) return;
+    if (!page.next) break;
+    after = page.next;
+    // Let other connections in between pages of a long export.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  res.end();
 }

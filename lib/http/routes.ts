@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Services } from '../server/services';
+import { ALARM_DETAIL_PREFIX, handleAlarmDetail } from './alarm-detail';
+import { handleAlarmStats } from './alarm-stats';
 import { handleAlarmsQuery } from './alarms';
 import { handleDevLogin } from './dev-login';
 import { handleHealth } from './health';
@@ -15,16 +17,21 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse, services:
 const ROUTES: Record<string, Partial<Record<string, RouteHandler>>> = {
   '/api/v1/events': { POST: handleIngest },
   '/api/v1/alarms': { GET: handleAlarmsQuery },
+  // Before the `{alarm_id}` prefix below: `stats` is not an alarm id.
+  '/api/v1/alarms/stats': { GET: handleAlarmStats },
   '/api/health': { GET: handleHealth },
   '/api/metrics': { GET: handleMetrics },
   '/api/mock-stream': { GET: handleMockStream, POST: handleMockStream },
   '/api/auth/dev-login': { POST: handleDevLogin },
 };
 
+/** `/api/v1/alarms/{alarm_id}`: every path under the alarm list that is not an exact route above. */
+const ALARM_DETAIL: Partial<Record<string, RouteHandler>> = { GET: handleAlarmDetail };
+
 /** Answers a request on one of the gateway's paths; returns false for every other path so Next serves it. */
 export function routeHttp(req: IncomingMessage, res: ServerResponse, services: Services): boolean {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const methods = ROUTES[url.pathname];
+  const methods = ROUTES[url.pathname] ?? (url.pathname.startsWith(ALARM_DETAIL_PREFIX) ? ALARM_DETAIL : undefined);
   if (!methods) return false;
   const handler = methods[req.method ?? 'GET'];
   if (!handler) {

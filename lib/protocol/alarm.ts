@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -34,7 +32,59 @@ export function isOpenAlarm(alarm: Pick<Alarm, 'state'>): boolean {
   return alarm.state !== 'cleared';
 }
 
-export const AlarmQuerySchema = z.object({
-  state: z.enum(ALARM_STATES).optional(),
-  since: z.iso.datetime({ offset: true }).optional(),
-});
+/** What the audit trail calls each change of an alarm. */
+export const ALARM_ACTIONS = ['raise', 'repeat', 'ack', 'shelve', 'unshelve', 'escalate', 'clear'] as const;
+export type AlarmAction = (typeof ALARM_ACTIONS)[number];
+
+/**
+ * One line of an alarm's audit trail (`GET /api/v1/alarms/{alarm_id}`). `by` is the user id of the person
+ * who acted, or `system`; `by_name` their display name. `count` is the alarm's count after the change.
+ */
+export interface AlarmTransition {
+  action: AlarmAction;
+  at: string;
+  from: AlarmState | null;
+  to: AlarmState;
+  by: string;
+  by_name: string;
+  note: string | null;
+  reason: string | null;
+  count: number | null;
+  /** Until when a `shelve` hid the alarm. */
+  shelved_until: string | null;
+  /** How many times the alarm had escalated after an `escalate`. */
+  escalations: number | null;
+}
+
+/** Data of `alarm.escalated`: the alarm plus how many times it has escalated so far. */
+export type AlarmEscalated = Alarm & { escalations: number };
+
+/** Most alarms one bulk `ack` may name. */
+export const MAX_BULK_ACK = 100;
+
+/** The dashboard page that opens one alarm, for links in notifications. */
+export function alarmLink(alarmId: string): string {
+  return `/alarms?alarm=${encodeURIComponent(alarmId)}`;
+}
+
+/** A `(kind, source_ref)` pair and how often it was raised, for the stats' chattering and top lists. */
+export interface AlarmSourceCount {
+  kind: AlarmKind;
+  source_ref: string;
+  count: number;
+}
+
+/** `GET /api/v1/alarms/stats`: the alarm load of a time range as ISA-18.2 measures it. */
+export interface AlarmStats {
+  since: string;
+  until: string;
+  raised: number;
+  acknowledged: number;
+  mtta_s: number | null;
+  mttr_s: number | null;
+  max_per_10min: number;
+  flood_time_pct: number;
+  standing: number;
+  chattering: AlarmSourceCount[];
+  top: AlarmSourceCount[];
+}

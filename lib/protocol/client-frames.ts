@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_BULK_ACK } from './alarm';
 
 const requestId = z.union([z.string().max(200), z.number()]).optional();
 const json = z.record(z.string(), z.unknown());
@@ -27,13 +28,31 @@ export const CLIENT_FRAME_SCHEMAS = {
   }),
   presence_leave: z.object({ type: z.literal('presence_leave'), id: requestId, channel: z.string(), params: z.unknown().optional() }),
   presence_list: z.object({ type: z.literal('presence_list'), id: requestId, channel: z.string(), params: z.unknown().optional() }),
-  ack: z.object({ type: z.literal('ack'), id: requestId, alarm_id: z.string().min(1), note: z.string().max(2000).optional() }),
+  ack: z
+    .object({
+      type: z.literal('ack'),
+      id: requestId,
+      alarm_id: z.string().min(1).optional(),
+      alarm_ids: z.array(z.string().min(1).max(200)).min(1).max(MAX_BULK_ACK).optional(),
+      note: z.string().max(2000).optional(),
+    })
+    .refine((f) => (f.alarm_id === undefined) !== (f.alarm_ids === undefined), {
+      path: ['alarm_id'],
+      message: `give either alarm_id or alarm_ids (1 to ${MAX_BULK_ACK} ids), not both`,
+    }),
   shelve: z.object({
     type: z.literal('shelve'),
     id: requestId,
     alarm_id: z.string().min(1),
     minutes: z.number().positive().max(7 * 24 * 60),
+    // ISA-18.2: shelving hides an alarm from everyone, so the reason is part of the record.
+    reason: z
+      .string({ error: 'a reason is required: say why the alarm is hidden (e.g. "technician on site")' })
+      .trim()
+      .min(1, 'a reason is required: say why the alarm is hidden (e.g. "technician on site")')
+      .max(500),
   }),
+  unshelve: z.object({ type: z.literal('unshelve'), id: requestId, alarm_id: z.string().min(1) }),
 } as const;
 
 export type ClientFrameType = keyof typeof CLIENT_FRAME_SCHEMAS;

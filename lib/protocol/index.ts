@@ -1,4 +1,5 @@
 export * from './alarm';
+export * from './alarm-query';
 export * from './channels';
 export * from './client-frames';
 export * from './errors';

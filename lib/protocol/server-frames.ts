@@ -26,7 +26,7 @@ export interface ResponseFrame {
   message?: string;
   count?: number;
   alarm?: Alarm;
-  /** A bulk `ack` (`alarm_ids`): the alarms acknowledged, and those that could not be. */
+  /** A bulk `ack`: the alarms acknowledged, and the ids refused with their error code. */
   alarms?: Alarm[];
   failed?: { alarm_id: string; code: ErrorCode }[];
 }

@@ -24,6 +24,7 @@ export function createMetrics() {
       registers,
     }),
     alarmsOpen: new Gauge({ name: 'floor_alarms_open', help: 'Alarms not yet cleared, by severity', labelNames: ['severity'], registers }),
+    alarmsUnacked: new Gauge({ name: 'floor_alarms_unacked', help: 'Alarms awaiting acknowledgement and not shelved, by severity', labelNames: ['severity'], registers }),
   };
 }
 

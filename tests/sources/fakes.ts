@@ -34,6 +34,7 @@ export function fakeAlarms() {
       cleared.push({ kind, sourceRef });
       return null;
     },
+    batch: (work) => work(),
   };
   return { alarms, raised, cleared };
 }

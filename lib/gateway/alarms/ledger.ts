@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Alarm, AlarmState } from '../../protocol';
+import { ALARM_COLUMNS, AlarmHistory } from './history';
 import type { AlarmAction } from './lifecycle';
 import { migrateAlarmSchema } from './migrations';
 
@@ -16,18 +17,18 @@ export interface AuditEntry {
   actorId: string | null;
   at: string;
   note: string | null;
+  reason?: string | null;
+  shelvedUntil?: string | null;
+  escalations?: number | null;
 }
 
 type AlarmRow = Alarm & { raised_at_ms: number; updated_at_ms: number };
 
-/** In the contract's field order, so an alarm read back serializes exactly as it was sent. */
-const ALARM_COLUMNS =
-  'alarm_id, kind, severity, state, shelved_until, source_ref, location_id, message, count, raised_at, acked_at, acked_by, cleared_at, note';
-
 /**
  * The alarm ledger: alarms and their audit trail in SQLite. Every write is one synchronous transaction
  * that has reached the disk when `commit` returns, so an alarm the gateway has answered or broadcast
- * survives a crash or a power cut.
+ * survives a crash or a power cut. Inside `transaction`, writes join one outer transaction instead and
+ * reach the disk together when it returns (one fsync for a whole ingest batch).
  */
 export class AlarmLedger {
   private readonly upsert: Database.Statement;
@@ -37,6 +38,8 @@ export class AlarmLedger {
   private readonly selectRecentRaises: Database.Statement;
   private readonly selectList: Record<'all' | 'state' | 'since' | 'stateSince', Database.Statement>;
   private readonly write: (alarm: Alarm, entry: AuditEntry) => number;
+  /** Read-only queries for history pages, audit trails and stats. */
+  readonly history: AlarmHistory;
 
   /** Opens (creating if needed) the ledger in `dataDir` and brings its schema up to date. */
   static open(dataDir: string): AlarmLedger {
@@ -67,8 +70,8 @@ export class AlarmLedger {
         acked_at = excluded.acked_at, acked_by = excluded.acked_by, cleared_at = excluded.cleared_at,
         note = excluded.note, updated_at_ms = excluded.updated_at_ms`);
     this.audit = db.prepare(`
-      INSERT INTO alarm_transitions (alarm_id, from_state, to_state, action, actor, actor_id, at, note)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+      INSERT INTO alarm_transitions (alarm_id, from_state, to_state, action, actor, actor_id, at, note, reason, count, shelved_until, escalations)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.selectOpen = db.prepare(`SELECT ${ALARM_COLUMNS} FROM alarms WHERE state <> 'cleared'`);
     this.selectById = db.prepare(`SELECT ${ALARM_COLUMNS} FROM alarms WHERE alarm_id = ?`);
     this.selectRecentRaises = db.prepare(
@@ -85,9 +88,18 @@ export class AlarmLedger {
     this.write = db.transaction((alarm: Alarm, entry: AuditEntry) => {
       const row: AlarmRow = { ...alarm, raised_at_ms: Date.parse(alarm.raised_at), updated_at_ms: Date.parse(entry.at) };
       this.upsert.run(row);
-      const info = this.audit.run(alarm.alarm_id, entry.from, alarm.state, entry.action, entry.actor, entry.actorId, entry.at, entry.note);
+      const info = this.audit.run(
+        alarm.alarm_id, entry.from, alarm.state, entry.action, entry.actor, entry.actorId, entry.at, entry.note,
+        entry.reason ?? null, alarm.count, entry.shelvedUntil ?? null, entry.escalations ?? null,
+      );
       return Number(info.lastInsertRowid);
     });
+    this.history = new AlarmHistory(db);
+  }
+
+  /** Runs `work` in one transaction: every commit inside it reaches the disk together, or none does. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
   }
 
   /** Stores an alarm as it is after a change, with the change's audit line; returns the audit line's id. */

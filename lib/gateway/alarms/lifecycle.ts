@@ -8,14 +8,13 @@
  *      └─return to normal─▶ cleared_unacked ──ack───┘
  *   (a repeat while cleared_unacked brings the alarm back to unacked)
  */
-import type { Alarm, AlarmState, ChannelEvent } from '../../protocol';
+import type { Alarm, AlarmAction, AlarmState, ChannelEvent } from '../../protocol';
 import { moreUrgent, severityFor } from './severity';
 import type { AlarmCondition } from './types';
 
 export type AlarmEventName = ChannelEvent<'alerts'>;
 
-/** What the audit trail calls each change. */
-export type AlarmAction = 'raise' | 'repeat' | 'clear' | 'ack' | 'shelve' | 'unshelve';
+export type { AlarmAction } from '../../protocol';
 
 /** One accepted change: the alarm after it, the state before it, how it is announced and audited. */
 export interface AlarmChange {
@@ -128,10 +127,27 @@ export function shelveAlarm(alarm: Alarm, until: string): AlarmChange | AlarmRef
   return { alarm: { ...alarm, shelved_until: until }, from: alarm.state, action: 'shelve', event: 'alarm.shelved' };
 }
 
-/** The shelving time has passed: the alarm shows again. Null when it is not shelved. */
-export function unshelveAlarm(alarm: Alarm): AlarmChange | null {
+/**
+ * The alarm shows again: its shelving time passed (announced as `alarm.updated`), or a person unshelved it
+ * (`alarm.unshelved`). Null when it is not shelved.
+ */
+export function unshelveAlarm(alarm: Alarm, byPerson = false): AlarmChange | null {
   if (alarm.shelved_until === null) return null;
-  return { alarm: { ...alarm, shelved_until: null }, from: alarm.state, action: 'unshelve', event: 'alarm.updated' };
+  return { alarm: { ...alarm, shelved_until: null }, from: alarm.state, action: 'unshelve', event: byPerson ? 'alarm.unshelved' : 'alarm.updated' };
+}
+
+/**
+ * A critical alarm has waited too long for an acknowledgement. The alarm itself does not change; the
+ * change is in who is told. Null when it no longer needs escalating (acked, shelved, cleared, not critical).
+ */
+export function escalateAlarm(alarm: Alarm): AlarmChange | null {
+  if (!needsEscalation(alarm)) return null;
+  return { alarm, from: alarm.state, action: 'escalate', event: 'alarm.escalated' };
+}
+
+/** Whether an alarm escalates while it waits: critical, unacknowledged and not shelved. */
+export function needsEscalation(alarm: Alarm): boolean {
+  return alarm.severity === 'critical' && alarm.state === 'unacked' && alarm.shelved_until === null;
 }
 
 /** Whether a lifecycle answer is a refusal. */

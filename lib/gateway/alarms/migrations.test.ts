@@ -6,6 +6,9 @@ function tables(db: Database.Database): string[] {
   return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
 }
 
+/** The version after the newest shipped step, for steps a later release would add. */
+const NEXT = Math.max(...ALARM_MIGRATIONS.map((m) => m.version)) + 1;
+
 describe('alarm schema migrations', () => {
   it('applies every step once on a new database and nothing on a second run', () => {
     const db = new Database(':memory:');
@@ -21,17 +24,17 @@ describe('alarm schema migrations', () => {
     migrateAlarmSchema(db);
     const later = [
       ...ALARM_MIGRATIONS,
-      { version: 3, name: 'third', sql: 'CREATE TABLE third_step (x INTEGER)' },
-      { version: 2, name: 'second', sql: 'CREATE TABLE second_step (x INTEGER)' },
+      { version: NEXT + 1, name: 'third', sql: 'CREATE TABLE third_step (x INTEGER)' },
+      { version: NEXT, name: 'second', sql: 'CREATE TABLE second_step (x INTEGER)' },
     ];
-    expect(migrateAlarmSchema(db, later)).toEqual([2, 3]);
+    expect(migrateAlarmSchema(db, later)).toEqual([NEXT, NEXT + 1]);
     expect(migrateAlarmSchema(db, later)).toEqual([]);
   });
 
   it('rolls a failing step back entirely, recording nothing', () => {
     const db = new Database(':memory:');
     migrateAlarmSchema(db);
-    const broken = [...ALARM_MIGRATIONS, { version: 2, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); NOT SQL' }];
+    const broken = [...ALARM_MIGRATIONS, { version: NEXT, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); NOT SQL' }];
     expect(() => migrateAlarmSchema(db, broken)).toThrow();
     expect(tables(db)).not.toContain('half');
     expect(migrateAlarmSchema(db)).toEqual([]);
@@ -66,5 +69,28 @@ describe('alarm schema migrations', () => {
     insert.run('alm-1', 'cleared');
     insert.run('alm-2', 'unacked');
     expect(() => insert.run('alm-3', 'acked')).toThrow(/UNIQUE/);
+  });
+});
+
+describe('alarm schema migrations: a database from before the audit columns', () => {
+  it('keeps its alarms and audit lines, and takes reasons, counts and escalations afterwards', () => {
+    const db = new Database(':memory:');
+    expect(migrateAlarmSchema(db, ALARM_MIGRATIONS.slice(0, 1))).toEqual([1]);
+    db.prepare(
+      `INSERT INTO alarms (alarm_id, kind, source_ref, severity, state, message, count, raised_at, raised_at_ms, updated_at_ms)
+       VALUES ('alm-old', 'device_offline', 'T-19', 'high', 'unacked', 'm', 1, '2025-01-01T00:00:00.000Z', 0, 0)`,
+    ).run();
+    db.prepare(`INSERT INTO alarm_transitions (alarm_id, to_state, action, actor, at) VALUES ('alm-old', 'unacked', 'raise', 'system', '2025-01-01T00:00:00.000Z')`).run();
+
+    expect(migrateAlarmSchema(db)).toEqual(ALARM_MIGRATIONS.slice(1).map((m) => m.version));
+    expect(db.prepare('SELECT alarm_id, action, reason, count FROM alarm_transitions').all()).toEqual([
+      { alarm_id: 'alm-old', action: 'raise', reason: null, count: null },
+    ]);
+    db.prepare(
+      `INSERT INTO alarm_transitions (alarm_id, from_state, to_state, action, actor, at, reason, count, shelved_until, escalations)
+       VALUES ('alm-old', 'unacked', 'unacked', 'shelve', 'Maya', '2025-01-01T00:01:00.000Z', 'technician on site', 1, '2025-01-01T00:31:00.000Z', NULL)`,
+    ).run();
+    expect(db.prepare("SELECT reason FROM alarm_transitions WHERE action = 'shelve'").get()).toEqual({ reason: 'technician on site' });
+    expect(() => db.prepare("UPDATE alarm_transitions SET reason = 'other'").run()).toThrow(/append-only/);
   });
 });

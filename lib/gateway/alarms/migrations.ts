@@ -58,6 +58,19 @@ export const ALARM_MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'alarm_transitions is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'audit of shelve reasons, counts and escalations; keyset index for history pages',
+    sql: `
+      ALTER TABLE alarm_transitions ADD COLUMN reason TEXT;
+      ALTER TABLE alarm_transitions ADD COLUMN count INTEGER;
+      ALTER TABLE alarm_transitions ADD COLUMN shelved_until TEXT;
+      ALTER TABLE alarm_transitions ADD COLUMN escalations INTEGER;
+      -- History pages walk (raised_at_ms, alarm_id) downwards; stats read transitions by time.
+      CREATE INDEX alarms_raised_key ON alarms (raised_at_ms DESC, alarm_id DESC);
+      CREATE INDEX alarm_transitions_at ON alarm_transitions (at);
+    `,
+  },
 ];
 
 /** Brings the alarm schema up to the newest version; each step and its record commit together. Returns the versions applied. */

@@ -36,10 +36,28 @@ export class OpenAlarms {
     return [...this.byId.values()];
   }
 
+  /** Forgets every alarm (before the set is reloaded from the ledger). */
+  clear(): void {
+    this.byId.clear();
+    this.byKey.clear();
+  }
+
   /** Open alarms per severity, every severity present (zero included) so the gauge drops back to 0. */
   countBySeverity(): Record<Severity, number> {
+    return this.count(() => true);
+  }
+
+  /**
+   * Alarms waiting for an acknowledgement per severity. A shelved alarm is out of every such total until it
+   * returns (ISA-18.2): hiding it is a decision already taken by someone.
+   */
+  countUnackedBySeverity(): Record<Severity, number> {
+    return this.count((a) => (a.state === 'unacked' || a.state === 'cleared_unacked') && a.shelved_until === null);
+  }
+
+  private count(include: (alarm: Alarm) => boolean): Record<Severity, number> {
     const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-    for (const alarm of this.byId.values()) counts[alarm.severity]++;
+    for (const alarm of this.byId.values()) if (include(alarm)) counts[alarm.severity]++;
     return counts;
   }
 }

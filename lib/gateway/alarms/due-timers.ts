@@ -2,10 +2,11 @@
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * One timer per shelved alarm, firing when its shelving ends. Timers are unref'd (a shelved alarm must not
- * keep the process alive) and check the clock when they fire, so a re-armed or early timer is harmless.
+ * One timer per alarm, firing when something is due: its shelving ends, or it escalates. Timers are unref'd
+ * (a waiting alarm must not keep the process alive) and check the clock when they fire, so a re-armed or
+ * early timer is harmless.
  */
-export class ShelveTimers {
+export class DueTimers {
   private readonly timers = new Map<string, { until: number; timer: NodeJS.Timeout }>();
 
   constructor(
@@ -13,7 +14,7 @@ export class ShelveTimers {
     private readonly onDue: (alarmId: string) => void,
   ) {}
 
-  /** Schedules the end of an alarm's shelving, replacing any earlier schedule; a past time fires on the next tick. */
+  /** Schedules an alarm's due time, replacing any earlier schedule; a past time fires on the next tick. */
   arm(alarmId: string, untilMs: number): void {
     this.disarm(alarmId);
     const delay = Math.min(Math.max(0, untilMs - this.now()), MAX_TIMER_MS);
@@ -22,7 +23,12 @@ export class ShelveTimers {
     this.timers.set(alarmId, { until: untilMs, timer });
   }
 
-  /** Cancels an alarm's timer (its shelving ended another way). */
+  /** When an alarm's timer is due, if one is armed. */
+  dueAt(alarmId: string): number | undefined {
+    return this.timers.get(alarmId)?.until;
+  }
+
+  /** Cancels an alarm's timer (what it waited for ended another way). */
   disarm(alarmId: string): void {
     const entry = this.timers.get(alarmId);
     if (!entry) return;

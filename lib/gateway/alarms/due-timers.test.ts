@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ShelveTimers } from './shelving';
+import { DueTimers } from './due-timers';
 
-describe('shelve timers', () => {
+describe('due timers', () => {
   beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));
   afterEach(() => vi.useRealTimers());
 
   it('fires once when the shelving time comes', () => {
     const due: string[] = [];
-    const timers = new ShelveTimers(Date.now, (id) => due.push(id));
+    const timers = new DueTimers(Date.now, (id) => due.push(id));
     timers.arm('alm-1', Date.now() + 60_000);
     vi.advanceTimersByTime(59_999);
     expect(due).toEqual([]);
@@ -18,7 +18,7 @@ describe('shelve timers', () => {
 
   it('replaces an earlier schedule when shelved again', () => {
     const due: string[] = [];
-    const timers = new ShelveTimers(Date.now, (id) => due.push(id));
+    const timers = new DueTimers(Date.now, (id) => due.push(id));
     timers.arm('alm-1', Date.now() + 60_000);
     timers.arm('alm-1', Date.now() + 120_000);
     vi.advanceTimersByTime(60_000);
@@ -29,7 +29,7 @@ describe('shelve timers', () => {
 
   it('fires at once for a time already past (restart after the shelving ended)', () => {
     const due: string[] = [];
-    const timers = new ShelveTimers(Date.now, (id) => due.push(id));
+    const timers = new DueTimers(Date.now, (id) => due.push(id));
     timers.arm('alm-1', Date.now() - 5_000);
     vi.advanceTimersByTime(0);
     expect(due).toEqual(['alm-1']);
@@ -37,7 +37,7 @@ describe('shelve timers', () => {
 
   it('waits in steps past the longest single timer', () => {
     const due: string[] = [];
-    const timers = new ShelveTimers(Date.now, (id) => due.push(id));
+    const timers = new DueTimers(Date.now, (id) => due.push(id));
     const thirtyDays = 30 * 24 * 3600_000;
     timers.arm('alm-1', Date.now() + thirtyDays);
     vi.advanceTimersByTime(thirtyDays - 1);
@@ -48,7 +48,7 @@ describe('shelve timers', () => {
 
   it('never fires once disarmed or closed', () => {
     const due: string[] = [];
-    const timers = new ShelveTimers(Date.now, (id) => due.push(id));
+    const timers = new DueTimers(Date.now, (id) => due.push(id));
     timers.arm('alm-1', Date.now() + 1000);
     timers.arm('alm-2', Date.now() + 1000);
     timers.disarm('alm-1');
