@@ -25,7 +25,7 @@ export function useShelveReason(alarm: Pick<Alarm, 'alarm_id' | 'shelved_until'>
     const abort = new AbortController();
     fetchAlarmDetail(token, alarm.alarm_id, abort.signal)
       .then(({ transitions }) => {
-        const shelf = transitions.findLast((t) => t.reason);
+        const shelf = transitions.findLast((t) => t.action === 'shelve');
         known.set(key, shelf?.reason ?? null);
         setFetched((n) => n + 1);
       })

@@ -1,16 +1,6 @@
-import type { Alarm, AlarmKind, AlarmState, Severity } from '@/lib/protocol';
+import type { Alarm, AlarmKind, AlarmState, AlarmStats, AlarmTransition, Severity } from '@/lib/protocol';
 
-/** One change in an alarm's life (contract section 6), oldest first in a detail answer. */
-export interface AlarmTransition {
-  at: string;
-  from: string | null;
-  to: string;
-  by: string | null;
-  by_name: string | null;
-  note: string | null;
-  reason: string | null;
-  count: number | null;
-}
+export type { AlarmStats, AlarmTransition };
 
 /** `GET /api/v1/alarms`: newest raised first, one page. */
 export interface AlarmPage {
@@ -22,26 +12,6 @@ export interface AlarmPage {
 export interface AlarmDetail {
   alarm: Alarm;
   transitions: AlarmTransition[];
-}
-
-/** An alarm source counted in the stats. */
-export interface AlarmSourceCount {
-  kind: string;
-  source_ref: string;
-  count: number;
-}
-
-/** `GET /api/v1/alarms/stats`: the alarm load as ISA-18.2 measures it. */
-export interface AlarmStats {
-  raised: number;
-  acknowledged: number;
-  mtta_s: number | null;
-  mttr_s: number | null;
-  max_per_10min: number;
-  flood_time_pct: number;
-  standing: number;
-  chattering: AlarmSourceCount[];
-  top: AlarmSourceCount[];
 }
 
 /** The history filters, as the API takes them. */

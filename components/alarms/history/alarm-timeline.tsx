@@ -15,7 +15,6 @@ const DOT: Record<TransitionText['tone'], string> = {
   shelve: 'bg-fg-muted',
   escalate: 'bg-crit',
   clear: 'bg-accent',
-  other: 'bg-line-strong',
 };
 
 const stamp = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
