@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { ChannelParams } from '@/lib/protocol';
+import { type ChannelParams, MAX_BULK_ACK } from '@/lib/protocol';
 import { CHANNELS, type Channel } from '@/lib/protocol/channels';
 import { presenceScope, subscriptionsFor } from './access';
 import { type StoreItem, applyBatch } from './apply-batch';
@@ -197,7 +197,15 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
         },
         setNotifyOptIn: (on) => set((s) => ({ ui: { ...s.ui, notifyOptIn: on } })),
         acknowledge: (alarmId, note) => alarmAction('ack', alarmId, note ? { note } : {}),
-        acknowledgeMany: (alarmIds, note) => bulkAck(alarmIds, note),
+        acknowledgeMany: async (alarmIds, note) => {
+          // One frame names at most MAX_BULK_ACK alarms; a longer pick goes in turns.
+          let last: RequestResult = { ok: false, error: { code: 'not_connected', message: 'Nothing to acknowledge' } };
+          for (let i = 0; i < alarmIds.length; i += MAX_BULK_ACK) {
+            last = await bulkAck(alarmIds.slice(i, i + MAX_BULK_ACK), note);
+            if (!last.ok) break;
+          }
+          return last;
+        },
         shelve: (alarmId, minutes, reason) => alarmAction('shelve', alarmId, { minutes, reason }),
         unshelve: (alarmId) => alarmAction('unshelve', alarmId, {}),
       },
