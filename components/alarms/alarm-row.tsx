@@ -50,6 +50,7 @@ export const AlarmRow = memo(function AlarmRow(props: AlarmRowProps) {
         if (e.shiftKey && !deniedReason) onCheck(alarm.alarm_id, true);
         onSelect(alarm.alarm_id);
       }}
+      onFocus={() => onSelect(alarm.alarm_id)}
       className={cx(
         'grid cursor-pointer grid-cols-[1.75rem_minmax(0,1fr)] items-center gap-x-3 gap-y-1.5 border-b border-l-4 border-b-line/60 px-3 py-2 outline-none',
         'sm:grid-cols-[1.75rem_auto_minmax(0,1fr)_auto_auto]',

@@ -72,7 +72,11 @@ export function NotificationToasts() {
   const items = useMonitor((s) => s.notifications.items);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const [now, setNow] = useState(() => Date.now());
-  const visible = items.filter((n) => !dismissed.has(n.id) && now - n.ts < (n.alarm_id ? ALARM_VISIBLE_MS : VISIBLE_MS));
+  // One toast per alarm: a repeated escalation replaces the toast before it instead of stacking up.
+  const visible = items.filter(
+    (n, i) =>
+      !dismissed.has(n.id) && now - n.ts < (n.alarm_id ? ALARM_VISIBLE_MS : VISIBLE_MS) && !(n.alarm_id && items.slice(0, i).some((m) => m.alarm_id === n.alarm_id)),
+  );
 
   // Tick only while something is showing, so an idle frame does not re-render.
   const showing = visible.length > 0;
