@@ -49,9 +49,25 @@ describe('notifyCriticalAlarms', () => {
       {
         channel: 'notifications',
         event: 'notification.alert',
-        data: { user_id: 'user-maya', title: 'Critical alarm: payout error', body: 'Community payout failed for 2 players', alarm_id: 'alm-1', severity: 'critical' },
+        data: { user_id: 'user-maya', title: 'Critical alarm: payout error', body: 'Community payout failed for 2 players', alarm_id: 'alm-1', severity: 'critical', link: '/alarms?alarm=alm-1' },
       },
     ]);
+  });
+
+  it('alerts the same users again on each escalation, with a distinct id and the wait in the title', () => {
+    const { hub, sent, raise } = fakeHub([manager, operator, elsewhere]);
+    const ids: string[] = [];
+    const tapped = { ...hub, publish: (c: never, e: never, d: never, meta?: { id?: string }) => (ids.push(meta?.id ?? ''), hub.publish(c, e, d, meta)) };
+    notifyCriticalAlarms(tapped as typeof hub);
+    raise({ ...alarm({}), escalations: 2 } as Alarm, 'alarm.escalated');
+    expect(sent).toEqual([
+      {
+        channel: 'notifications',
+        event: 'notification.alert',
+        data: expect.objectContaining({ user_id: 'user-maya', alarm_id: 'alm-1', link: '/alarms?alarm=alm-1', title: expect.stringMatching(/^Escalated: payout error (still )?unacknowledged/) }),
+      },
+    ]);
+    expect(ids).toEqual(['ntf-alm-1-esc2-user-maya']);
   });
 
   it('stays quiet for lower severities and for changes to existing alarms', () => {

@@ -134,7 +134,7 @@ export interface Notification {
   /** The alarm a `notification.alert` is about, when it is about one. */
   alarm_id?: string;
   severity?: string;
-  /** Where the notification leads, e.g. `/alarms?alarm=<id>`. */
+  /** The dashboard page to open for it, e.g. `/alarms?alarm=<alarm_id>`. */
   link?: string;
 }
 

@@ -32,3 +32,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'abc', MOCK_STREAM: 'fast' })).toThrow(/PORT[\s\S]*MOCK_STREAM|MOCK_STREAM[\s\S]*PORT/);
   });
 });
+
+describe('loadConfig: alarms and currency', () => {
+  it('defaults to EUR and five minutes before a critical alarm escalates', () => {
+    expect(loadConfig({})).toMatchObject({ currency: 'EUR', alarmEscalateMinutes: 5 });
+  });
+
+  it('takes a fraction of a minute for escalation and a currency code in any case', () => {
+    expect(loadConfig({ ALARM_ESCALATE_MINUTES: '0.05', CURRENCY: 'gbp' })).toMatchObject({ alarmEscalateMinutes: 0.05, currency: 'GBP' });
+  });
+
+  it('refuses a non-positive escalation time and a currency that is not a code', () => {
+    expect(() => loadConfig({ ALARM_ESCALATE_MINUTES: '0' })).toThrow(/ALARM_ESCALATE_MINUTES/);
+    expect(() => loadConfig({ CURRENCY: 'euro' })).toThrow(/CURRENCY/);
+  });
+});

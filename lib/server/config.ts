@@ -23,6 +23,12 @@ const EnvSchema = z.object({
   CASINO_WS_URL: z.url().optional(),
   CASINO_TOKEN: z.string().optional(),
   LOG_LEVEL: z.string().default('info'),
+  CURRENCY: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'CURRENCY must be an ISO 4217 code such as EUR')
+    .transform((c) => c.toUpperCase())
+    .default('EUR'),
+  ALARM_ESCALATE_MINUTES: z.coerce.number().positive('ALARM_ESCALATE_MINUTES must be a positive number of minutes').default(5),
 });
 
 /** Everything the process reads from its environment, with the contract's defaults applied. */
@@ -45,6 +51,10 @@ export interface Config {
   casinoUrl: string | undefined;
   casinoToken: string | undefined;
   logLevel: string;
+  /** The floor's currency (ISO 4217): amounts in alarm messages and the mock are in it. */
+  currency: string;
+  /** A critical alarm still unacknowledged this many minutes after it was raised escalates (fractions allowed). */
+  alarmEscalateMinutes: number;
 }
 
 /** Default mock stream rate (events per second) for `MOCK_STREAM=on`. */
@@ -78,5 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     casinoUrl: e.CASINO_WS_URL,
     casinoToken: e.CASINO_TOKEN,
     logLevel: e.LOG_LEVEL,
+    currency: e.CURRENCY,
+    alarmEscalateMinutes: e.ALARM_ESCALATE_MINUTES,
   };
 }

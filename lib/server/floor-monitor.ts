@@ -30,7 +30,7 @@ export function createFloorMonitor(config: Config, logger: Logger): FloorMonitor
   const metrics = createMetrics();
   const tokens = new TokenAuthority(config.authSecret);
   const hub = createHub({ tokens, metrics, logger });
-  const alarms = createAlarmService({ dataDir: config.dataDir, publisher: hub, metrics, logger });
+  const alarms = createAlarmService({ dataDir: config.dataDir, publisher: hub, metrics, logger, escalateMinutes: config.alarmEscalateMinutes });
   hub.setAlarmActions(alarms);
   hub.setSnapshotProvider('alerts', () => alarms.open());
   notifyCriticalAlarms(hub);

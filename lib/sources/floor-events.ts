@@ -36,9 +36,10 @@ export function createFloorEvents({ publisher, alarms, registry }: FloorEventDep
       alarms.clear('device_offline', ref);
     } else {
       publisher.publish<DeviceOffline>('system', 'device.offline', { device_id: ref, location_id: state.location_id, lost_at: at }, { id, ts });
-      // Location and time travel in their own alarm fields; the message names the device as staff know it.
+      // Location and time travel in their own alarm fields; the message names the device and its place as staff know them.
       const label = state.type === 'slot' ? 'Slot machine' : state.type === 'terminal' ? 'Terminal' : 'Device';
-      alarms.raise({ kind: 'device_offline', source_ref: ref, location_id: state.location_id, message: `${label} ${ref} is offline` });
+      const place = state.location_id ? registry.locationName(state.location_id) : null;
+      alarms.raise({ kind: 'device_offline', source_ref: ref, location_id: state.location_id, message: `${label} ${ref}${place ? ` at ${place}` : ''} is offline` });
     }
   }
 

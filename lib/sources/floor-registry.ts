@@ -7,6 +7,8 @@ export interface FloorRegistry {
   canonicalId(deviceId: string): string;
   /** Location of a device, null when the floor does not know it. */
   locationOf(deviceId: string): string | null;
+  /** A location's name as staff know it, null when the floor does not know the location. */
+  locationName(locationId: string): string | null;
   /** The device a game runs on, when the floor maps that game to exactly one device. */
   deviceForGame(gameId: string): string | null;
   /** The game a device runs, if the floor says. */
@@ -37,6 +39,7 @@ export function loadFloorFile(file: string): Floor {
 export function createFloorRegistry(floor: Floor | null): FloorRegistry {
   const devices = new Map<string, DeviceState>();
   const byGame = new Map<string, string | null>();
+  const locationNames = new Map((floor?.locations ?? []).map((l) => [l.id, l.name]));
   for (const location of floor?.locations ?? []) {
     for (const d of location.devices) {
       const gameId = d.game_id ?? null;
@@ -50,6 +53,7 @@ export function createFloorRegistry(floor: Floor | null): FloorRegistry {
   return {
     canonicalId: (id) => find(id)?.device_id ?? id,
     locationOf: (id) => find(id)?.location_id ?? null,
+    locationName: (id) => locationNames.get(id) ?? null,
     deviceForGame: (gameId) => byGame.get(gameId) ?? null,
     gameOf: (id) => find(id)?.game_id ?? null,
     setOnline(id, online, at) {

@@ -42,13 +42,14 @@ export function createSources(opts: SourcesOptions & { timing?: Partial<Upstream
     floorEvents,
     dedup: floorDedup,
     reportBadInput: createBadInputReporter('ingest', deps),
+    alarmBatch: (work) => opts.alarms.batch(work),
     onAccepted(count) {
       metrics.eventsIn.inc({ source: 'ingest' }, count);
       ingestHealth.last_event_at = new Date().toISOString();
     },
   });
   const exchange = createExchangeConnector({ deps, timing: opts.timing });
-  const jackpot = createJackpotConnector({ deps, timing: opts.timing, token: config.jackpotToken ?? MOCK_UPSTREAM_TOKEN });
+  const jackpot = createJackpotConnector({ deps, timing: opts.timing, token: config.jackpotToken ?? MOCK_UPSTREAM_TOKEN, currency: config.currency });
   const casino = createCasinoConnector({ deps, timing: opts.timing, token: config.casinoToken ?? MOCK_UPSTREAM_TOKEN, floorEvents, dedup: floorDedup });
   const connectors: [Connector, string | undefined, string][] = [
     [exchange, config.exchangeUrl, MOCK_PATHS.exchange],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AlarmInputs } from '../gateway/alarms/types';
 import type { BadInputReporter } from './bad-input';
 import type { DedupWindow } from './dedup-window';
 import type { FloorEvents } from './floor-events';
@@ -15,12 +16,14 @@ export interface IngestDeps {
   floorEvents: FloorEvents;
   dedup: DedupWindow;
   reportBadInput: BadInputReporter;
+  /** Commits the alarms a batch raises or clears together (one fsync), before any of them is broadcast. */
+  alarmBatch: AlarmInputs['batch'];
   /** Called with the number of items of each accepted batch. */
   onAccepted(count: number): void;
 }
 
 /** The HTTP ingest's batch logic: validate every item, then apply all or none. */
-export function createIngest({ floorEvents, dedup, reportBadInput, onAccepted }: IngestDeps) {
+export function createIngest({ floorEvents, dedup, reportBadInput, alarmBatch, onAccepted }: IngestDeps) {
   return function ingest(body: unknown): IngestResult {
     const envelope = BodySchema.safeParse(body);
     if (!envelope.success) {
@@ -44,11 +47,13 @@ export function createIngest({ floorEvents, dedup, reportBadInput, onAccepted }:
     }
 
     let published = 0;
-    for (const item of parsed) {
-      if (!dedup.add(hash53(item.id))) continue;
-      floorEvents.apply(item);
-      published++;
-    }
+    alarmBatch(() => {
+      for (const item of parsed) {
+        if (!dedup.add(hash53(item.id))) continue;
+        floorEvents.apply(item);
+        published++;
+      }
+    });
     onAccepted(raw.length);
     return { ok: true, accepted: raw.length, published };
   };

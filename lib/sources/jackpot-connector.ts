@@ -7,8 +7,8 @@ import { createJackpotEvents } from './jackpot-events';
 import { createUpstream } from './upstream';
 
 /** The jackpot-format source (seed 004): authenticates, dedups by `event_id`, publishes on `jackpots`, raises payout alarms. */
-export function createJackpotConnector({ deps, timing, token }: ConnectorOptions & { token: string }): Connector & { snapshot: SnapshotProvider } {
-  const events = createJackpotEvents();
+export function createJackpotConnector({ deps, timing, token, currency }: ConnectorOptions & { token: string; currency?: string }): Connector & { snapshot: SnapshotProvider } {
+  const events = createJackpotEvents({ currency });
   const seen = new DedupWindow({ capacity: 500_000 });
   const reportBadInput = createBadInputReporter('jackpot', deps);
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AlarmCondition } from '../gateway/alarms/types';
 import type { Channel, ChannelParams, EventName, JackpotOptIn, JackpotUpdated, JackpotWon, RaffleWon } from '../protocol';
 import { describeIssues } from './floor-items';
+import { formatMoney } from './money';
 
 /*
  * Seed 004 events `{event_type, event_id, data}`. Schemas check the fields the gateway shows;
@@ -52,8 +53,11 @@ export interface JackpotOutcome {
   alarm?: AlarmCondition;
 }
 
-/** Keeps each instance's latest pots and maps seed 004 events to published events and alarms. */
-export function createJackpotEvents() {
+/**
+ * Keeps each instance's latest pots and maps seed 004 events to published events and alarms. Alarm messages
+ * give amounts in the floor's `currency` and jackpots by name; ids stay in `source_ref`.
+ */
+export function createJackpotEvents({ currency = 'EUR' }: { currency?: string } = {}) {
   const instances = new Map<string, JackpotUpdated>();
   const names = new Map<string, string>();
 
@@ -87,17 +91,17 @@ export function createJackpotEvents() {
       case 'CommunityPayoutErrorEvent':
       case 'RafflePayoutErrorEvent': {
         const d = data as Data<'CommunityPayoutErrorEvent'>;
-        const round = d.gameround_id ? ` (gameround ${d.gameround_id})` : '';
         const what = type === 'RafflePayoutErrorEvent' ? 'Raffle' : 'Community';
         const total = d.failed_payouts.reduce((s, p) => s + p.win_amount, 0);
-        const name = names.get(d.instance_id) ?? d.instance_id;
+        const name = names.get(d.instance_id) ?? instances.get(d.instance_id)?.name ?? 'a jackpot';
+        const players = d.failed_payouts.length === 1 ? '1 player' : `${d.failed_payouts.length} players`;
         return {
           publish: [],
           alarm: {
             kind: 'payout_error',
             source_ref: d.gameround_id ? `${d.instance_id}:${d.gameround_id}` : d.instance_id,
             location_id: null,
-            message: `${what} payout failed for ${d.failed_payouts.length} player(s), ${total.toFixed(2)} total, on ${name}${round}`,
+            message: `${what} payout failed for ${players}, ${formatMoney(total, currency)} in total, on ${name}`,
           },
         };
       }

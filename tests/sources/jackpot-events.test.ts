@@ -46,8 +46,15 @@ describe('jackpot events (seed 004)', () => {
     const events = createJackpotEvents();
     const community = run(events, COMMUNITY_PAYOUT_ERROR);
     expect(community.publish).toEqual([]);
-    expect(community.alarm).toMatchObject({ kind: 'payout_error', source_ref: 'jp-grand:round-77', location_id: null, message: expect.stringContaining('2 player(s)') });
+    expect(community.alarm).toMatchObject({ kind: 'payout_error', source_ref: 'jp-grand:round-77', location_id: null, message: expect.stringContaining('2 players') });
     expect(run(events, RAFFLE_PAYOUT_ERROR).alarm).toMatchObject({ kind: 'payout_error', source_ref: 'jp-raffle', message: expect.stringContaining('Raffle payout failed') });
+  });
+
+  it('words payout alarms for people: amounts in the floor currency, no internal ids', () => {
+    const events = createJackpotEvents({ currency: 'GBP' });
+    const message = run(events, COMMUNITY_PAYOUT_ERROR).alarm?.message ?? '';
+    expect(message).toMatch(/£[\d,]+\.\d\d in total/);
+    expect(message).not.toMatch(/round-77|jp-grand/);
   });
 
   it('names bad frames without throwing', () => {

@@ -85,7 +85,7 @@ export class AlarmLedger {
       since: listed('WHERE updated_at_ms >= @since'),
       stateSince: listed('WHERE state = @state AND updated_at_ms >= @since'),
     };
-    this.write = db.transaction((alarm: Alarm, entry: AuditEntry) => {
+    const write = (alarm: Alarm, entry: AuditEntry): number => {
       const row: AlarmRow = { ...alarm, raised_at_ms: Date.parse(alarm.raised_at), updated_at_ms: Date.parse(entry.at) };
       this.upsert.run(row);
       const info = this.audit.run(
@@ -93,7 +93,11 @@ export class AlarmLedger {
         entry.reason ?? null, alarm.count, entry.shelvedUntil ?? null, entry.escalations ?? null,
       );
       return Number(info.lastInsertRowid);
-    });
+    };
+    const writeAlone = db.transaction(write);
+    // Inside a batch's transaction the two statements already commit together; a savepoint per alarm
+    // would only add two statements to each of a thousand writes.
+    this.write = (alarm, entry) => (db.inTransaction ? write(alarm, entry) : writeAlone(alarm, entry));
     this.history = new AlarmHistory(db);
   }
 

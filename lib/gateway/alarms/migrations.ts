@@ -66,8 +66,10 @@ export const ALARM_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE alarm_transitions ADD COLUMN count INTEGER;
       ALTER TABLE alarm_transitions ADD COLUMN shelved_until TEXT;
       ALTER TABLE alarm_transitions ADD COLUMN escalations INTEGER;
-      -- History pages walk (raised_at_ms, alarm_id) downwards; stats read transitions by time.
+      -- History pages walk (raised_at_ms, alarm_id) downwards; stats read transitions by time. The new
+      -- index serves every query the raised_at_ms one did, so that one goes: one index less per write.
       CREATE INDEX alarms_raised_key ON alarms (raised_at_ms DESC, alarm_id DESC);
+      DROP INDEX alarms_raised;
       CREATE INDEX alarm_transitions_at ON alarm_transitions (at);
     `,
   },
