@@ -5,6 +5,7 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { loadConfig } from './lib/server/config';
+import { applyBaseHeaders, applyPageHeaders } from './lib/http/security-headers';
 import { createFloorMonitor } from './lib/server/floor-monitor';
 import { createLogger } from './lib/server/logger';
 
@@ -28,8 +29,12 @@ if (withNext) {
 }
 
 const server = createServer((req, res) => {
+  applyBaseHeaders(res);
   if (monitor.handleHttp(req, res)) return;
-  if (pages) return void pages(req, res);
+  if (pages) {
+    applyPageHeaders(req, res, dev);
+    return void pages(req, res);
+  }
   res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not_found"}');
 });
 

@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { MonitorStoreProvider } from '@/lib/store/store-provider';
+import { tokenHandoffScript } from '@/lib/store/token';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -10,10 +12,17 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: '#07090d', colorScheme: 'dark' };
 
-/** The document shell: theme and the dashboard store shared by every route. */
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * The document shell: theme and the dashboard store shared by every route. Rendered per request: each
+ * response carries its own script nonce (the Content-Security-Policy allows no other script).
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <html lang="en">
+      <head>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: tokenHandoffScript() }} />
+      </head>
       <body className="min-h-dvh bg-room text-fg antialiased">
         <MonitorStoreProvider>{children}</MonitorStoreProvider>
       </body>

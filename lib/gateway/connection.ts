@@ -18,6 +18,8 @@ export class Connection {
   readonly sessionId = `s-${randomBytes(8).toString('hex')}`;
   /** Null until a token has been verified. */
   user: SessionUser | null = null;
+  /** The user this connection counts against in `MAX_CONNECTIONS_PER_USER`, once authenticated. */
+  countedUser: string | null = null;
   /** When the current token expires (ms). */
   expiresAt = 0;
   readonly subscriptions = new Map<string, Subscription<Connection>>();
@@ -30,6 +32,8 @@ export class Connection {
   authTimer: NodeJS.Timeout | undefined;
   expiryTimer: NodeJS.Timeout | undefined;
   private corked = false;
+  /** Snapshot bytes handed to ws and not yet written: a snapshot never by itself makes a slow consumer. */
+  private snapshotBytes = 0;
   /** Event frames of the current tick; written before any other frame, so order holds. */
   private readonly batch = new FrameBatch((bytes, done) => {
     const socket = this.socket();
@@ -67,9 +71,26 @@ export class Connection {
     return this.checkBuffer();
   }
 
+  /**
+   * Sends a snapshot frame, exempt from the slow-consumer limit; `written` runs once ws has written it
+   * to the socket (or failed to), so a caller can send the next part only as the socket drains.
+   */
+  sendSnapshot(text: string, written: () => void): boolean {
+    if (this.closing || this.ws.readyState !== WebSocket.OPEN) return false;
+    this.batch.flush();
+    if (!this.corked) this.cork();
+    const bytes = Buffer.byteLength(text);
+    this.snapshotBytes += bytes;
+    this.ws.send(text, () => {
+      this.snapshotBytes -= bytes;
+      written();
+    });
+    return true;
+  }
+
   /** Cuts the connection once its unsent bytes pass the limit (ws counts socket-level writes too). */
   private checkBuffer(): boolean {
-    if (this.ws.bufferedAmount + this.batch.bytes > this.maxUnsentBytes) {
+    if (this.ws.bufferedAmount - this.snapshotBytes + this.batch.bytes > this.maxUnsentBytes) {
       this.onOverflow(this);
       return false;
     }

@@ -6,6 +6,7 @@ export interface ErrorExtras {
   required_permission?: string;
   current?: number;
   limit?: number;
+  subscription_id?: string;
 }
 
 /** Serializes a control frame; events take the faster path of `eventTail` + `eventFrame`. */

@@ -1,4 +1,5 @@
 import { encodeFrame } from './frames';
+import { guardConnection } from './guard';
 import type { HubContext } from './hub-context';
 
 /**
@@ -12,13 +13,15 @@ export function startHeartbeat(ctx: HubContext): () => void {
     const healthCheck = encodeFrame({ type: 'health_check', ts: now });
     for (const conn of ctx.connections) {
       if (conn.closing) continue;
-      if (now - conn.lastSeen > 2 * interval) {
-        ctx.logger.info({ session: conn.sessionId }, 'dashboard peer silent for two heartbeat intervals; dropping it');
-        conn.ws.terminate();
-        continue;
-      }
-      if (conn.user) conn.send(healthCheck);
-      if (!conn.closing && conn.ws.readyState === conn.ws.OPEN) conn.ws.ping();
+      guardConnection(ctx, conn, () => {
+        if (now - conn.lastSeen > 2 * interval) {
+          ctx.logger.info({ session: conn.sessionId }, 'dashboard peer silent for two heartbeat intervals; dropping it');
+          conn.ws.terminate();
+          return;
+        }
+        if (conn.user) conn.send(healthCheck);
+        if (!conn.closing && conn.ws.readyState === conn.ws.OPEN) conn.ws.ping();
+      });
     }
   }, interval);
   timer.unref();

@@ -18,6 +18,15 @@ export interface HubOptions {
   /** How long a slow consumer gets to read its close frame before the socket is destroyed. */
   slowConsumerGraceMs: number;
   history: HistoryOptions;
+  /** Open connections one user may hold at once (`MAX_CONNECTIONS_PER_USER`). */
+  maxConnectionsPerUser: number;
+  /**
+   * Browser origins allowed to open `/v1/ws` (`ALLOWED_ORIGINS`); null allows only the origin the
+   * request itself names in `Host`. Requests without `Origin` (services) are not browsers and pass.
+   */
+  allowedOrigins: readonly string[] | null;
+  /** Largest snapshot frame; bigger snapshots go in parts, each sent once the previous one is written. */
+  maxSnapshotPartBytes: number;
 }
 
 /** The contract's values (section 3 and 5). */
@@ -27,6 +36,9 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   maxUnsentBytes: LIMITS.maxUnsentBytes,
   slowConsumerGraceMs: 3000,
   history: DEFAULT_HISTORY,
+  maxConnectionsPerUser: 100,
+  allowedOrigins: null,
+  maxSnapshotPartBytes: LIMITS.maxSnapshotPartBytes,
 };
 
 /** What the hub's parts share: one per hub instance. */
@@ -41,6 +53,12 @@ export interface HubContext {
   readonly snapshots: Map<Channel, SnapshotProvider>;
   readonly connections: Set<Connection>;
   alarmActions: AlarmActions | null;
+  /** Whether a location is on the floor; presence scopes must name one. Until a floor is set, any is. */
+  isLocation: (locationId: string) => boolean;
+  /** Ends a connection whose handling threw: logs it and closes with 1011 (set by the hub). */
+  failConnection: (conn: Connection, err: unknown) => void;
+  /** Authenticated connections per user id, for `MAX_CONNECTIONS_PER_USER`. */
+  readonly connectionsByUser: Map<string, number>;
   /** The channel's history, created on first use. */
   history(channel: Channel): ChannelHistory;
 }
@@ -62,6 +80,9 @@ export function createHubContext(deps: { tokens: TokenAuthority; metrics: Metric
     snapshots: new Map(),
     connections: new Set(),
     alarmActions: null,
+    isLocation: () => true,
+    failConnection: (conn) => conn.ws.terminate(),
+    connectionsByUser: new Map(),
     history(channel) {
       let history = histories.get(channel);
       if (!history) histories.set(channel, (history = new ChannelHistory(options.history)));

@@ -8,7 +8,8 @@ import { filterFields, matchesEvent } from './filter-matcher';
 import { eventTail } from './frames';
 import { startHeartbeat } from './heartbeat';
 import { DEFAULT_HUB_OPTIONS, type HubOptions, createHubContext } from './hub-context';
-import { openSession } from './session';
+import { originAllowed } from './origin-check';
+import { failConnection, openSession } from './session';
 import type { Hub } from './types';
 
 /** What the hub needs from the process; `options` is for tests and benchmarks. */
@@ -23,6 +24,7 @@ export interface HubDeps {
 export function createHub(deps: HubDeps): Hub {
   const options: HubOptions = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
   const ctx = createHubContext(deps, options);
+  ctx.failConnection = (conn, err) => failConnection(ctx, conn, err);
   const { metrics, logger } = deps;
   // Compression would cost CPU per client per frame, which defeats serializing each event once.
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxInboundBytes, perMessageDeflate: false, clientTracking: false });
@@ -41,7 +43,12 @@ export function createHub(deps: HubDeps): Hub {
     metrics.eventsPublished.inc({ channel });
     let sent = 0;
     ctx.registry.forCandidates(channel, event, record, (sub) => {
-      if (matchesEvent(sub.filter, event, record) && sub.owner.sendEvent(sub.prefix, tail)) sent++;
+      try {
+        if (matchesEvent(sub.filter, event, record) && sub.owner.sendEvent(sub.prefix, tail)) sent++;
+      } catch (err) {
+        // One connection's failure ends that connection; the event still reaches everyone else.
+        ctx.failConnection(sub.owner, err);
+      }
     });
     if (sent) metrics.eventsOut.inc({ channel }, sent);
     const published: PublishedEvent<D> = { channel, event, seq, id, ts, data };
@@ -64,14 +71,28 @@ export function createHub(deps: HubDeps): Hub {
     setAlarmActions(actions) {
       ctx.alarmActions = actions;
     },
+    setLocationDirectory(isLocation) {
+      ctx.isLocation = isLocation;
+    },
     onPublish(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     handleUpgrade(req, socket, head) {
       if (closed) return void socket.destroy();
+      if (!originAllowed(req, options.allowedOrigins)) {
+        metrics.drops.inc({ reason: 'forbidden_origin' });
+        const body = '{"error":"forbidden_origin","message":"This origin may not open the dashboard socket"}';
+        socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+        return;
+      }
       wss.handleUpgrade(req, socket, head, (ws) => {
-        openSession(ctx, ws, req);
+        try {
+          openSession(ctx, ws, req);
+        } catch (err) {
+          logger.error({ err }, 'opening a dashboard session failed');
+          ws.terminate();
+        }
       });
     },
     connectionCount: () => ctx.connections.size,

@@ -1,4 +1,4 @@
-import type { ClientFrameOf, PresenceFrame, PresenceUser } from '../protocol';
+import { type ClientFrameOf, LIMITS, type PresenceFrame, type PresenceUser } from '../protocol';
 import { checkChannelAccess } from './channel-access';
 import type { Connection } from './connection';
 import { encodeFrame } from './frames';
@@ -14,25 +14,42 @@ export function handlePresence(ctx: HubContext, conn: Connection, frame: Presenc
   const access = checkChannelAccess(user, frame.channel, frame.params);
   if (!access.ok) return sendError(ctx, conn, frame.id, access.code, access.message, access.extras);
   const { channel, params } = access;
+  if (params.location_id !== undefined && !ctx.isLocation(params.location_id)) {
+    return sendError(ctx, conn, frame.id, 'invalid_params', `Location '${params.location_id}' is not on this floor; presence scopes name a location of the floor`, { channel });
+  }
   const scope: PresenceScope = params.location_id ? { channel, location_id: params.location_id } : { channel };
 
   if (frame.type === 'presence_list') {
     return sendFrame(conn, { type: 'presence_list_response', id: frame.id, channel, params, users: ctx.presence.list(scope) });
   }
   if (frame.type === 'presence_leave') {
-    const left = ctx.presence.leave(scope, conn, user.user_id);
+    const left = ctx.presence.isJoined(scope, conn);
     sendFrame(conn, { type: 'response', id: frame.id, success: true, channel, params, message: left ? 'Left presence' : 'Not present in this scope' });
-    if (left) announce(ctx, conn, scope, 'user_left', left);
+    announceLeave(ctx, conn, scope, user.user_id);
     return;
   }
+  const joined = ctx.presence.scopeCount(conn);
+  if (joined >= LIMITS.maxPresenceScopes && !ctx.presence.isJoined(scope, conn)) {
+    return sendError(ctx, conn, frame.id, 'presence_limit', `A connection may be present in at most ${LIMITS.maxPresenceScopes} scopes; leave one first`, {
+      current: joined,
+      limit: LIMITS.maxPresenceScopes,
+    });
+  }
+  // Who someone is comes from their token, never from what the client says about itself.
   const entry: PresenceUser = {
     user_id: user.user_id,
-    user_info: frame.user_info ?? { name: user.name, role: user.role },
+    user_info: { ...frame.user_info, name: user.name, role: user.role },
     joined_at: new Date().toISOString(),
   };
   const { first } = ctx.presence.join(scope, conn, entry);
   sendFrame(conn, { type: 'response', id: frame.id, success: true, channel, params, message: 'Joined presence' });
   if (first) announce(ctx, conn, scope, 'user_joined', entry);
+}
+
+/** Takes a connection out of one scope, announcing `user_left` when it was the user's last one there. */
+export function announceLeave(ctx: HubContext, conn: Connection, scope: PresenceScope, userId: string): void {
+  const left = ctx.presence.leave(scope, conn, userId);
+  if (left) announce(ctx, conn, scope, 'user_left', left);
 }
 
 /** Announces `user_left` for every scope a closing connection was the user's last one in. */

@@ -56,6 +56,26 @@ export class PresenceRoster<Conn> {
     return left;
   }
 
+  /** How many scopes a connection is joined to. */
+  scopeCount(conn: Conn): number {
+    return this.joinedBy.get(conn)?.size ?? 0;
+  }
+
+  /** Whether a connection is joined to a scope. */
+  isJoined(scope: PresenceScope, conn: Conn): boolean {
+    return this.joinedBy.get(conn)?.has(scopeKey(scope)) ?? false;
+  }
+
+  /** The scopes a connection is joined to. */
+  scopesOf(conn: Conn): PresenceScope[] {
+    const scopes: PresenceScope[] = [];
+    for (const key of this.joinedBy.get(conn) ?? []) {
+      const scope = this.scopes.get(key)?.scope;
+      if (scope) scopes.push(scope);
+    }
+    return scopes;
+  }
+
   /** The users present in a scope, one entry per user. */
   list(scope: PresenceScope): PresenceUser[] {
     return [...(this.scopes.get(scopeKey(scope))?.members.values() ?? [])].map((m) => m.user);

@@ -1,13 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
-import { CLOSE_CODES, LIMITS, type RequestId, parseClientFrame } from '../protocol';
+import { CLOSE_CODES, LIMITS, type RequestId, glanceRequestId, parseClientFrame } from '../protocol';
 import { describeTokenFailure } from './auth';
 import { Connection } from './connection';
+import { guardConnection } from './guard';
 import type { HubContext } from './hub-context';
 import { announceDeparture } from './presence-requests';
 import { RateLimiter } from './rate-limiter';
 import { sendError, sendFrame } from './replies';
 import { dispatchRequest, dropSubscription } from './requests';
+import { applyRefreshedToken } from './token-refresh';
 
 /** The longest delay setTimeout honours; later expiries are re-armed when it fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -26,7 +28,7 @@ export function openSession(ctx: HubContext, ws: WebSocket, req: IncomingMessage
   const conn = new Connection(ws, limiter, ctx.options.maxUnsentBytes, (c) => cutSlowConsumer(ctx, c));
   ctx.connections.add(conn);
   ctx.metrics.connections.set(ctx.connections.size);
-  ws.on('message', (raw) => onMessage(ctx, conn, rawText(raw)));
+  ws.on('message', (raw) => guardConnection(ctx, conn, () => onMessage(ctx, conn, rawText(raw))));
   ws.on('pong', () => {
     conn.lastSeen = Date.now();
   });
@@ -38,7 +40,12 @@ export function openSession(ctx: HubContext, ws: WebSocket, req: IncomingMessage
   ws.on('close', () => endSession(ctx, conn));
   const token = tokenFromRequest(req);
   if (token) authenticate(ctx, conn, token, undefined);
-  else conn.authTimer = setTimeout(() => rejectAuth(ctx, conn, undefined, describeTokenFailure('missing')), ctx.options.authTimeoutMs);
+  else {
+    conn.authTimer = setTimeout(
+      () => guardConnection(ctx, conn, () => rejectAuth(ctx, conn, undefined, describeTokenFailure('missing'))),
+      ctx.options.authTimeoutMs,
+    );
+  }
   return conn;
 }
 
@@ -48,44 +55,30 @@ function rawText(raw: RawData): string {
   return Buffer.from(raw).toString('utf8');
 }
 
-/** The request id of a frame that will not be handled, so its rate_limited error can still echo it. */
-function peekId(text: string): RequestId {
-  try {
-    const id = (JSON.parse(text) as { id?: unknown }).id;
-    return typeof id === 'string' || typeof id === 'number' ? id : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function onMessage(ctx: HubContext, conn: Connection, text: string): void {
   if (conn.closing) return;
   conn.lastSeen = Date.now();
   if (!conn.limiter.take()) {
+    // Dropped unparsed: a frame over the rate costs one bounded look for its id, so a flood cannot buy CPU with it.
     ctx.metrics.drops.inc({ reason: 'rate_limited' });
-    sendError(ctx, conn, peekId(text), 'rate_limited', `Over ${LIMITS.maxFramesPerSecond} frames per second: this frame was dropped; slow down and resend it`);
+    sendError(ctx, conn, glanceRequestId(text), 'rate_limited', `Over ${LIMITS.maxFramesPerSecond} frames per second: this frame was dropped; slow down and resend it`);
     return;
   }
   if (conn.queue) conn.queue.push(text);
   else handleText(ctx, conn, text);
 }
 
-/** Handles one frame; nothing thrown here may escape to the socket's event emitter. */
+/** Handles one frame; a failure inside ends this connection with 1011 (see `guardConnection`). */
 function handleText(ctx: HubContext, conn: Connection, text: string): void {
-  try {
-    const parsed = parseClientFrame(text);
-    if (!conn.user) {
-      if (parsed.ok && parsed.frame.type === 'auth') authenticate(ctx, conn, parsed.frame.token, parsed.frame.id);
-      else rejectAuth(ctx, conn, parsed.ok ? parsed.frame.id : parsed.id, describeTokenFailure('missing'));
-      return;
-    }
-    if (!parsed.ok) return sendError(ctx, conn, parsed.id, parsed.code, parsed.message);
-    if (parsed.frame.type === 'auth') return authenticate(ctx, conn, parsed.frame.token, parsed.frame.id);
-    dispatchRequest(ctx, conn, parsed.frame);
-  } catch (err) {
-    ctx.logger.error({ err, session: conn.sessionId }, 'dashboard frame handling failed');
-    sendError(ctx, conn, peekId(text), 'invalid_message', 'The gateway could not process this frame; it has been logged, try again');
+  const parsed = parseClientFrame(text);
+  if (!conn.user) {
+    if (parsed.ok && parsed.frame.type === 'auth') authenticate(ctx, conn, parsed.frame.token, parsed.frame.id);
+    else rejectAuth(ctx, conn, parsed.ok ? parsed.frame.id : parsed.id, describeTokenFailure('missing'));
+    return;
   }
+  if (!parsed.ok) return sendError(ctx, conn, parsed.id, parsed.code, parsed.message);
+  if (parsed.frame.type === 'auth') return authenticate(ctx, conn, parsed.frame.token, parsed.frame.id);
+  dispatchRequest(ctx, conn, parsed.frame);
 }
 
 /** Verifies a token (first or fresh); frames arriving meanwhile wait in the queue so order is kept. */
@@ -93,25 +86,51 @@ function authenticate(ctx: HubContext, conn: Connection, token: string, requestI
   clearTimeout(conn.authTimer);
   conn.queue ??= [];
   ctx.tokens.verify(token).then(
-    (check) => {
-      if (conn.closing) return;
-      if (!check.ok) return rejectAuth(ctx, conn, requestId, describeTokenFailure(check.reason));
-      const previous = conn.user;
-      if (previous && previous.user_id !== check.user.user_id) {
-        return rejectAuth(ctx, conn, requestId, `Token is for user '${check.user.user_id}', not '${previous.user_id}'; open a new connection to switch users`);
-      }
-      conn.user = check.user;
-      conn.expiresAt = check.expiresAt;
-      armExpiry(ctx, conn);
-      if (previous) sendFrame(conn, { type: 'response', id: requestId, success: true, message: 'Token refreshed' });
-      else sendWelcome(ctx, conn);
-      drainQueue(ctx, conn);
-    },
-    (err: unknown) => {
-      ctx.logger.error({ err, session: conn.sessionId }, 'token verification failed');
-      rejectAuth(ctx, conn, requestId, describeTokenFailure('invalid'));
-    },
+    (check) =>
+      guardConnection(ctx, conn, () => {
+        if (conn.closing) return;
+        if (!check.ok) return rejectAuth(ctx, conn, requestId, describeTokenFailure(check.reason));
+        const previous = conn.user;
+        if (previous && previous.user_id !== check.user.user_id) {
+          return rejectAuth(ctx, conn, requestId, `Token is for user '${check.user.user_id}', not '${previous.user_id}'; open a new connection to switch users`);
+        }
+        if (!previous && !admitUser(ctx, conn, check.user.user_id)) return;
+        conn.user = check.user;
+        conn.expiresAt = check.expiresAt;
+        armExpiry(ctx, conn);
+        if (previous) {
+          applyRefreshedToken(ctx, conn, check.user);
+          sendFrame(conn, { type: 'response', id: requestId, success: true, message: 'Token refreshed' });
+        } else sendWelcome(ctx, conn);
+        drainQueue(ctx, conn);
+      }),
+    (err: unknown) =>
+      guardConnection(ctx, conn, () => {
+        ctx.logger.error({ err, session: conn.sessionId }, 'token verification failed');
+        rejectAuth(ctx, conn, requestId, describeTokenFailure('invalid'));
+      }),
   );
+}
+
+/**
+ * Counts a newly authenticated connection against its user's limit; past `MAX_CONNECTIONS_PER_USER`
+ * the connection is refused with `too_many_connections` and 4429, and the user's others carry on.
+ */
+function admitUser(ctx: HubContext, conn: Connection, userId: string): boolean {
+  const open = ctx.connectionsByUser.get(userId) ?? 0;
+  const limit = ctx.options.maxConnectionsPerUser;
+  if (open >= limit) {
+    ctx.metrics.drops.inc({ reason: 'too_many_connections' });
+    sendError(ctx, conn, undefined, 'too_many_connections', `User '${userId}' already has ${open} open connections (limit ${limit}); close one first`, {
+      current: open,
+      limit,
+    });
+    closeConnection(ctx, conn, CLOSE_CODES.tooManyConnections, 'Too many connections');
+    return false;
+  }
+  ctx.connectionsByUser.set(userId, open + 1);
+  conn.countedUser = userId;
+  return true;
 }
 
 function sendWelcome(ctx: HubContext, conn: Connection): void {
@@ -143,7 +162,7 @@ function armExpiry(ctx: HubContext, conn: Connection): void {
   clearTimeout(conn.expiryTimer);
   const delay = conn.expiresAt - Date.now();
   if (delay <= 0) return rejectAuth(ctx, conn, undefined, describeTokenFailure('expired'));
-  conn.expiryTimer = setTimeout(() => armExpiry(ctx, conn), Math.min(delay, MAX_TIMER_MS));
+  conn.expiryTimer = setTimeout(() => guardConnection(ctx, conn, () => armExpiry(ctx, conn)), Math.min(delay, MAX_TIMER_MS));
 }
 
 /** Answers `unauthorized` and closes with 4401. */
@@ -174,11 +193,35 @@ function cutSlowConsumer(ctx: HubContext, conn: Connection): void {
   setTimeout(() => conn.ws.terminate(), ctx.options.slowConsumerGraceMs).unref();
 }
 
-/** Drops a connection's subscriptions and presence; safe to call more than once. */
+/**
+ * Drops a connection's subscriptions, presence and place in its user's count; safe to call more than
+ * once. Runs from the socket's close event too, so each step is guarded on its own: a failure is logged
+ * and the rest still happens, and nothing reaches the event loop.
+ */
 function detach(ctx: HubContext, conn: Connection): void {
   conn.clearTimers();
-  for (const sub of [...conn.subscriptions.values()]) dropSubscription(ctx, conn, sub);
-  if (conn.user) announceDeparture(ctx, conn, conn.user.user_id);
+  releaseUser(ctx, conn);
+  for (const sub of [...conn.subscriptions.values()]) {
+    try {
+      dropSubscription(ctx, conn, sub);
+    } catch (err) {
+      ctx.logger.error({ err, session: conn.sessionId }, 'dropping a subscription failed');
+    }
+  }
+  try {
+    if (conn.user) announceDeparture(ctx, conn, conn.user.user_id);
+  } catch (err) {
+    ctx.logger.error({ err, session: conn.sessionId }, 'announcing a presence departure failed');
+  }
+}
+
+function releaseUser(ctx: HubContext, conn: Connection): void {
+  const userId = conn.countedUser;
+  if (userId === null) return;
+  conn.countedUser = null;
+  const open = (ctx.connectionsByUser.get(userId) ?? 1) - 1;
+  if (open > 0) ctx.connectionsByUser.set(userId, open);
+  else ctx.connectionsByUser.delete(userId);
 }
 
 function endSession(ctx: HubContext, conn: Connection): void {
@@ -186,4 +229,16 @@ function endSession(ctx: HubContext, conn: Connection): void {
   detach(ctx, conn);
   ctx.connections.delete(conn);
   ctx.metrics.connections.set(ctx.connections.size);
+}
+
+/** Ends a connection whose handling threw: the failure is logged and only this connection closes (1011). */
+export function failConnection(ctx: HubContext, conn: Connection, err: unknown): void {
+  ctx.metrics.drops.inc({ reason: 'internal_error' });
+  ctx.logger.error({ err, session: conn.sessionId }, 'dashboard connection failed; closing it with 1011');
+  try {
+    closeConnection(ctx, conn, CLOSE_CODES.internalError, 'Internal error');
+  } catch (closeErr) {
+    ctx.logger.error({ err: closeErr, session: conn.sessionId }, 'closing a failed connection failed; terminating it');
+    conn.ws.terminate();
+  }
 }

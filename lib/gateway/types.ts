@@ -42,6 +42,8 @@ export interface Hub extends Publisher {
   setSnapshotProvider(channel: Channel, provider: SnapshotProvider): void;
   /** Registers the handler of `ack` / `shelve` / `unshelve` frames. */
   setAlarmActions(actions: AlarmActions): void;
+  /** Tells the hub which locations are on the floor; presence scopes must name one of them. */
+  setLocationDirectory(isLocation: (locationId: string) => boolean): void;
   /** Taps every published event in-process (alarms watch `system`, KPIs, tests); returns an unsubscribe. */
   onPublish(listener: (event: PublishedEvent) => void): () => void;
   /** Takes over an HTTP upgrade on `/v1/ws`. */

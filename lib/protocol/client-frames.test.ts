@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseClientFrame } from './client-frames';
+import { glanceRequestId } from './frame-scan';
 
 describe('parseClientFrame', () => {
   it('parses a subscribe request with resume fields', () => {
@@ -28,5 +29,41 @@ describe('parseClientFrame', () => {
   it('calls a known type with a malformed field invalid_params', () => {
     expect(parseClientFrame('{"type":"shelve","id":"r2","alarm_id":"a","minutes":-5}')).toMatchObject({ ok: false, code: 'invalid_params', id: 'r2' });
     expect(parseClientFrame('{"type":"unsubscribe","id":"r3"}')).toMatchObject({ ok: false, code: 'invalid_params', id: 'r3' });
+  });
+});
+
+describe('parseClientFrame bounds', () => {
+  const nested = (depth: number) => `${'{"a":'.repeat(depth - 1)}{}${'}'.repeat(depth - 1)}`;
+
+  it('calls a frame nested deeper than 32 levels invalid_message, however it is nested', () => {
+    expect(parseClientFrame(`{"type":"ping","x":${nested(31)}}`)).toMatchObject({ ok: true });
+    expect(parseClientFrame(`{"type":"ping","x":${nested(32)}}`)).toMatchObject({ ok: false, code: 'invalid_message', message: expect.stringMatching(/32/) });
+    const deepInfo = `{"type":"presence_join","channel":"game","user_info":${nested(4200)}}`;
+    expect(parseClientFrame(deepInfo)).toMatchObject({ ok: false, code: 'invalid_message' });
+    expect(parseClientFrame(`{"type":"ping","x":${'['.repeat(40)}${']'.repeat(40)}}`)).toMatchObject({ ok: false, code: 'invalid_message' });
+  });
+
+  it('does not count brackets inside strings', () => {
+    expect(parseClientFrame(JSON.stringify({ type: 'ping', id: '{'.repeat(100) + '\\"[' }))).toMatchObject({ ok: true });
+  });
+
+  it('accepts a flat user_info of at most 1 KiB and refuses anything else as invalid_params', () => {
+    const join = (user_info: unknown) => parseClientFrame(JSON.stringify({ type: 'presence_join', id: 'p1', channel: 'game', user_info }));
+    expect(join({ name: 'Ann', desk: 3, away: false })).toMatchObject({ ok: true });
+    expect(join({ note: 'x'.repeat(1000) })).toMatchObject({ ok: true });
+    expect(join({ note: 'x'.repeat(1020) })).toMatchObject({ ok: false, code: 'invalid_params', id: 'p1', message: expect.stringMatching(/1024 bytes/) });
+    expect(join({ nested: { a: 1 } })).toMatchObject({ ok: false, code: 'invalid_params', message: expect.stringMatching(/flat object/) });
+    expect(join({ list: [1] })).toMatchObject({ ok: false, code: 'invalid_params' });
+    expect(join('Ann')).toMatchObject({ ok: false, code: 'invalid_params' });
+  });
+});
+
+describe('glanceRequestId', () => {
+  it('finds a leading string or number id without parsing, and nothing else', () => {
+    expect(glanceRequestId('{"type":"ping","id":"p-7","x":1}')).toBe('p-7');
+    expect(glanceRequestId('{"id":42,"type":"ping"}')).toBe(42);
+    expect(glanceRequestId('{"id":"a\\"b","type":"ping"}')).toBe('a"b');
+    expect(glanceRequestId('{"type":"ping"}')).toBeUndefined();
+    expect(glanceRequestId(`{"pad":"${'x'.repeat(600)}","id":"late"}`)).toBeUndefined();
   });
 });

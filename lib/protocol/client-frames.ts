@@ -1,8 +1,23 @@
 import { z } from 'zod';
 import { MAX_BULK_ACK } from './alarm';
+import { MAX_FRAME_DEPTH, glanceRequestId, nestsDeeperThan } from './frame-scan';
 
 const requestId = z.union([z.string().max(200), z.number()]).optional();
-const json = z.record(z.string(), z.unknown());
+
+/** The most `user_info` a presence join may carry, as JSON (contract section 4). */
+export const MAX_USER_INFO_BYTES = 1024;
+
+/**
+ * The client's part of a presence entry: a flat object of strings, numbers and booleans, at most 1 KiB
+ * as JSON. `name` and `role` are accepted here but always replaced by the token's.
+ */
+export const UserInfoSchema = z
+  .record(z.string().max(64), z.union([z.string(), z.number(), z.boolean()], { error: 'user_info must be a flat object of strings, numbers and booleans' }), {
+    error: 'user_info must be a flat object of strings, numbers and booleans',
+  })
+  .refine((info) => new TextEncoder().encode(JSON.stringify(info)).length <= MAX_USER_INFO_BYTES, {
+    error: `user_info must be at most ${MAX_USER_INFO_BYTES} bytes as JSON`,
+  });
 
 /** Frames a dashboard sends to `/v1/ws`, by `type` (contract sections 3, 4 and 6). */
 export const CLIENT_FRAME_SCHEMAS = {
@@ -24,7 +39,7 @@ export const CLIENT_FRAME_SCHEMAS = {
     id: requestId,
     channel: z.string(),
     params: z.unknown().optional(),
-    user_info: json.optional(),
+    user_info: UserInfoSchema.optional(),
   }),
   presence_leave: z.object({ type: z.literal('presence_leave'), id: requestId, channel: z.string(), params: z.unknown().optional() }),
   presence_list: z.object({ type: z.literal('presence_list'), id: requestId, channel: z.string(), params: z.unknown().optional() }),
@@ -75,6 +90,9 @@ export type FrameParse =
  * action comes back as an `auth` frame.
  */
 export function parseClientFrame(text: string): FrameParse {
+  if (nestsDeeperThan(text, MAX_FRAME_DEPTH)) {
+    return { ok: false, id: glanceRequestId(text), code: 'invalid_message', message: `Frame nests objects or arrays deeper than ${MAX_FRAME_DEPTH} levels` };
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);

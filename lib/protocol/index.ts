@@ -5,6 +5,7 @@ export * from './client-frames';
 export * from './errors';
 export * from './events';
 export * from './floor';
+export * from './frame-scan';
 export * from './identity';
 export * from './params';
 export * from './server-frames';

@@ -36,6 +36,9 @@ export interface SnapshotFrame<D = unknown> {
   subscription_id: string;
   channel: Channel;
   seq: number;
+  /** Present when the snapshot came in several frames: this frame's place (1-based) and how many there are. */
+  part?: number;
+  parts?: number;
   data: D[];
 }
 
@@ -59,6 +62,8 @@ export interface ErrorFrame {
   required_permission?: string;
   current?: number;
   limit?: number;
+  /** Set when the error ends a subscription (e.g. a refreshed token no longer allows it). */
+  subscription_id?: string;
 }
 
 export interface SubscriptionsListFrame {

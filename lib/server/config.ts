@@ -29,6 +29,8 @@ const EnvSchema = z.object({
     .transform((c) => c.toUpperCase())
     .default('EUR'),
   ALARM_ESCALATE_MINUTES: z.coerce.number().positive('ALARM_ESCALATE_MINUTES must be a positive number of minutes').default(5),
+  ALLOWED_ORIGINS: z.string().optional(),
+  MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1, 'MAX_CONNECTIONS_PER_USER must be at least 1').default(100),
 });
 
 /** Everything the process reads from its environment, with the contract's defaults applied. */
@@ -55,6 +57,9 @@ export interface Config {
   currency: string;
   /** A critical alarm still unacknowledged this many minutes after it was raised escalates (fractions allowed). */
   alarmEscalateMinutes: number;
+  /** Browser origins that may open `/v1/ws`; null: only the page's own origin. */
+  allowedOrigins: string[] | null;
+  maxConnectionsPerUser: number;
 }
 
 /** Default mock stream rate (events per second) for `MOCK_STREAM=on`. */
@@ -90,5 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     currency: e.CURRENCY,
     alarmEscalateMinutes: e.ALARM_ESCALATE_MINUTES,
+    allowedOrigins: e.ALLOWED_ORIGINS ? e.ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean) : null,
+    maxConnectionsPerUser: e.MAX_CONNECTIONS_PER_USER,
   };
 }

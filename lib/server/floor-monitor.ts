@@ -29,7 +29,12 @@ export function createFloorMonitor(config: Config, logger: Logger): FloorMonitor
   if (config.authSecretIsDefault) logger.warn('AUTH_SECRET is not set: using the development secret; set AUTH_SECRET in production');
   const metrics = createMetrics();
   const tokens = new TokenAuthority(config.authSecret);
-  const hub = createHub({ tokens, metrics, logger });
+  const hub = createHub({
+    tokens,
+    metrics,
+    logger,
+    options: { maxConnectionsPerUser: config.maxConnectionsPerUser, allowedOrigins: config.allowedOrigins },
+  });
   const alarms = createAlarmService({ dataDir: config.dataDir, publisher: hub, metrics, logger, escalateMinutes: config.alarmEscalateMinutes });
   hub.setAlarmActions(alarms);
   hub.setSnapshotProvider('alerts', () => alarms.open());
@@ -37,6 +42,7 @@ export function createFloorMonitor(config: Config, logger: Logger): FloorMonitor
   const mock = config.mockRate === null ? null : createMockStream({ config, logger });
   const sources = createSources({ config, publisher: hub, alarms, metrics, logger, mockFloor: mock?.floor ?? null });
   for (const [channel, provider] of sources.snapshotProviders()) hub.setSnapshotProvider(channel, provider);
+  hub.setLocationDirectory(sources.hasLocation);
   const services: Services = { config, logger, metrics, tokens, hub, alarms, sources, mock, startedAt: Date.now() };
 
   return {

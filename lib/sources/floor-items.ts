@@ -79,13 +79,13 @@ export function parseFloorItem(raw: unknown, options: { casinoAlerts?: boolean }
   const env = EnvelopeSchema.safeParse(raw);
   if (!env.success) return { ok: false, reason: 'schema', message: `${describeIssues(env.error, '')} (an item is {"event", "data"})` };
   const { event, timestamp, channel, data } = env.data;
-  if (event in SEED_001) {
+  if (Object.hasOwn(SEED_001, event)) {
     const parsed = SEED_001[event as keyof typeof SEED_001].safeParse(data);
     if (!parsed.success) return { ok: false, reason: 'schema', message: describeIssues(parsed.error, 'data') };
     const d = parsed.data;
     return { ok: true, item: { kind: event, id: d.unique_id, ts: d.timestamp, data: d } as FloorItem };
   }
-  if (event in CASINO) {
+  if (Object.hasOwn(CASINO, event)) {
     const parsed = CASINO[event as keyof typeof CASINO].safeParse(data);
     if (!parsed.success) return { ok: false, reason: 'schema', message: describeIssues(parsed.error, 'data') };
     const d = parsed.data as Record<string, unknown>;

@@ -17,7 +17,15 @@ export interface FloorRegistry {
   setOnline(deviceId: string, online: boolean, at: string): DeviceState;
   /** Every known device's state (the `system` snapshot). */
   states(): DeviceState[];
+  /** Whether the floor has a location with this id (presence scopes must name one). */
+  hasLocation(locationId: string): boolean;
 }
+
+/**
+ * How many devices the floor does not list are remembered at once. A feed may name any terminal, so
+ * without a bound it could grow the registry without end; the least recently heard from goes first.
+ */
+export const MAX_UNKNOWN_DEVICES = 10_000;
 
 /** Reads and validates a floor file; the error names the file and the first problem. */
 export function loadFloorFile(file: string): Floor {
@@ -36,8 +44,11 @@ export function loadFloorFile(file: string): Floor {
 }
 
 /** Builds the registry from a floor (empty when null). */
-export function createFloorRegistry(floor: Floor | null): FloorRegistry {
+export function createFloorRegistry(floor: Floor | null, maxUnknown = MAX_UNKNOWN_DEVICES): FloorRegistry {
   const devices = new Map<string, DeviceState>();
+  /** Devices heard of but not on the floor, oldest first (a Map keeps insertion order). */
+  const unknown = new Map<string, DeviceState>();
+  const locations = new Set((floor?.locations ?? []).map((l) => l.id));
   const byGame = new Map<string, string | null>();
   const locationNames = new Map((floor?.locations ?? []).map((l) => [l.id, l.name]));
   for (const location of floor?.locations ?? []) {
@@ -48,7 +59,16 @@ export function createFloorRegistry(floor: Floor | null): FloorRegistry {
       if (gameId) byGame.set(gameId, byGame.has(gameId) ? null : d.id);
     }
   }
-  const find = (id: string) => devices.get(id.toUpperCase());
+  const find = (id: string) => {
+    const key = id.toUpperCase();
+    return devices.get(key) ?? unknown.get(key);
+  };
+  /** Remembers an unknown device as the most recently heard from, forgetting the oldest past the bound. */
+  const touchUnknown = (key: string, state: DeviceState) => {
+    unknown.delete(key);
+    unknown.set(key, state);
+    if (unknown.size > maxUnknown) unknown.delete(unknown.keys().next().value as string);
+  };
 
   return {
     canonicalId: (id) => find(id)?.device_id ?? id,
@@ -57,15 +77,17 @@ export function createFloorRegistry(floor: Floor | null): FloorRegistry {
     deviceForGame: (gameId) => byGame.get(gameId) ?? null,
     gameOf: (id) => find(id)?.game_id ?? null,
     setOnline(id, online, at) {
-      let state = find(id);
+      const key = id.toUpperCase();
+      let state = devices.get(key);
       if (!state) {
-        state = { device_id: id, location_id: null, type: 'unknown', game_id: null, online, changed_at: at };
-        devices.set(id.toUpperCase(), state);
+        state = unknown.get(key) ?? { device_id: id, location_id: null, type: 'unknown', game_id: null, online, changed_at: at };
+        touchUnknown(key, state);
       }
       state.online = online;
       state.changed_at = at;
       return state;
     },
-    states: () => [...devices.values()].map((s) => ({ ...s })),
+    states: () => [...devices.values(), ...unknown.values()].map((s) => ({ ...s })),
+    hasLocation: (locationId) => locations.has(locationId),
   };
 }

@@ -60,6 +60,7 @@ export function createSources(opts: SourcesOptions & { timing?: Partial<Upstream
   return {
     ingest,
     health: () => ({ ingest: { ...ingestHealth }, exchange: exchange.health(), jackpot: jackpot.health(), casino: casino.health() }),
+    hasLocation: (locationId) => registry.hasLocation(locationId),
     snapshotProviders: () => [
       ['system', systemSnapshot(registry)],
       ['jackpots', jackpot.snapshot],

@@ -39,6 +39,8 @@ export interface Sources {
   health(): Record<string, SourceHealth>;
   /** Snapshot providers for the stateful channels the sources keep (system, jackpots, markets). */
   snapshotProviders(): [Channel, SnapshotProvider][];
+  /** Whether a location is on the floor (`FLOOR_FILE` or the mock's). */
+  hasLocation(locationId: string): boolean;
   /** Connects the configured upstreams; mock URLs are resolved against `baseUrl`. */
   start(baseUrl: string): void;
   close(): Promise<void>;

@@ -43,6 +43,16 @@ export function createUpstream(opts: UpstreamOptions) {
   let lastReason = 'not connected yet';
   let url = '';
 
+  /** Runs a socket or timer callback so that a failure is logged and counted, never thrown into the event loop. */
+  function safely(what: string, work: () => void): void {
+    try {
+      work();
+    } catch (err) {
+      deps.metrics.badInput.inc({ source: name, reason: 'handler_error' });
+      deps.logger.error({ err, source: name }, `source ${what} failed`);
+    }
+  }
+
   function announce(connected: boolean, reason?: string): void {
     if (announced === connected) return;
     announced = connected;
@@ -56,7 +66,9 @@ export function createUpstream(opts: UpstreamOptions) {
     alarmTimer = setTimeout(() => {
       alarmTimer = null;
       const seconds = Math.round(timing.disconnectAlarmMs / 1000);
-      deps.alarms.raise({ kind: 'source_disconnected', source_ref: name, location_id: null, message: `Source ${name} disconnected for ${seconds} s: ${lastReason}` });
+      safely('disconnect alarm', () =>
+        deps.alarms.raise({ kind: 'source_disconnected', source_ref: name, location_id: null, message: `Source ${name} disconnected for ${seconds} s: ${lastReason}` }),
+      );
     }, timing.disconnectAlarmMs);
     alarmTimer.unref();
   }
@@ -77,7 +89,7 @@ export function createUpstream(opts: UpstreamOptions) {
     attempts++;
     reconnectTimer = setTimeout(() => {
       reconnectTimer = null;
-      connect();
+      safely('reconnect', connect);
     }, ceiling / 2 + (random() * ceiling) / 2);
     reconnectTimer.unref();
   }
@@ -86,16 +98,18 @@ export function createUpstream(opts: UpstreamOptions) {
     if (stopped) return;
     const socket = new WebSocket(url, { handshakeTimeout: 10_000, maxPayload: 16 * 1024 * 1024 });
     ws = socket;
-    socket.on('open', () => {
-      lastReason = '';
-      health.connected = true;
-      if (alarmTimer) clearTimeout(alarmTimer);
-      alarmTimer = null;
-      deps.alarms.clear('source_disconnected', name);
-      announce(true);
-      touch();
-      opts.onOpen?.((frame) => socket.send(JSON.stringify(frame)));
-    });
+    socket.on('open', () =>
+      safely('open handler', () => {
+        lastReason = '';
+        health.connected = true;
+        if (alarmTimer) clearTimeout(alarmTimer);
+        alarmTimer = null;
+        touch();
+        deps.alarms.clear('source_disconnected', name);
+        announce(true);
+        opts.onOpen?.((frame) => socket.send(JSON.stringify(frame)));
+      }),
+    );
     socket.on('message', (data, isBinary) => {
       // Backoff resets on the first frame, not on open: a peer that accepts and then closes
       // (a refused token) keeps backing off.
@@ -119,9 +133,10 @@ export function createUpstream(opts: UpstreamOptions) {
       health.connected = false;
       if (code !== 1006 || !lastReason) lastReason = `closed with ${code}${reason.length ? ` (${reason.toString()})` : ''}`;
       if (stopped) return;
-      announce(false, lastReason);
-      armDisconnectAlarm();
+      // Reconnecting comes first: whatever the announcement does, the source must come back.
       scheduleReconnect();
+      armDisconnectAlarm();
+      safely('close handler', () => announce(false, lastReason));
     });
   }
 

@@ -34,7 +34,7 @@ function setup(opts: { storage?: ReturnType<typeof memoryStorage>; href?: string
   const replaced: string[] = [];
   const store = createMonitorStore({
     WebSocketImpl: FakeSocket,
-    wsUrl: (t) => `ws://gw/v1/ws?token=${t}`,
+    wsUrl: () => 'ws://gw/v1/ws',
     storage,
     page: { location: { href: opts.href ?? 'http://gw/' }, history: { state: null, replaceState: (_s, _t, url) => void replaced.push(String(url)) } },
     tickerSchedule: tickers.schedule,

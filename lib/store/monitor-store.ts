@@ -18,8 +18,8 @@ type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 /** The browser facilities the store uses; tests pass fakes. */
 export interface MonitorStoreDeps {
   WebSocketImpl: SocketConstructor;
-  /** The `/v1/ws` address for a token. */
-  wsUrl: (token: string) => string;
+  /** The `/v1/ws` address (the token travels in the first frame, never in it). */
+  wsUrl: () => string;
   storage: StorageLike;
   /** Where `?token=` may come from; absent outside a browser. */
   page?: { location: Pick<Location, 'href'>; history: Pick<History, 'replaceState' | 'state'> };
@@ -85,7 +85,7 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
         patchConnection({ lastError: `${channel}: ${error.message}` });
       },
       error: (frame) => patchConnection({ lastError: frame.message }),
-      stats: ({ rttMs, eventsPerSec }) => patchConnection({ rttMs, eventsPerSec }),
+      stats: ({ rttMs, eventsPerSec, lastFrameAt }) => patchConnection({ rttMs, eventsPerSec, lastFrameAt }),
       unauthorized: () => {
         forgetToken(deps.storage);
         client = null;
@@ -99,7 +99,8 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
       const user = userFromToken(token, now());
       set({ session: { token, user, checked: true, refused: false } });
       client = new SocketClient({
-        url: () => deps.wsUrl(token),
+        url: deps.wsUrl,
+        token: () => token,
         WebSocketImpl: deps.WebSocketImpl,
         clock: deps.clock,
         subscriptions: () => {

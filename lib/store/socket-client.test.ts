@@ -18,7 +18,8 @@ function setup(listener: SocketListener = {}, random = () => 0.5) {
   const statuses: string[] = [];
   const data: DataFrame[] = [];
   const client = new SocketClient({
-    url: () => 'ws://gw/v1/ws?token=t',
+    url: () => 'ws://gw/v1/ws',
+    token: () => 't',
     WebSocketImpl: FakeSocket,
     subscriptions: () => [
       { channel: 'game', params: {} },
@@ -132,16 +133,57 @@ describe('SocketClient', () => {
     socket.receive({ type: 'pong', id: ping.id, ts: 1 });
     socket.receive(bet(1));
     socket.receive(bet(2));
+    const lastFrameAt = clock.now();
     clock.advance(960);
-    expect(stats.at(-1)).toEqual({ rttMs: 40, eventsPerSec: 2 });
+    expect(stats.at(-1)).toEqual({ rttMs: 40, eventsPerSec: 2, lastFrameAt });
   });
 
-  it('reconnects when the gateway goes silent for three heartbeats', () => {
-    const { client, clock, statuses } = setup();
+  it('replaces a connection that went silent for two heartbeat intervals, heartbeats included', () => {
+    const details: { reason?: string }[] = [];
+    const { client, clock, statuses } = setup({ status: (s, d) => (statuses.push(s), details.push(d)) });
     client.start();
-    FakeSocket.last().receive(welcome());
-    clock.advance(16_000);
-    expect(statuses).toContain('reconnecting');
+    const first = FakeSocket.last();
+    first.receive(welcome());
+    for (let i = 0; i < 4; i++) {
+      clock.advance(5000);
+      first.receive({ type: 'health_check', ts: clock.now() });
+    }
+    expect(statuses.at(-1)).toBe('live');
+    clock.advance(10_000);
+    expect(statuses.at(-1)).toBe('live');
+    clock.advance(1000);
+    expect(statuses.at(-1)).toBe('reconnecting');
+    expect(details.at(-1)?.reason).toMatch(/^No data for 1\d s$/);
+    expect(first.closed).toBe(true);
+  });
+
+  it('authenticates with its first frame, never in the URL', () => {
+    const { client } = setup();
+    client.start();
+    const socket = FakeSocket.last();
+    expect(socket.url).toBe('ws://gw/v1/ws');
+    expect(socket.sent).toEqual([]);
+    socket.open();
+    expect(socket.sent).toEqual([{ type: 'auth', token: 't' }]);
+  });
+
+  it('applies a snapshot in parts once its last part is in, then the events held meanwhile', () => {
+    const { client, data } = setup();
+    client.start();
+    const socket = FakeSocket.last();
+    socket.receive(welcome());
+    answerSubscribes(socket);
+    const part = (n: number, items: unknown[]) => ({ type: 'snapshot', subscription_id: 'sub-game', channel: 'game', seq: 10, part: n, parts: 3, data: items });
+    socket.receive(part(1, [1, 2]));
+    socket.receive(part(2, [3]));
+    socket.receive(bet(10));
+    socket.receive(bet(11));
+    expect(data).toEqual([]);
+    socket.receive(part(3, [4, 5]));
+    expect(data.map((f) => f.type)).toEqual(['snapshot', 'event']);
+    expect(data[0]).toMatchObject({ type: 'snapshot', channel: 'game', seq: 10, data: [1, 2, 3, 4, 5] });
+    expect(data[0]).not.toHaveProperty('part');
+    expect(data[1]).toMatchObject({ seq: 11 });
   });
 
   it('resolves a request with its response, or with the gateway error', async () => {

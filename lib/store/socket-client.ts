@@ -1,4 +1,4 @@
-import type { Channel, ErrorFrame, ServerFrame } from '@/lib/protocol';
+import type { Channel, ErrorFrame, EventFrame, ServerFrame, SnapshotFrame } from '@/lib/protocol';
 import { CLOSE_CODES } from '@/lib/protocol/errors';
 import { DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import { ChannelCursors } from './channel-cursors';
@@ -14,6 +14,14 @@ import {
 
 type Pending = { done: (result: RequestResult) => void; timer: unknown };
 
+/** A snapshot arriving in parts, and the channel's events held until its last part is in. */
+type PartialSnapshot = { subscriptionId: string; seq: number; parts: number; data: unknown[]; held: EventFrame[] };
+
+/** Events held behind an incomplete snapshot; past this the snapshot is abandoned and the channel resynced. */
+const MAX_HELD_EVENTS = 10_000;
+/** Heartbeat intervals without any frame after which the connection counts as dead and is replaced. */
+const SILENT_INTERVALS = 2;
+
 /** Frames with an `id` that may answer a request. */
 const ANSWERS = new Set(['response', 'error', 'pong', 'subscriptions_list', 'presence_list_response']);
 const WELCOME_TIMEOUT_MS = 10_000;
@@ -27,6 +35,7 @@ export class SocketClient {
   private readonly clock: Clock;
   private readonly cursors = new ChannelCursors();
   private readonly pending = new Map<string, Pending>();
+  private readonly partial = new Map<Channel, PartialSnapshot>();
   private socket: SocketLike | null = null;
   private stopped = true;
   private attempt = 0;
@@ -96,6 +105,9 @@ export class SocketClient {
       return;
     }
     this.socket = socket;
+    this.partial.clear();
+    // The token goes in the first frame, never in the URL: URLs end up in proxy logs and histories.
+    socket.onopen = () => socket.send(JSON.stringify({ type: 'auth', token: this.options.token() }));
     socket.onmessage = (ev) => this.handleMessage(ev.data);
     socket.onclose = (ev) => this.handleClose(ev.code, ev.reason);
     socket.onerror = () => undefined;
@@ -120,12 +132,9 @@ export class SocketClient {
       case 'welcome':
         return this.handleWelcome(frame);
       case 'event':
-        if (!this.epoch || !this.cursors.accept(frame.channel, frame.seq, this.epoch)) return;
-        this.eventsThisSecond++;
-        return this.options.listener.data?.(frame);
+        return this.handleEvent(frame);
       case 'snapshot':
-        if (this.epoch) this.cursors.resetTo(frame.channel, frame.seq, this.epoch);
-        return this.options.listener.data?.(frame);
+        return this.handleSnapshot(frame);
       case 'presence':
       case 'presence_list_response':
         return this.options.listener.data?.(frame);
@@ -138,6 +147,51 @@ export class SocketClient {
       default:
         return;
     }
+  }
+
+  private handleEvent(frame: EventFrame): void {
+    const partial = this.partial.get(frame.channel);
+    if (partial) {
+      partial.held.push(frame);
+      if (partial.held.length > MAX_HELD_EVENTS) this.abandonPartial(frame.channel);
+      return;
+    }
+    if (!this.epoch || !this.cursors.accept(frame.channel, frame.seq, this.epoch)) return;
+    this.eventsThisSecond++;
+    this.options.listener.data?.(frame);
+  }
+
+  /**
+   * Applies a snapshot; one in parts is gathered and applied once its last part is in, followed by the
+   * channel's events that arrived meanwhile (those the snapshot already covers are dropped by seq).
+   */
+  private handleSnapshot(frame: SnapshotFrame): void {
+    if (frame.parts !== undefined && frame.parts > 1) {
+      let partial = this.partial.get(frame.channel);
+      if (!partial || partial.subscriptionId !== frame.subscription_id || frame.part === 1) {
+        partial = { subscriptionId: frame.subscription_id, seq: frame.seq, parts: frame.parts, data: [], held: partial?.held ?? [] };
+        this.partial.set(frame.channel, partial);
+      }
+      for (const item of frame.data) partial.data.push(item);
+      if (frame.part !== frame.parts) return;
+      this.partial.delete(frame.channel);
+      this.applySnapshot({ type: 'snapshot', subscription_id: frame.subscription_id, channel: frame.channel, seq: partial.seq, data: partial.data });
+      for (const event of partial.held) this.handleEvent(event);
+      return;
+    }
+    this.applySnapshot(frame);
+  }
+
+  private applySnapshot(frame: SnapshotFrame): void {
+    if (this.epoch) this.cursors.resetTo(frame.channel, frame.seq, this.epoch);
+    this.options.listener.data?.(frame);
+  }
+
+  /** Too much arrived behind an unfinished snapshot: start the channel over on a fresh connection. */
+  private abandonPartial(channel: Channel): void {
+    this.partial.delete(channel);
+    this.cursors.forget(channel);
+    this.drop(4000, `snapshot of ${channel} did not complete`);
   }
 
   private answer(id: string, frame: ServerFrame): boolean {
@@ -191,9 +245,12 @@ export class SocketClient {
     const pingEvery = Math.max(1, Math.round((this.options.pingIntervalMs ?? 5000) / 1000));
     const tick = () => {
       const now = this.clock.now();
-      this.options.listener.stats?.({ rttMs: this.rttMs, eventsPerSec: this.eventsThisSecond });
+      this.options.listener.stats?.({ rttMs: this.rttMs, eventsPerSec: this.eventsThisSecond, lastFrameAt: this.lastFrameAt || null });
       this.eventsThisSecond = 0;
-      if (now - this.lastFrameAt > this.heartbeatMs * 3) return this.drop(4000, 'gateway silent');
+      // Heartbeats arrive every interval: two without any frame means the link is dead, even if the
+      // socket still looks open (a cut cable, a paused server, a laptop that slept).
+      const silentMs = now - this.lastFrameAt;
+      if (silentMs > this.heartbeatMs * SILENT_INTERVALS) return this.drop(4000, `No data for ${Math.round(silentMs / 1000)} s`);
       if (seconds++ % pingEvery === 0 && this.socket) {
         this.lastPingAt = now;
         this.socket.send(JSON.stringify({ type: 'ping', id: `ping-${++this.nextId}` }));

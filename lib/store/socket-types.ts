@@ -61,6 +61,8 @@ export interface StatusDetail {
 export interface SocketStats {
   rttMs: number | null;
   eventsPerSec: number;
+  /** When the last frame of any kind (heartbeats included) arrived, ms; null before the first. */
+  lastFrameAt: number | null;
 }
 
 /** An answer to a request frame: the gateway's response, its error, or a local failure. */
@@ -86,8 +88,10 @@ export interface SocketListener {
 }
 
 export interface SocketClientOptions {
-  /** The `/v1/ws?token=…` address, computed at each (re)connect. */
+  /** The `/v1/ws` address, computed at each (re)connect. It never carries the token: URLs end up in logs. */
   url: () => string;
+  /** The token sent as the first frame of every connection. */
+  token: () => string;
   WebSocketImpl: SocketConstructor;
   /** Channels to (re)subscribe after each welcome. */
   subscriptions: () => SubscriptionRequest[];

@@ -30,9 +30,9 @@ const sessionStore = {
   removeItem: (key: string) => window.sessionStorage.removeItem(key),
 };
 
-function wsUrl(token: string): string {
+function wsUrl(): string {
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${window.location.host}/v1/ws?token=${encodeURIComponent(token)}`;
+  return `${scheme}://${window.location.host}/v1/ws`;
 }
 
 /**

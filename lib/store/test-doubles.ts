@@ -58,6 +58,11 @@ export class FakeSocket implements SocketLike {
     this.closed = true;
   }
 
+  /** The connection opens. */
+  open(): void {
+    this.onopen?.({});
+  }
+
   /** Delivers a frame from the gateway. */
   receive(frame: object): void {
     this.onmessage?.({ data: JSON.stringify(frame) });

@@ -47,6 +47,16 @@ export function takeTokenFromUrl(
   return token;
 }
 
+/**
+ * The same hand-off as `takeTokenFromUrl`, as a script the document runs in its head before anything
+ * else loads: the token leaves the address bar before any request could carry it in a `Referer` or
+ * any script could read it from the URL.
+ */
+export function tokenHandoffScript(): string {
+  const key = JSON.stringify(TOKEN_KEY);
+  return `(function(){try{var u=new URL(location.href),t=u.searchParams.get('token');if(!t)return;sessionStorage.setItem(${key},t);u.searchParams.delete('token');history.replaceState(history.state,'',u.pathname+u.search+u.hash)}catch(e){}})();`;
+}
+
 function decodeSegment(segment: string): unknown {
   const base64 = segment.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(segment.length / 4) * 4, '=');
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));

@@ -43,6 +43,29 @@ describe('floor registry', () => {
     registry.setOnline('T-99', false, '2025-05-11T11:12:03Z');
     expect(registry.states()).toEqual([{ device_id: 'T-99', location_id: null, type: 'unknown', game_id: null, online: false, changed_at: '2025-05-11T11:12:03Z' }]);
   });
+
+  it('remembers at most the bound of unknown devices, forgetting the least recently heard from first', () => {
+    const registry = createFloorRegistry(FLOOR, 3);
+    for (const id of ['T-1', 'T-2', 'T-3']) registry.setOnline(id, false, '2025-05-11T11:00:00Z');
+    registry.setOnline('t-1', true, '2025-05-11T11:01:00Z');
+    registry.setOnline('T-4', false, '2025-05-11T11:02:00Z');
+    const ids = registry.states().map((s) => s.device_id);
+    expect(ids).toEqual(['SLOT-1', 'SLOT-2', 'SLOT-3', 'T-3', 'T-1', 'T-4']);
+    expect(registry.states().find((s) => s.device_id === 'T-1')?.online).toBe(true);
+  });
+
+  it('keeps the default bound under a flood of unknown terminals', () => {
+    const registry = createFloorRegistry(null);
+    for (let i = 0; i < 25_000; i++) registry.setOnline(`T-${i}`, false, '2025-05-11T11:00:00Z');
+    expect(registry.states()).toHaveLength(10_000);
+  });
+
+  it('knows the floor\'s locations and nothing else', () => {
+    const registry = createFloorRegistry(FLOOR);
+    expect(registry.hasLocation('loc-x')).toBe(true);
+    expect(registry.hasLocation('loc-y')).toBe(false);
+    expect(registry.hasLocation('constructor')).toBe(false);
+  });
 });
 
 describe('bad input reporting', () => {

@@ -110,6 +110,17 @@ describe('HTTP ingest normalizer (seed 001)', () => {
     expect(events).toHaveLength(1);
   });
 
+  it('answers item events named like object built-ins as unknown events, not a crash', () => {
+    const { sources, events } = setup();
+    const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'];
+    const result = sources.ingest({ items: names.map((event) => ({ event, data: {} })) });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.items.map((i) => i.index)).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const item of result.items) expect(item.message).toMatch(/unknown event/);
+    expect(events).toEqual([]);
+  });
+
   it('rejects an empty or missing items list and more than 1000 items', () => {
     const { sources } = setup();
     expect(sources.ingest({ items: [] })).toMatchObject({ ok: false, error: 'invalid_items', message: expect.stringMatching(/empty/) });

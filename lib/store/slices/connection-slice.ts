@@ -10,6 +10,8 @@ export interface ConnectionSlice {
   /** Last ping→pong round trip, ms. */
   rttMs: number | null;
   eventsPerSec: number;
+  /** When the last frame of any kind arrived (ms, updated once a second); panels show their data's age from it. */
+  lastFrameAt: number | null;
   /** The epoch of the current welcome. */
   epoch: string | null;
   channels: Partial<Record<Channel, ChannelReadiness>>;
@@ -22,6 +24,7 @@ export const initialConnection: ConnectionSlice = {
   detail: { attempt: 0 },
   rttMs: null,
   eventsPerSec: 0,
+  lastFrameAt: null,
   epoch: null,
   channels: {},
   lastError: null,
