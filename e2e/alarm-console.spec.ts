@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { alarmRow, downloadedText, freshTerminals, navUnacked, personAt, selectRow, setMockRunning } from './fixtures/alarms';
+import { alarmRow, downloadedText, floorDevices, freshTerminals, navUnacked, personAt, selectRow, setMockRunning } from './fixtures/alarms';
 import { openAs, raiseDeviceAlarm, restoreDevice, saveScreenshot } from './fixtures/session';
 
 test('a note typed for alarm B is saved with B even when A was selected and acknowledged first', async ({ browser }) => {
@@ -106,6 +106,35 @@ test('a shelved alarm leaves every unacknowledged count, says until when and why
     await manager.context().close();
     await operator.context().close();
   }
+});
+
+test('an unacknowledged critical alarm escalates, and the other manager opens it and acknowledges it from the toast', async ({ browser }) => {
+  const watcher = await personAt(browser, 'Esme Escalate', 'manager', '/alarms');
+  const other = await personAt(browser, 'Eli Other', 'manager', '/');
+  // A burst of outages at one location is a flood: a critical alarm (ISA-18.2: over 10 per 10 minutes).
+  const devices = await floorDevices(watcher);
+  const byLocation = Map.groupBy(devices.filter((d) => d.location_id), (d) => d.location_id as string);
+  const [location, group] = [...byLocation].sort((a, b) => b[1].length - a[1].length)[0];
+  const flood = watcher.locator(`[data-testid="alarm-row"][data-kind="flood"][data-state="unacked"]`).filter({ hasText: /flood/i });
+  for (let round = 0; round < 12 && (await flood.count()) === 0; round++) {
+    for (const d of group.slice(0, 12)) await raiseDeviceAlarm(watcher, d.device_id);
+    for (const d of group.slice(0, 12)) await restoreDevice(watcher, d.device_id);
+    await watcher.waitForTimeout(300);
+  }
+  await expect(flood.first(), `a flood alarm at ${location}`).toBeVisible();
+  const alarmId = (await flood.first().getAttribute('data-id')) as string;
+
+  const toast = other.locator(`[data-testid="notification-toast"][data-alarm-id="${alarmId}"]`);
+  await expect(toast).toContainText('Escalated', { timeout: 30_000 });
+  await expect(watcher.locator(`[data-id="${alarmId}"]`).getByTestId('alarm-escalated')).toBeVisible();
+  await expect(toast.getByRole('link', { name: 'Open the alarm →' })).toHaveAttribute('href', `/alarms?alarm=${alarmId}`);
+  await toast.getByRole('link', { name: 'Open the alarm →' }).click();
+  await expect(other.locator(`[data-testid="alarm-row"][data-id="${alarmId}"]`)).toHaveAttribute('aria-selected', 'true');
+  await other.locator(`[data-testid="notification-toast"][data-alarm-id="${alarmId}"]`).getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(other.locator(`[data-testid="notification-toast"][data-alarm-id="${alarmId}"]`)).toContainText('Acknowledged by Eli Other');
+  await expect(watcher.locator(`[data-testid="alarm-row"][data-id="${alarmId}"]`)).toHaveAttribute('data-state', 'acked');
+  await watcher.context().close();
+  await other.context().close();
 });
 
 test('bulk: picked alarms are acknowledged together with one note', async ({ page }) => {
