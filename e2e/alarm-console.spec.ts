@@ -113,7 +113,8 @@ test('an unacknowledged critical alarm escalates, and the other manager opens it
   const other = await personAt(browser, 'Eli Other', 'manager', '/');
   // A burst of outages at one location is a flood: a critical alarm (ISA-18.2: over 10 per 10 minutes).
   const devices = await floorDevices(watcher);
-  const byLocation = Map.groupBy(devices.filter((d) => d.location_id), (d) => d.location_id as string);
+  const byLocation = new Map<string, typeof devices>();
+  for (const d of devices) if (d.location_id) byLocation.set(d.location_id, [...(byLocation.get(d.location_id) ?? []), d]);
   const [location, group] = [...byLocation].sort((a, b) => b[1].length - a[1].length)[0];
   const flood = watcher.locator(`[data-testid="alarm-row"][data-kind="flood"][data-state="unacked"]`).filter({ hasText: /flood/i });
   for (let round = 0; round < 12 && (await flood.count()) === 0; round++) {
