@@ -23,7 +23,6 @@ export default defineConfig({
     trace: 'off',
     screenshot: 'only-on-failure',
   },
-  // Critical alarms escalate after 3 s, so the escalation spec need not wait; toasts keep to one per alarm.
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `http://127.0.0.1:${PORT}/api/health`,
@@ -31,6 +30,6 @@ export default defineConfig({
     timeout: 240_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: E2E_DATA_DIR, MOCK_STREAM: '60', MOCK_SEED: '7', LOG_LEVEL: 'warn', ALARM_ESCALATE_MINUTES: '0.05' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: E2E_DATA_DIR, MOCK_STREAM: '60', MOCK_SEED: '7', LOG_LEVEL: 'warn' },
   },
 });

@@ -8,10 +8,8 @@ import { canAckAlarms } from '@/lib/store/access';
 import type { NotificationItem } from '@/lib/store/slices/notifications-slice';
 import { useMonitor, useMonitorActions } from '@/lib/store/use-monitor';
 
-/** How long a notification stays on screen unless dismissed. */
+/** How long a notification stays on screen unless dismissed; an escalation brings an alarm's back. */
 const VISIBLE_MS = 20_000;
-/** An alarm alert nobody acted on stays longer: it escalated because nobody did. */
-const ALARM_VISIBLE_MS = 60_000;
 
 /** Acknowledge from the toast, for users who may; says who did once the alarm is acknowledged. */
 function ToastAck({ alarmId }: { alarmId: string }) {
@@ -75,7 +73,7 @@ export function NotificationToasts() {
   // One toast per alarm: a repeated escalation replaces the toast before it instead of stacking up.
   const visible = items.filter(
     (n, i) =>
-      !dismissed.has(n.id) && now - n.ts < (n.alarm_id ? ALARM_VISIBLE_MS : VISIBLE_MS) && !(n.alarm_id && items.slice(0, i).some((m) => m.alarm_id === n.alarm_id)),
+      !dismissed.has(n.id) && now - n.ts < VISIBLE_MS && !(n.alarm_id && items.slice(0, i).some((m) => m.alarm_id === n.alarm_id)),
   );
 
   // Tick only while something is showing, so an idle frame does not re-render.
