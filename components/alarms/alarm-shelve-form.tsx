@@ -28,7 +28,7 @@ export function AlarmShelveForm({ alarm, denied, reasonRef, onShelve }: AlarmShe
   const [busy, setBusy] = useState(false);
   return (
     <form
-      className="flex flex-col gap-2 border-t border-line pt-3"
+      className="flex flex-col gap-1.5 border-t border-line pt-2.5"
       aria-label="Shelve this alarm"
       onSubmit={async (e) => {
         e.preventDefault();
@@ -59,21 +59,22 @@ export function AlarmShelveForm({ alarm, denied, reasonRef, onShelve }: AlarmShe
         ))}
       </datalist>
       <div className="flex items-center gap-2">
-        <label className="flex items-center gap-2 text-sm">
-          <span className="text-fg-muted">for</span>
-          <select
-            value={minutes}
-            disabled={Boolean(denied)}
-            onChange={(e) => setMinutes(Number(e.target.value))}
-            className="h-8 rounded-md border border-line-strong bg-room px-2 text-fg"
-          >
-            {SHELVE_CHOICES.map((c) => (
-              <option key={c.minutes} value={c.minutes}>
-                {c.label}
-              </option>
-            ))}
-          </select>
+        <label htmlFor="shelve-minutes" className="text-sm text-fg-muted">
+          for
         </label>
+        <select
+          id="shelve-minutes"
+          value={minutes}
+          disabled={Boolean(denied)}
+          onChange={(e) => setMinutes(Number(e.target.value))}
+          className="h-8 rounded-md border border-line-strong bg-room px-2 text-fg"
+        >
+          {SHELVE_CHOICES.map((c) => (
+            <option key={c.minutes} value={c.minutes}>
+              {c.label}
+            </option>
+          ))}
+        </select>
         <Button type="submit" size="sm" className="flex-1" disabled={Boolean(denied) || busy || !reason.trim()} title={denied ?? undefined}>
           {busy ? 'Shelving…' : 'Shelve'}
         </Button>
