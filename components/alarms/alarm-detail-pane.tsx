@@ -37,7 +37,7 @@ export function AlarmDetailPane({ view, noteRef, reasonRef, className }: AlarmDe
 
   return (
     <Panel title="Selected alarm" testId="alarm-detail" state="ready" className={className} bodyClassName="overflow-y-auto">
-      <div className="flex flex-col gap-3 p-3" data-id={alarm.alarm_id}>
+      <div className="flex flex-col gap-2.5 p-3" data-id={alarm.alarm_id}>
         <div className="flex flex-wrap items-center gap-2">
           <SeverityBadge severity={alarm.severity} />
           <StateBadge state={alarm.state} />
@@ -47,7 +47,7 @@ export function AlarmDetailPane({ view, noteRef, reasonRef, className }: AlarmDe
         <p className="text-lg font-semibold break-words" data-testid="alarm-detail-message">
           {alarm.message}
         </p>
-        <dl className="num grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
+        <dl className="num grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-sm">
           <dt className="text-fg-muted">Location</dt>
           <dd>{locationLabel(alarm.location_id)}</dd>
           <dt className="text-fg-muted">Raised</dt>
@@ -74,7 +74,7 @@ export function AlarmDetailPane({ view, noteRef, reasonRef, className }: AlarmDe
         {shelved ? <ShelvedLine alarm={alarm} /> : null}
 
         {ackable && !shelved ? (
-          <div className="flex flex-col gap-2">
+          <div className="flex flex-col gap-1.5">
             <label htmlFor="alarm-note" className="text-sm text-fg-muted">
               Note for this alarm
             </label>
@@ -90,7 +90,7 @@ export function AlarmDetailPane({ view, noteRef, reasonRef, className }: AlarmDe
               maxLength={2000}
               rows={2}
               placeholder="What you found or did; kept with this alarm only"
-              className="min-h-16 rounded-md border border-line-strong bg-room px-2 py-1.5 text-fg placeholder:text-fg-subtle"
+              className="rounded-md border border-line-strong bg-room px-2 py-1 text-fg placeholder:text-fg-subtle"
             />
             <Button variant="primary" size="sm" disabled={Boolean(denied) || pending} title={denied ?? 'Ctrl+Enter in the note'} onClick={() => view.acknowledge(alarm.alarm_id)}>
               {pending && action?.kind === 'ack' ? 'Acknowledging…' : note.trim() ? 'Acknowledge with note' : 'Acknowledge'}

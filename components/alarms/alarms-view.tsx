@@ -49,8 +49,8 @@ export function AlarmsView({ initialSelected }: { initialSelected?: string }) {
       </AlarmsPageHeader>
       <div className="grid gap-3 lg:min-h-0 lg:flex-1 lg:grid-cols-[minmax(0,2fr)_minmax(20rem,1fr)] lg:grid-rows-[minmax(0,1fr)]">
         <AlarmsPanel view={view} openField={openField} className="max-lg:h-[75dvh]" />
-        {/* The selected alarm takes what it needs (up to 70 %, then it scrolls); the floor map the rest. */}
-        <div className="grid min-h-0 gap-3 lg:grid-rows-[fit-content(70%)_minmax(0,1fr)]">
+        {/* The selected alarm takes what it needs (up to 75 %, then it scrolls); the floor map the rest. */}
+        <div className="grid min-h-0 gap-3 lg:grid-rows-[fit-content(75%)_minmax(0,1fr)]">
           <AlarmDetailPane view={view} noteRef={noteRef} reasonRef={reasonRef} />
           <FloorMap className="max-lg:h-96" />
         </div>

@@ -10,17 +10,25 @@ import { SeverityBadge, StateBadge } from '../alarm-badges';
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, Alarm>();
 
-const dateTime = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString('en-GB', { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }) : '—';
+/** Time of day, with the date beneath it (a shift crosses midnight). */
+function When({ iso }: { iso: string | null }) {
+  if (!iso) return <span className="text-fg-muted">—</span>;
+  const d = new Date(iso);
+  return (
+    <span className="num block">
+      {d.toLocaleTimeString('en-GB', { hour12: false })}
+      <span className="block text-xs text-fg-muted">{d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })}</span>
+    </span>
+  );
+}
 const waited = (from: string, to: string | null) => (to ? formatSince(Date.parse(from), Date.parse(to)) : null);
 
 const WIDTHS: Record<string, string> = {
-  raised_at: 'w-36',
-  severity: 'w-24',
-  location_id: 'w-32 max-md:hidden',
-  state: 'w-40',
-  acked: 'w-64 max-lg:hidden',
-  cleared_at: 'w-36 max-xl:hidden',
+  raised_at: 'w-24',
+  severity: 'w-26 max-sm:hidden',
+  state: 'w-36 max-sm:hidden',
+  acked: 'w-52 max-lg:hidden',
+  cleared_at: 'w-24 max-2xl:hidden',
 };
 
 interface HistoryTableProps {
@@ -34,7 +42,7 @@ export function HistoryTable({ rows, selectedId, onSelect }: HistoryTableProps) 
   const columns = useMemo(
     () =>
       helper.columns([
-        helper.accessor('raised_at', { header: 'Raised', cell: (info) => <span className="num whitespace-nowrap">{dateTime(info.getValue())}</span> }),
+        helper.accessor('raised_at', { header: 'Raised', cell: (info) => <When iso={info.getValue()} /> }),
         helper.accessor('severity', { header: 'Severity', cell: (info) => <SeverityBadge severity={info.getValue()} /> }),
         helper.accessor('message', {
           header: 'Alarm',
@@ -49,11 +57,11 @@ export function HistoryTable({ rows, selectedId, onSelect }: HistoryTableProps) 
               >
                 {info.getValue()}
                 {a.count > 1 ? <span className="ml-1 text-sm font-normal text-fg-muted">×{a.count}</span> : null}
+                <span className="block text-xs font-normal text-fg-muted">{locationLabel(a.location_id)}</span>
               </button>
             );
           },
         }),
-        helper.accessor('location_id', { header: 'Location', cell: (info) => locationLabel(info.getValue()) }),
         helper.accessor('state', { header: 'State', cell: (info) => <StateBadge state={info.getValue()} /> }),
         helper.display({
           id: 'acked',
@@ -69,7 +77,7 @@ export function HistoryTable({ rows, selectedId, onSelect }: HistoryTableProps) 
               <span className="text-fg-muted">—</span>
             ),
         }),
-        helper.accessor('cleared_at', { header: 'Cleared', cell: (info) => <span className="num whitespace-nowrap">{dateTime(info.getValue())}</span> }),
+        helper.accessor('cleared_at', { header: 'Cleared', cell: (info) => <When iso={info.getValue()} /> }),
       ]),
     [onSelect, selectedId],
   );
