@@ -95,7 +95,7 @@ export function ShiftReportView() {
           testId="figure-max-per-10"
           label="Most in 10 min"
           value={stats ? String(maxPer10) : '…'}
-          hint={`bound ${ISA_BOUND_PER_10_MIN}${over ? ` · exceeded in ${over} windows` : ''}`}
+          hint={`bound ${ISA_BOUND_PER_10_MIN}${over ? ` · exceeded in ${over} window${over === 1 ? '' : 's'}` : ''}`}
           bad={maxPer10 > ISA_BOUND_PER_10_MIN}
         />
         <Figure testId="figure-flood" label="Time in flood" value={stats ? `${stats.flood_time_pct.toFixed(1)} %` : '…'} hint="ISA-18.2 target < 1 %" bad={(stats?.flood_time_pct ?? 0) >= 1} />
