@@ -27,7 +27,7 @@ export default defineConfig({
     command: 'node scripts/e2e-server.mjs',
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
-    timeout: 240_000,
+    timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 240_000),
     stdout: 'ignore',
     stderr: 'pipe',
     env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: E2E_DATA_DIR, MOCK_STREAM: '60', MOCK_SEED: '7', LOG_LEVEL: 'warn' },

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { openAs, saveScreenshot } from './fixtures/session';
 
 test('every floor panel receives live data', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   await openAs(page, 'Maya Manager', 'manager');
 
   await expect(page.getByTestId('bet-row').first()).toBeVisible({ timeout: 10_000 });
@@ -13,8 +13,9 @@ test('every floor panel receives live data', async ({ page }) => {
   await expect(page.getByTestId('presence-user').filter({ hasText: 'Maya Manager' })).toBeVisible();
   await expect(page.getByTestId('connection-badge')).toContainText(/\d+ ms/);
 
+  // The tile reports the last full minute the gateway counted: a server younger than a minute has none yet.
   const betsPerMinute = page.getByTestId('kpi-tile').filter({ hasText: 'Bets / min' });
-  await expect.poll(async () => Number((await betsPerMinute.locator('p').nth(1).textContent()) ?? 0), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect.poll(async () => Number((await betsPerMinute.locator('p').nth(1).textContent()) ?? 0), { timeout: 65_000 }).toBeGreaterThan(0);
 
   // A pot ticks: its value changes while play feeds it.
   const pot = page.getByTestId('jackpot-pot').first().locator('p').first();

@@ -32,6 +32,12 @@ export const CHANNELS = {
     permission: 'alerts.read',
     stateful: true,
   },
+  kpis: {
+    events: ['kpi.minute'],
+    filters: ['location_id', 'location_ids', 'events'],
+    permission: 'game.read',
+    stateful: true,
+  },
   jackpots: {
     events: ['jackpot.updated', 'jackpot.won', 'raffle.won', 'jackpot.opt_in'],
     filters: ['instance_id', 'instance_ids', 'events'],

@@ -127,6 +127,30 @@ export interface EntityChanged {
   info: Record<string, unknown>;
 }
 
+/**
+ * `kpi.minute` (channel `kpis`): one location's running totals for the minute starting at `minute`.
+ * A later `kpi.minute` for the same `minute` and `location_id` replaces it. The minute is the one of
+ * the counted event's own time (`ts`), so a late or backfilled event lands in the minute it happened.
+ */
+export interface KpiMinute {
+  /** Start of the minute, ISO, whole minute (`2026-01-18T14:30:00.000Z`). */
+  minute: string;
+  /** Null holds events from devices the floor registry does not know; only unrestricted tokens see it. */
+  location_id: string | null;
+  /** Count of `bet.placed`. */
+  bets: number;
+  /** Sum of `bet.placed` amounts. */
+  turnover: number;
+  /** Count of `round.won`. */
+  wins: number;
+  /** Sum of `round.won` amounts. */
+  payout: number;
+  /** Sum of `cash.deposit` amounts. */
+  deposits: number;
+  /** Sum of `cash.withdraw` amounts. */
+  withdrawals: number;
+}
+
 export interface Notification {
   user_id: string;
   title: string;

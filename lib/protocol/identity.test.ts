@@ -6,7 +6,7 @@ describe('role × channel permissions (contract section 2)', () => {
   const readable = (role: Parameters<typeof can>[0]) => CHANNEL_NAMES.filter((c) => can(role, CHANNELS[c].permission));
 
   it('gives operators the floor but not markets', () => {
-    expect(readable('operator')).toEqual(['game', 'cash', 'player', 'system', 'alerts', 'jackpots', 'notifications']);
+    expect(readable('operator')).toEqual(['game', 'cash', 'player', 'system', 'alerts', 'kpis', 'jackpots', 'notifications']);
     expect(can('operator', 'alerts.ack')).toBe(false);
   });
 

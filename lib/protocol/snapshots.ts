@@ -1,16 +1,27 @@
 import type { DeviceState } from './floor';
-import type { JackpotUpdated, MarketSelections } from './events';
+import type { JackpotUpdated, KpiMinute, MarketSelections } from './events';
 
 /*
- * Snapshot items of the stateful channels the sources keep (`{"type":"snapshot","data":[…]}`):
+ * Snapshot items of the stateful channels (`{"type":"snapshot","data":[…]}`):
  * - `system`:   DeviceState, one per known device.
- * - `jackpots`: JackpotUpdated, the latest state of each jackpot instance (same shape as `jackpot.updated` data).
+ * - `kpis`:     KpiMinute, the last 60 minutes of every location the subscription may see, oldest first.
+ * - `jackpots`: JackpotsSnapshotItem, the latest state of each jackpot instance (the `jackpot.updated`
+ *               data) with the recent values of its pots.
  * - `markets`:  MarketsSnapshotItem, tagged by `kind` so the dashboard can list sport events and
- *               markets and draw each market's selections.
+ *               markets, draw each market's selections, and open its price chart with recent history.
  */
 
 export type SystemSnapshotItem = DeviceState;
-export type JackpotsSnapshotItem = JackpotUpdated;
+export type KpisSnapshotItem = KpiMinute;
+
+/** One recent value of a series: `[ms since epoch, value]`, oldest first. */
+export type HistoryPoint = [t: number, value: number];
+
+/** A jackpot instance as last updated, with each pot's recent values (bounded: minutes, a few hundred points). */
+export type JackpotsSnapshotItem = JackpotUpdated & { history?: Record<string, HistoryPoint[]> };
+
+/** One recent best price of a market: `[ms since epoch, best odds of side 1, best odds of side 2]` (null: side empty). */
+export type PricePointItem = [t: number, side0: number | null, side1: number | null];
 
 /** One entity of the exchange state; `info` is the upstream's own object (seed 002), as last received. */
 export type MarketsSnapshotItem =
@@ -18,4 +29,5 @@ export type MarketsSnapshotItem =
   | { kind: 'sport_event'; id: string; sport_event_id: number; tournament_id: string | null; info: Record<string, unknown> }
   | { kind: 'market'; id: number; sport_event_id: number; market_id: number; info: Record<string, unknown> }
   | { kind: 'market_line'; id: number; sport_event_id: number; market_id: number; info: Record<string, unknown> }
-  | ({ kind: 'selections'; /** The selections' own `info.id` upstream. */ id: number } & MarketSelections);
+  | ({ kind: 'selections'; /** The selections' own `info.id` upstream. */ id: number } & MarketSelections)
+  | { kind: 'price_history'; sport_event_id: number; market_id: number; points: PricePointItem[] };

@@ -4,6 +4,9 @@ import { notifyCriticalAlarms } from '../gateway/alarm-notifier';
 import { createAlarmService } from '../gateway/alarms';
 import { TokenAuthority } from '../gateway/auth';
 import { createHub } from '../gateway/hub';
+import { startKpiChannel } from '../gateway/kpis/kpi-channel';
+import { MemoryKpiMinutes } from '../gateway/kpis/kpi-minutes-memory';
+import { createRecentHistory } from '../gateway/recent-history';
 import { routeHttp } from '../http/routes';
 import { createMockStream } from '../mock';
 import { createSources } from '../sources';
@@ -39,9 +42,13 @@ export function createFloorMonitor(config: Config, logger: Logger): FloorMonitor
   hub.setAlarmActions(alarms);
   hub.setSnapshotProvider('alerts', () => alarms.open());
   notifyCriticalAlarms(hub);
+  const stopKpis = startKpiChannel(hub, new MemoryKpiMinutes());
   const mock = config.mockRate === null ? null : createMockStream({ config, logger });
   const sources = createSources({ config, publisher: hub, alarms, metrics, logger, mockFloor: mock?.floor ?? null });
-  for (const [channel, provider] of sources.snapshotProviders()) hub.setSnapshotProvider(channel, provider);
+  // Pot and price snapshots carry the values of the last minutes, so their charts open with history.
+  const recent = createRecentHistory();
+  hub.onPublish(recent.record);
+  for (const [channel, provider] of sources.snapshotProviders()) hub.setSnapshotProvider(channel, recent.withHistory(channel, provider));
   hub.setLocationDirectory(sources.hasLocation);
   const services: Services = { config, logger, metrics, tokens, hub, alarms, sources, mock, startedAt: Date.now() };
 
@@ -63,6 +70,7 @@ export function createFloorMonitor(config: Config, logger: Logger): FloorMonitor
     },
     async close() {
       mock?.close();
+      stopKpis();
       await sources.close();
       await hub.close();
       alarms.close();

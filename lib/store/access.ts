@@ -3,9 +3,12 @@ import { CHANNELS, CHANNEL_NAMES, type Channel } from '@/lib/protocol/channels';
 import { type Role, can } from '@/lib/protocol/identity';
 import type { SubscriptionRequest } from './socket-types';
 
-/** Channels the dashboard subscribes for a user: every channel the role may read (contract section 2). */
+/** Channels no panel reads: cash movements reach the page as the gateway's KPI minutes (`kpis`). */
+const UNDRAWN: ReadonlySet<Channel> = new Set(['cash']);
+
+/** Channels the dashboard subscribes for a user: every channel the role may read (contract section 2) that a panel draws. */
 export function subscriptionsFor(role: Role, userId: string): SubscriptionRequest[] {
-  return CHANNEL_NAMES.filter((c) => can(role, CHANNELS[c].permission)).map((channel) => ({
+  return CHANNEL_NAMES.filter((c) => can(role, CHANNELS[c].permission) && !UNDRAWN.has(c)).map((channel) => ({
     channel,
     params: channel === 'notifications' ? { user_id: userId } : {},
   }));

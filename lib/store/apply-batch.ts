@@ -30,7 +30,7 @@ export function applyBatch(state: MonitorData, items: StoreItem[], ctx: BatchCon
   const next = {
     bets: reduceBets(state.bets, game, ctx),
     wins: reduceWins(state.wins, on('game', 'jackpots'), ctx),
-    kpis: reduceKpis(state.kpis, on('game', 'cash'), ctx),
+    kpis: reduceKpis(state.kpis, on('kpis')),
     jackpots: reduceJackpots(state.jackpots, jackpots, ctx),
     alarms: reduceAlarms(state.alarms, on('alerts')),
     devices: reduceDevices(state.devices, on('system')),

@@ -98,6 +98,8 @@ describe('monitor store', () => {
     const channels = FakeSocket.last().sentOfType('subscribe').map((f) => f.channel);
     expect(channels).not.toContain('markets');
     expect(channels).toContain('game');
+    expect(channels).toContain('kpis');
+    expect(channels).not.toContain('cash');
   });
 
   it('subscribes sportsbook staff to markets and notifications only, and joins presence on markets', () => {
@@ -173,6 +175,7 @@ describe('monitor store', () => {
   it('forgets the token and asks for sign-in after close 4401', () => {
     const { store, storage, unauthorized } = setup();
     store.getState().actions.start();
+    FakeSocket.last().open();
     FakeSocket.last().serverClose(4401, 'expired');
     expect(unauthorized()).toBe(1);
     expect(storage.data.has(TOKEN_KEY)).toBe(false);

@@ -115,6 +115,7 @@ describe('SocketClient', () => {
     let refused = false;
     const { client, clock, statuses } = setup({ unauthorized: () => (refused = true) });
     client.start();
+    FakeSocket.last().open();
     FakeSocket.last().serverClose(4401, 'token expired');
     clock.advance(60_000);
     expect(refused).toBe(true);
@@ -155,6 +156,15 @@ describe('SocketClient', () => {
     expect(statuses.at(-1)).toBe('reconnecting');
     expect(details.at(-1)?.reason).toMatch(/^No data for 1\d s$/);
     expect(first.closed).toBe(true);
+  });
+
+  it('reconnects instead of signing out when 4401 came before its auth frame could leave', () => {
+    const refused: string[] = [];
+    const { client, statuses } = setup({ unauthorized: (m) => refused.push(m) });
+    client.start();
+    FakeSocket.last().serverClose(4401, 'Unauthorized');
+    expect(refused).toEqual([]);
+    expect(statuses.at(-1)).toBe('reconnecting');
   });
 
   it('authenticates with its first frame, never in the URL', () => {

@@ -36,6 +36,8 @@ export class SocketClient {
   private readonly cursors = new ChannelCursors();
   private readonly pending = new Map<string, Pending>();
   private readonly partial = new Map<Channel, PartialSnapshot>();
+  /** Whether this socket's auth frame went out: a 4401 before it is a missed deadline, not a refused token. */
+  private authSent = false;
   private socket: SocketLike | null = null;
   private stopped = true;
   private attempt = 0;
@@ -107,7 +109,11 @@ export class SocketClient {
     this.socket = socket;
     this.partial.clear();
     // The token goes in the first frame, never in the URL: URLs end up in proxy logs and histories.
-    socket.onopen = () => socket.send(JSON.stringify({ type: 'auth', token: this.options.token() }));
+    this.authSent = false;
+    socket.onopen = () => {
+      socket.send(JSON.stringify({ type: 'auth', token: this.options.token() }));
+      this.authSent = true;
+    };
     socket.onmessage = (ev) => this.handleMessage(ev.data);
     socket.onclose = (ev) => this.handleClose(ev.code, ev.reason);
     socket.onerror = () => undefined;
@@ -283,7 +289,9 @@ export class SocketClient {
     this.clearTimers();
     this.failPending('not_connected', 'Connection lost');
     if (this.stopped) return;
-    if (code === CLOSE_CODES.unauthorized) {
+    // A socket closed with 4401 before its auth frame left (a page too busy to send it in time) was not
+    // refused: it reconnects like any other drop instead of signing the user out.
+    if (code === CLOSE_CODES.unauthorized && this.authSent) {
       this.stopped = true;
       this.setStatus('offline', { attempt: this.attempt, closeCode: code, reason: 'unauthorized' });
       this.options.listener.unauthorized?.(reason || 'Token refused');

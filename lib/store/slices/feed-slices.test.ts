@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventFrame } from '@/lib/protocol';
 import { initialJackpots, potKey, reduceJackpots } from './jackpots-slice';
 import { initialWins, reduceWins } from './wins-slice';
+import type { ChannelItem } from './channel-item';
 import { initialKpis, reduceKpis } from './kpis-slice';
 
 const ctx = { now: 10_000, paused: false };
@@ -75,16 +76,48 @@ describe('jackpots slice', () => {
   });
 });
 
+describe('jackpots snapshot history', () => {
+  it('opens each pot chart with the recent values the snapshot carries, then the current value', () => {
+    const now = 1_000_000;
+    const item = { instance_id: 'jp', name: 'Grand', currency: 'EUR', status: 'active', pots: [{ id: 'grand', is_progressive: true, current_value: 130 }], history: { grand: [[now - 60_000, 100], [now - 30_000, 120], ['bad', 1]] } };
+    const next = reduceJackpots(initialJackpots, [{ type: 'snapshot', subscription_id: 's', channel: 'jackpots', seq: 1, data: [item] }], { now, paused: false });
+    expect(next.series[potKey('jp', 'grand')]).toEqual([
+      { t: now - 60_000, v: 100 },
+      { t: now - 30_000, v: 120 },
+      { t: now, v: 130 },
+    ]);
+  });
+});
+
 describe('kpis slice', () => {
-  it('counts bets, turnover and cash per 10-second bucket and location', () => {
-    const next = reduceKpis(initialKpis, [
-      event(1, 'game', 'bet.placed', { location_id: 'loc-a', amount: 2 }, 1_000),
-      event(2, 'game', 'bet.placed', { location_id: 'loc-b', amount: 5 }, 9_000),
-      event(3, 'cash', 'cash.deposit', { location_id: 'loc-a', amount: 50 }, 12_000),
-    ], ctx);
-    expect(next.buckets.map((b) => b.t)).toEqual([0, 10_000]);
-    expect(next.buckets[0].byLocation['loc-a']).toMatchObject({ bets: 1, turnover: 2 });
-    expect(next.buckets[0].byLocation['loc-b']).toMatchObject({ bets: 1, turnover: 5 });
-    expect(next.buckets[1].byLocation['loc-a']).toMatchObject({ deposits: 50 });
+  const minute = (at: string, location_id: string | null, bets: number, turnover: number) => ({ minute: at, location_id, bets, turnover, wins: 0, payout: 0, deposits: 0, withdrawals: 0 });
+  const snapshot = (data: object[]): ChannelItem => ({ type: 'snapshot', subscription_id: 's', channel: 'kpis', seq: 5, data });
+
+  it('opens with the minutes of the snapshot, by minute and location', () => {
+    const next = reduceKpis(initialKpis, [snapshot([minute('2026-01-18T14:30:00.000Z', 'loc-a', 3, 30), minute('2026-01-18T14:30:00.000Z', null, 1, 5), minute('2026-01-18T14:31:00.000Z', 'loc-b', 2, 8)])]);
+    expect(next.buckets.map((b) => new Date(b.t).toISOString())).toEqual(['2026-01-18T14:30:00.000Z', '2026-01-18T14:31:00.000Z']);
+    expect(next.buckets[0].byLocation).toEqual({ 'loc-a': expect.objectContaining({ bets: 3 }), '': expect.objectContaining({ bets: 1 }) });
+  });
+
+  it('replaces a minute with each running total instead of adding it', () => {
+    const opened = reduceKpis(initialKpis, [snapshot([minute('2026-01-18T14:30:00.000Z', 'loc-a', 3, 30)])]);
+    const next = reduceKpis(opened, [
+      event(6, 'kpis', 'kpi.minute', minute('2026-01-18T14:30:00.000Z', 'loc-a', 4, 35), 0),
+      event(7, 'kpis', 'kpi.minute', minute('2026-01-18T14:30:00.000Z', 'loc-a', 5, 41), 0),
+      event(8, 'kpis', 'kpi.minute', minute('2026-01-18T14:31:00.000Z', 'loc-a', 1, 2), 0),
+    ]);
+    expect(next.buckets.map((b) => b.byLocation['loc-a'].bets)).toEqual([5, 1]);
+    expect(next.buckets[0].byLocation['loc-a'].turnover).toBe(41);
+    expect(opened.buckets[0].byLocation['loc-a'].bets).toBe(3);
+  });
+
+  it('keeps the hour and the open minute', () => {
+    const old = minute('2026-01-18T13:29:00.000Z', 'loc-a', 1, 1);
+    const next = reduceKpis(initialKpis, [snapshot([old, minute('2026-01-18T13:30:00.000Z', 'loc-a', 1, 1), minute('2026-01-18T14:30:00.000Z', 'loc-a', 1, 1)])]);
+    expect(next.buckets).toHaveLength(2);
+  });
+
+  it('ignores game and cash events: the gateway counts them', () => {
+    expect(reduceKpis(initialKpis, [event(1, 'game', 'bet.placed', { location_id: 'loc-a', amount: 2 }, 1_000)])).toBe(initialKpis);
   });
 });

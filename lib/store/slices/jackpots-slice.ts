@@ -1,4 +1,4 @@
-import type { JackpotPot, JackpotUpdated, JackpotWon } from '@/lib/protocol';
+import type { JackpotPot, JackpotUpdated, JackpotWon, JackpotsSnapshotItem } from '@/lib/protocol';
 import { appendWindow } from '../ring';
 import { type BatchContext, type ChannelItem, eventTime, num, str } from './channel-item';
 
@@ -60,6 +60,12 @@ function addPoint(series: Record<string, PotPoint[]>, key: string, point: PotPoi
   series[key] = appendWindow(current, [point], POT_WINDOW_MS, SERIES_CAP);
 }
 
+/** A snapshot's `[t, value]` pairs as chart points, dropping any that are not two finite numbers. */
+function historyPoints(raw: unknown): PotPoint[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter((p): p is [number, number] => Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1])).map(([t, v]) => ({ t, v }));
+}
+
 /** The entries of `record` whose key is in `keys`; the same object when nothing goes. */
 function keep<T>(record: Record<string, T>, keys: Set<string>): Record<string, T> {
   const stale = Object.keys(record).filter((k) => !keys.has(k));
@@ -82,11 +88,17 @@ export function reduceJackpots(slice: JackpotsSlice, items: ChannelItem[], ctx: 
     if (item.type === 'snapshot') {
       touch();
       instances = {};
-      for (const raw of item.data as Partial<JackpotUpdated>[]) {
+      for (const raw of item.data as Partial<JackpotsSnapshotItem>[]) {
         const j = normalize(raw);
         if (!j) continue;
         instances[j.instance_id] = j;
-        for (const pot of j.pots) addPoint(series, potKey(j.instance_id, pot.id), { t: ctx.now, v: pot.current_value });
+        for (const pot of j.pots) {
+          const key = potKey(j.instance_id, pot.id);
+          // The gateway's recent values are the pot's history; what this page drew before a resync is older.
+          const history = historyPoints(raw.history?.[pot.id]);
+          if (history.length) series[key] = appendWindow([], history, POT_WINDOW_MS, SERIES_CAP);
+          addPoint(series, key, { t: ctx.now, v: pot.current_value });
+        }
       }
       // Pots the snapshot no longer has take their history with them.
       const live = new Set(Object.values(instances).flatMap((j) => j.pots.map((p) => potKey(j.instance_id, p.id))));

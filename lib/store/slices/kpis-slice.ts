@@ -1,31 +1,23 @@
-import { type BatchContext, type ChannelItem, eventTime, num, str } from './channel-item';
+import type { KpiMinute } from '@/lib/protocol';
+import { type ChannelItem, num, str } from './channel-item';
 
-/**
- * Width of one KPI bucket and how many are kept: six minutes and the bucket filling now, what the
- * charts' five minutes of rolling one-minute sums read.
- */
-export const KPI_BUCKET_MS = 10_000;
-export const KPI_BUCKETS = 37;
+/** One KPI minute, in ms. */
+export const KPI_MINUTE_MS = 60_000;
+/** Minutes kept: the gateway's hour and the minute open now. */
+export const KPI_MINUTES_KEPT = 61;
 
-/** Sums over one bucket at one location. */
-export interface KpiCounters {
-  bets: number;
-  turnover: number;
-  wins: number;
-  payout: number;
-  deposits: number;
-  withdrawals: number;
-}
+/** Totals of one location's minute, as the gateway's `kpi.minute` carries them. */
+export type KpiCounters = Omit<KpiMinute, 'minute' | 'location_id'>;
 
 export interface KpiBucket {
-  /** Bucket start, ms. */
+  /** Minute start, ms. */
   t: number;
-  /** Counters by location id ('' for an unknown location). */
+  /** Totals by location id ('' for events of devices the floor registry does not know). */
   byLocation: Record<string, KpiCounters>;
 }
 
 export interface KpisSlice {
-  /** Oldest first. */
+  /** Minutes with play, oldest first; the newest may still be open. */
   buckets: KpiBucket[];
 }
 
@@ -33,45 +25,45 @@ export const initialKpis: KpisSlice = { buckets: [] };
 
 export const emptyCounters = (): KpiCounters => ({ bets: 0, turnover: 0, wins: 0, payout: 0, deposits: 0, withdrawals: 0 });
 
-function count(c: KpiCounters, event: string, amount: number): void {
-  if (event === 'bet.placed') {
-    c.bets++;
-    c.turnover += amount;
-  } else if (event === 'round.won') {
-    c.wins++;
-    c.payout += amount;
-  } else if (event === 'cash.deposit') c.deposits += amount;
-  else if (event === 'cash.withdraw') c.withdrawals += amount;
+function counters(m: Partial<KpiMinute>): KpiCounters {
+  return { bets: num(m.bets), turnover: num(m.turnover), wins: num(m.wins), payout: num(m.payout), deposits: num(m.deposits), withdrawals: num(m.withdrawals) };
 }
 
-const COUNTED = new Set(['bet.placed', 'round.won', 'cash.deposit', 'cash.withdraw']);
-
-/** Counts bets, wins and cash movements into 10-second buckets per location. */
-export function reduceKpis(slice: KpisSlice, items: ChannelItem[], ctx: BatchContext): KpisSlice {
-  const events = items.filter((i) => i.type === 'event' && COUNTED.has(i.event));
-  if (events.length === 0) return slice;
-  const buckets = new Map(slice.buckets.map((b) => [b.t, b]));
+/**
+ * Applies the `kpis` channel: a snapshot replaces every minute, and each `kpi.minute` replaces the
+ * totals held for its minute and location (the gateway sends running totals, never increments).
+ */
+export function reduceKpis(slice: KpisSlice, items: ChannelItem[]): KpisSlice {
+  let byT: Map<number, KpiBucket> | null = null;
   const copied = new Set<number>();
-  for (const item of events) {
-    if (item.type !== 'event') continue;
-    const t = Math.floor(eventTime(item, ctx.now) / KPI_BUCKET_MS) * KPI_BUCKET_MS;
-    let bucket = buckets.get(t);
+  const put = (raw: Partial<KpiMinute>) => {
+    const t = Date.parse(str(raw.minute) ?? '');
+    if (!Number.isFinite(t) || !byT) return;
+    let bucket = byT.get(t);
     if (!bucket || !copied.has(t)) {
       bucket = { t, byLocation: { ...(bucket?.byLocation ?? {}) } };
-      buckets.set(t, bucket);
+      byT.set(t, bucket);
       copied.add(t);
     }
-    const data = item.data as Record<string, unknown>;
-    const loc = str(data.location_id) ?? '';
-    const counters = { ...(bucket.byLocation[loc] ?? emptyCounters()) };
-    count(counters, item.event, num(data.amount));
-    bucket.byLocation[loc] = counters;
+    bucket.byLocation[str(raw.location_id) ?? ''] = counters(raw);
+  };
+  for (const item of items) {
+    if (item.type === 'snapshot') {
+      byT = new Map();
+      copied.clear();
+      for (const raw of item.data as Partial<KpiMinute>[]) put(raw);
+    } else if (item.type === 'event' && item.event === 'kpi.minute') {
+      byT ??= new Map(slice.buckets.map((b) => [b.t, b]));
+      put(item.data as Partial<KpiMinute>);
+    }
   }
-  const sorted = [...buckets.values()].sort((a, b) => a.t - b.t);
-  return { buckets: sorted.slice(-KPI_BUCKETS) };
+  if (!byT) return slice;
+  const sorted = [...byT.values()].sort((a, b) => a.t - b.t);
+  const newest = sorted.at(-1)?.t ?? 0;
+  return { buckets: sorted.filter((b) => b.t > newest - KPI_MINUTES_KEPT * KPI_MINUTE_MS) };
 }
 
-/** Sums a bucket's counters over the chosen location (null = all). */
+/** Sums a minute's totals over the chosen location (null = all the user sees). */
 export function bucketTotals(bucket: KpiBucket, locationId: string | null): KpiCounters {
   const total = emptyCounters();
   for (const [loc, c] of Object.entries(bucket.byLocation)) {

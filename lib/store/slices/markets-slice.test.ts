@@ -59,4 +59,21 @@ describe('markets slice', () => {
     const next = reduceMarkets(base, [event(2, 'sport_event.changed', { id: '44', op: 'd', sport_event_id: 44, info: {} })], ctx);
     expect(next.sportEvents['44']).toBeUndefined();
   });
+
+  it('opens a price chart with the recent best prices the snapshot carries, then the current one', () => {
+    const now = 700_000;
+    const next = reduceMarkets(initialMarkets, [
+      snapshot([
+        { kind: 'selections', id: 3, sport_event_id: 44, market_id: 219, name: 'Moneyline', selections: [[sel(2.2, 100)], [sel(1.7, 50)]] },
+        { kind: 'price_history', sport_event_id: 44, market_id: 219, points: [[now - 900_000, 1.5, 2.5], [now - 300_000, 2.0, 1.8], [now - 100_000, 2.1, null]] },
+        { kind: 'price_history', sport_event_id: 44, market_id: 999, points: [[now - 100_000, 3, 3]] },
+      ]),
+    ], { ...ctx, now });
+    expect(next.prices['44:219']).toEqual([
+      { t: now - 300_000, side0: 2.0, side1: 1.8 },
+      { t: now - 100_000, side0: 2.1, side1: null },
+      { t: now, side0: 2.2, side1: 1.7 },
+    ]);
+    expect(next.prices['44:999']).toBeUndefined();
+  });
 });

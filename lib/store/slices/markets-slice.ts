@@ -1,4 +1,4 @@
-import type { MarketMatched } from '@/lib/protocol';
+import type { MarketMatched, MarketsSnapshotItem } from '@/lib/protocol';
 import { appendWindow, prependBounded } from '../ring';
 import { type BatchContext, type ChannelItem, eventTime, num, str } from './channel-item';
 import { type MarketBookData, type MarketInfo, type SportEventInfo, classifyMarketItem, marketKey } from './market-items';
@@ -35,6 +35,7 @@ export interface PricePoint {
 /** How far back price charts reach, and how densely. */
 export const PRICE_WINDOW_MS = 10 * 60_000;
 const PRICE_SAMPLE_MS = 2000;
+const PRICE_CAP = 400;
 
 export interface MarketsSlice {
   sportEvents: Record<string, SportEventInfo>;
@@ -67,7 +68,7 @@ function withPrice(series: PricePoint[], book: MarketBookData, now: number): Pri
   const point = { t: now, side0: book.sides[0][0]?.odds ?? null, side1: book.sides[1][0]?.odds ?? null };
   const last = series[series.length - 1];
   const kept = last && now - last.t < PRICE_SAMPLE_MS && series.length > 1 ? series.slice(0, -1) : series;
-  return appendWindow(kept, [point], PRICE_WINDOW_MS, 400);
+  return appendWindow(kept, [point], PRICE_WINDOW_MS, PRICE_CAP);
 }
 
 type Draft = Pick<MarketsSlice, 'sportEvents' | 'markets' | 'books' | 'prices'>;
@@ -94,6 +95,21 @@ function apply(draft: Draft, raw: unknown, eventName: string | undefined, now: n
   }
 }
 
+/**
+ * Opens a market's price chart with the gateway's recent best prices (a snapshot's `price_history`
+ * item), then the price the snapshot's book shows now.
+ */
+function seedPrices(draft: Draft, raw: unknown, now: number): void {
+  const item = raw as Partial<Extract<MarketsSnapshotItem, { kind: 'price_history' }>>;
+  if (item?.kind !== 'price_history' || !Array.isArray(item.points)) return;
+  const key = marketKey(str(item.sport_event_id) ?? '', str(item.market_id) ?? '');
+  const book = draft.books[key];
+  if (!book) return;
+  const odds = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const points = item.points.filter((p) => Array.isArray(p) && Number.isFinite(p[0])).map(([t, side0, side1]) => ({ t, side0: odds(side0), side1: odds(side1) }));
+  draft.prices[key] = withPrice(appendWindow([], points, PRICE_WINDOW_MS, PRICE_CAP), book, now);
+}
+
 /** Applies the markets snapshot (rebuilds everything) and market events; arrows come from odds changes. */
 export function reduceMarkets(slice: MarketsSlice, items: ChannelItem[], ctx: BatchContext): MarketsSlice {
   let draft: Draft | null = null;
@@ -102,6 +118,7 @@ export function reduceMarkets(slice: MarketsSlice, items: ChannelItem[], ctx: Ba
     if (item.type === 'snapshot') {
       draft = { sportEvents: {}, markets: {}, books: {}, prices: { ...slice.prices } };
       for (const raw of item.data) apply(draft, raw, undefined, ctx.now);
+      for (const raw of item.data) seedPrices(draft, raw, ctx.now);
       // Price history survives a resync for the markets that are still there, and only for those.
       for (const key of Object.keys(draft.prices)) if (!draft.books[key]) delete draft.prices[key];
     } else if (item.type === 'event' && item.event === 'market.matched') {

@@ -1,0 +1,32 @@
+import type { Hub } from '../types';
+import type { KpiMinutes } from './kpi-minutes';
+
+/** Timings of the `kpis` channel; tests shorten them. */
+export interface KpiChannelOptions {
+  /** How often changed minutes go out (contract: every 2 s). */
+  intervalMs: number;
+  now: () => number;
+}
+
+const DEFAULT_OPTIONS: KpiChannelOptions = { intervalMs: 2000, now: Date.now };
+
+/**
+ * Runs the `kpis` channel on a hub: every `game`/`cash` event published is counted into `minutes`,
+ * the changed and just-closed minutes go out as `kpi.minute` every interval, and the snapshot is the
+ * kept hour. Returns a stop function.
+ */
+export function startKpiChannel(hub: Hub, minutes: KpiMinutes, options: Partial<KpiChannelOptions> = {}): () => void {
+  const { intervalMs, now } = { ...DEFAULT_OPTIONS, ...options };
+  const stopTap = hub.onPublish((event) => {
+    if (event.channel === 'game' || event.channel === 'cash') minutes.record(event, now());
+  });
+  hub.setSnapshotProvider('kpis', () => minutes.recent(now()));
+  const timer = setInterval(() => {
+    for (const minute of minutes.takeChanged(now())) hub.publish('kpis', 'kpi.minute', minute);
+  }, intervalMs);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    stopTap();
+  };
+}
