@@ -5,5 +5,10 @@ export const metadata: Metadata = { title: 'Sportsbook' };
 
 /** Market liquidity for sportsbook staff, managers and admins. */
 export default function SportsbookPage() {
-  return <SportsbookView />;
+  return (
+    <>
+      <h1 className="sr-only">Sportsbook</h1>
+      <SportsbookView />
+    </>
+  );
 }
