@@ -5,5 +5,10 @@ export const metadata: Metadata = { title: 'Floor' };
 
 /** Floor overview: live bets, wins, jackpot pots, KPIs, alarms, devices and who is online. */
 export default function FloorPage() {
-  return <FloorOverview />;
+  return (
+    <>
+      <h1 className="sr-only">Floor</h1>
+      <FloorOverview />
+    </>
+  );
 }

@@ -1,50 +1,74 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Panel } from '@/components/ui/panel';
-import { canAckAlarms } from '@/lib/store/access';
-import { useMonitor, useMonitorActions } from '@/lib/store/use-monitor';
+import { useMonitor } from '@/lib/store/use-monitor';
 import { usePanelState } from '@/lib/store/use-panel-state';
+import { AlarmBulkBar } from './alarm-bulk-bar';
 import { AlarmRow } from './alarm-row';
-import { AlarmToolbar } from './alarm-toolbar';
-import { needsAck } from './sort-alarms';
+import { SECTIONS } from './alarm-sections';
+import type { AlarmConsole } from './use-alarm-console';
 import { useAlarmKeyboard } from './use-alarm-keyboard';
-import { useVisibleAlarms } from './use-visible-alarms';
 
-/** The alarms page: every open alarm in screen order, with acknowledge and shelve for managers. */
-export function AlarmsPanel({ initialSelected, className }: { initialSelected?: string; className?: string }) {
-  const { alarms, now } = useVisibleAlarms();
-  const role = useMonitor((s) => s.session.user?.role ?? null);
-  const { acknowledge } = useMonitorActions();
-  const [chosen, setChosen] = useState<string | null>(initialSelected ?? null);
-  const [note, setNote] = useState('');
-  const [shelveMinutes, setShelveMinutes] = useState(60);
-  const { state, stale } = usePanelState(['alerts'], alarms.length > 0);
+const EMPTY_TEXT: Record<(typeof SECTIONS)[number]['id'], string | null> = {
+  attention: 'Nothing waits for acknowledgement',
+  acked: null,
+  shelved: null,
+};
 
-  const deniedReason = role && canAckAlarms(role) ? null : `your role (${role ?? 'unknown'}) cannot acknowledge or shelve alarms; a manager or admin can`;
-  const selectedId = alarms.some((a) => a.alarm_id === chosen) ? chosen : (alarms[0]?.alarm_id ?? null);
-  const select = (id: string) => {
-    setChosen(id);
-    setNote('');
+interface AlarmsPanelProps {
+  view: AlarmConsole;
+  /** Puts the cursor in the detail pane's note or shelve reason. */
+  openField: (field: 'note' | 'shelve') => void;
+  className?: string;
+}
+
+/**
+ * Every open alarm as one grid in three sections (needs acknowledgement, acknowledged, shelved).
+ * The current row is the grid's only tab stop; the buttons and boxes inside rows are reached by
+ * pointer, and by the row's keys from the keyboard.
+ */
+export function AlarmsPanel({ view: c, openField, className }: AlarmsPanelProps) {
+  const { groups, order, currentId, now, notes, checked, deniedReason } = c;
+  const escalated = useMonitor((s) => s.alarms.escalations);
+  const { state, stale } = usePanelState(['alerts'], order.length > 0);
+  const grid = useRef<HTMLDivElement>(null);
+  const focusWanted = useRef(false);
+
+  const focusRow = (alarmId: string) => {
+    focusWanted.current = true;
+    c.select(alarmId);
   };
-  const ack = (id: string) => {
-    if (deniedReason) return;
-    const alarm = alarms.find((a) => a.alarm_id === id);
-    if (alarm && needsAck(alarm)) void acknowledge(id, note.trim() || undefined);
-  };
-  const onKeyDown = useAlarmKeyboard({ alarms, selectedId, select, acknowledge: ack });
-
+  // Focus follows the current row when the keys moved it, or when an ack moved it on from the focused row.
+  const gridHasFocus = () => Boolean(grid.current?.contains(document.activeElement));
   useEffect(() => {
-    if (selectedId) document.getElementById(`alarm-${selectedId}`)?.scrollIntoView({ block: 'nearest' });
-  }, [selectedId]);
+    if (!currentId) return;
+    const row = document.getElementById(`alarm-${currentId}`);
+    if (focusWanted.current || gridHasFocus()) row?.focus({ preventScroll: true });
+    focusWanted.current = false;
+    row?.scrollIntoView({ block: 'nearest' });
+  }, [currentId]);
 
-  const unacked = alarms.filter(needsAck).length;
-  const critical = alarms.filter((a) => a.severity === 'critical' && needsAck(a)).length;
+  const onKeyDown = useAlarmKeyboard({
+    order,
+    focusRow,
+    acknowledge: c.acknowledge,
+    unshelve: c.unshelve,
+    check: (id, range) => !deniedReason && c.check(id, range),
+    openField: (id, field) => {
+      c.select(id);
+      openField(field);
+    },
+  });
+
+  const waiting = groups.attention.length;
+  const critical = groups.attention.filter((a) => a.severity === 'critical').length;
+  const escalatedCount = groups.attention.filter((a) => escalated[a.alarm_id]).length;
 
   return (
     <Panel
-      title="Alarms"
+      title="Open alarms"
       testId="alarms-panel"
       state={state}
       stale={stale}
@@ -52,34 +76,60 @@ export function AlarmsPanel({ initialSelected, className }: { initialSelected?: 
       className={className}
       actions={
         <>
-          <Badge tone={critical ? 'crit' : 'neutral'}>{critical} critical</Badge>
-          <Badge tone={unacked ? 'warn' : 'neutral'}>{unacked} unacked</Badge>
-          <Badge>{alarms.length} open</Badge>
+          <Badge tone={critical ? 'crit' : 'neutral'} data-testid="count-critical">
+            {critical} critical
+          </Badge>
+          <Badge tone={waiting ? 'warn' : 'neutral'} data-testid="count-unacked">
+            {waiting} unacked
+          </Badge>
+          {escalatedCount ? <Badge tone="crit">{escalatedCount} escalated</Badge> : null}
+          <Badge data-testid="count-shelved">{groups.shelved.length} shelved</Badge>
         </>
       }
     >
-      <AlarmToolbar note={note} onNote={setNote} shelveMinutes={shelveMinutes} onShelveMinutes={setShelveMinutes} deniedReason={deniedReason} />
-      <ul
-        role="listbox"
-        aria-label="Open alarms"
-        aria-activedescendant={selectedId ? `alarm-${selectedId}` : undefined}
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-        className="min-h-0 flex-1 overflow-y-auto focus-visible:outline-none"
-      >
-        {alarms.map((a) => (
-          <AlarmRow
-            key={a.alarm_id}
-            alarm={a}
-            now={now}
-            selected={a.alarm_id === selectedId}
-            deniedReason={deniedReason}
-            note={note}
-            shelveMinutes={shelveMinutes}
-            onSelect={select}
-          />
-        ))}
-      </ul>
+      <AlarmBulkBar view={c} />
+      <div ref={grid} role="grid" aria-label="Open alarms" aria-describedby="alarm-keys-hint" onKeyDown={onKeyDown} className="min-h-0 flex-1 overflow-y-auto">
+        {SECTIONS.map((section) => {
+          const rows = groups[section.id];
+          if (rows.length === 0 && !EMPTY_TEXT[section.id]) return null;
+          return (
+            <div role="rowgroup" key={section.id} data-testid={`alarm-section-${section.id}`}>
+              <div role="row" className="sticky top-0 z-10 border-b border-line bg-panel/95 px-3 py-1.5 backdrop-blur">
+                <span role="columnheader" className="text-xs font-semibold tracking-wider text-fg-muted uppercase">
+                  {section.title} · {rows.length}
+                </span>
+              </div>
+              {rows.length === 0 ? (
+                <div role="row">
+                  <span role="gridcell" className="block px-3 py-3 text-sm text-fg-muted">
+                    {EMPTY_TEXT[section.id]}
+                  </span>
+                </div>
+              ) : (
+                rows.map((a) => (
+                    <AlarmRow
+                      key={a.alarm_id}
+                      alarm={a}
+                      now={now}
+                      shelved={section.id === 'shelved'}
+                      current={a.alarm_id === currentId}
+                      checked={checked.has(a.alarm_id)}
+                      hasDraft={Boolean(notes[a.alarm_id]?.trim())}
+                      deniedReason={deniedReason}
+                      onSelect={c.select}
+                      onCheck={c.check}
+                      onAcknowledge={c.acknowledge}
+                      onUnshelve={c.unshelve}
+                    />
+                ))
+              )}
+            </div>
+          );
+        })}
+      </div>
+      <p id="alarm-keys-hint" className="border-t border-line px-3 py-1.5 text-xs text-fg-muted">
+        ↑ ↓ move · a acknowledge · x pick · n note · s shelve · u unshelve · ? all shortcuts
+      </p>
     </Panel>
   );
 }

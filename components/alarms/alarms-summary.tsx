@@ -7,7 +7,8 @@ import { formatSince, locationLabel } from '@/components/ui/format';
 import { Panel } from '@/components/ui/panel';
 import { usePanelState } from '@/lib/store/use-panel-state';
 import { SeverityBadge } from './alarm-badges';
-import { isShelved, needsAck } from './sort-alarms';
+import { awaitsAck } from './alarm-sections';
+import { isShelved } from './sort-alarms';
 import { useVisibleAlarms } from './use-visible-alarms';
 
 const SHOWN = 8;
@@ -16,7 +17,7 @@ const SHOWN = 8;
 export function AlarmsSummary({ className }: { className?: string }) {
   const { alarms, now } = useVisibleAlarms();
   const { state, stale } = usePanelState(['alerts'], alarms.length > 0);
-  const unacked = alarms.filter(needsAck).length;
+  const unacked = alarms.filter((a) => awaitsAck(a, now)).length;
 
   return (
     <Panel
@@ -43,9 +44,9 @@ export function AlarmsSummary({ className }: { className?: string }) {
               <Link href={`/alarms?alarm=${encodeURIComponent(a.alarm_id)}`} className="grid grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-2 px-3 py-1.5 hover:bg-raised">
                 <SeverityBadge severity={a.severity} />
                 <span className="min-w-0">
-                  <span className="block truncate text-sm font-medium">{a.message}</span>
-                  <span className="block truncate text-xs text-fg-muted">
-                    {locationLabel(a.location_id)} · {a.state === 'acked' ? 'acked' : a.state === 'cleared_unacked' ? 'cleared, unacked' : 'unacked'}
+                  <span className="block text-sm font-medium break-words">{a.message}</span>
+                  <span className="block text-xs text-fg-muted">
+                    {locationLabel(a.location_id)} · {isShelved(a, now) ? 'shelved' : a.state === 'acked' ? 'acked' : a.state === 'cleared_unacked' ? 'cleared, unacked' : 'unacked'}
                   </span>
                 </span>
                 <span className="num text-xs text-fg-subtle">{formatSince(Date.parse(a.raised_at), now)}</span>

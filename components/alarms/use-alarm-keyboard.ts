@@ -4,30 +4,54 @@ import type { KeyboardEvent } from 'react';
 import type { Alarm } from '@/lib/protocol';
 
 interface AlarmKeyboard {
-  alarms: readonly Alarm[];
-  selectedId: string | null;
-  select: (alarmId: string) => void;
+  order: readonly Alarm[];
+  /** Makes an alarm current and moves focus to its row. */
+  focusRow: (alarmId: string) => void;
   acknowledge: (alarmId: string) => void;
+  unshelve: (alarmId: string) => void;
+  check: (alarmId: string, range: boolean) => void;
+  /** Makes the alarm current and puts the cursor in its note (`n`) or shelve reason (`s`). */
+  openField: (alarmId: string, field: 'note' | 'shelve') => void;
 }
 
-/** Arrow keys (and Home/End) move the selection through the list; `a` acknowledges the selected alarm. */
-export function useAlarmKeyboard({ alarms, selectedId, select, acknowledge }: AlarmKeyboard) {
+/** The alarm whose row holds the focus: keys act on it, whatever was selected before. */
+function focusedAlarmId(event: KeyboardEvent<HTMLElement>): string | null {
+  const row = (event.target as HTMLElement).closest<HTMLElement>('[role="row"][data-id]');
+  return row?.dataset.id ?? null;
+}
+
+/**
+ * Keys of the alarm grid (listed in the shortcut help): arrows, Home and End move between rows;
+ * `a` acknowledges, `u` unshelves, `x` or Space picks for a bulk acknowledgement, `n` and `s` open
+ * the note and shelving of the focused row.
+ */
+export function useAlarmKeyboard({ order, focusRow, acknowledge, unshelve, check, openField }: AlarmKeyboard) {
   return (event: KeyboardEvent<HTMLElement>) => {
-    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const index = alarms.findIndex((a) => a.alarm_id === selectedId);
+    const id = focusedAlarmId(event);
+    if (!id) return;
+    const index = order.findIndex((a) => a.alarm_id === id);
     const move = (to: number) => {
-      const next = alarms[Math.max(0, Math.min(alarms.length - 1, to))];
-      if (next) select(next.alarm_id);
-      event.preventDefault();
+      const next = order[Math.max(0, Math.min(order.length - 1, to))];
+      if (next) focusRow(next.alarm_id);
     };
-    if (event.key === 'ArrowDown') move(index + 1);
-    else if (event.key === 'ArrowUp') move(index < 0 ? 0 : index - 1);
-    else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(alarms.length - 1);
-    else if (event.key === 'a' && selectedId) {
-      event.preventDefault();
-      acknowledge(selectedId);
-    }
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(index + 1),
+      ArrowUp: () => move(index - 1),
+      Home: () => move(0),
+      End: () => move(order.length - 1),
+      PageDown: () => move(index + 10),
+      PageUp: () => move(index - 10),
+      a: () => acknowledge(id),
+      u: () => unshelve(id),
+      x: () => check(id, event.shiftKey),
+      ' ': () => check(id, event.shiftKey),
+      n: () => openField(id, 'note'),
+      s: () => openField(id, 'shelve'),
+    };
+    const run = keys[event.key];
+    if (!run) return;
+    event.preventDefault();
+    run();
   };
 }

@@ -1,19 +1,21 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import type { Alarm } from '@/lib/protocol';
+import type { AlarmAlert } from '@/lib/store/slices/alarms-slice';
 import { Button } from '@/components/ui/button';
 import { BellIcon, BellOffIcon } from '@/components/ui/icons';
 import { useMonitor, useMonitorActions, useMonitorStoreApi } from '@/lib/store/use-monitor';
 import { ALARM_SOUND_URL, playAlarm } from './beep';
 
-function notify(alarm: Alarm): void {
+function notify({ alarm, escalations }: AlarmAlert): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-  new Notification('Critical alarm', { body: alarm.message, tag: alarm.alarm_id });
+  const title = escalations > 0 ? `Critical alarm still unacknowledged (escalation ${escalations})` : 'Critical alarm';
+  new Notification(title, { body: alarm.message, tag: alarm.alarm_id });
 }
 
 /**
- * The opt-in for critical-alarm alerts: the alarm sound and a browser notification for every new critical alarm.
+ * The opt-in for critical-alarm alerts: the alarm sound and a browser notification for every new critical
+ * alarm, repeated each time one escalates because nobody acknowledged it.
  * Switching it on is the user gesture browsers require before playing sound or asking permission.
  */
 export function AlertToggle() {
@@ -26,8 +28,8 @@ export function AlertToggle() {
   useEffect(
     () =>
       store.subscribe((state, prev) => {
-        if (!state.ui.notifyOptIn || state.alarms.criticalRaised === prev.alarms.criticalRaised) return;
-        const fresh = state.alarms.criticalRaised.filter((a) => !prev.alarms.criticalRaised.includes(a));
+        if (!state.ui.notifyOptIn || state.alarms.criticalAlerts === prev.alarms.criticalAlerts) return;
+        const fresh = state.alarms.criticalAlerts.filter((a) => !prev.alarms.criticalAlerts.includes(a));
         if (fresh.length === 0) return;
         playAlarm(sound.current, audio.current);
         fresh.forEach(notify);
@@ -54,7 +56,7 @@ export function AlertToggle() {
       size="sm"
       variant={on ? 'primary' : 'secondary'}
       aria-pressed={on}
-      title={on ? 'Critical alarms beep and show a notification' : 'Beep and notify me on new critical alarms'}
+      title={on ? 'Critical alarms beep and show a notification' : 'Beep and notify me on new and escalated critical alarms'}
       onClick={() => void toggle()}
       className="h-9"
     >

@@ -7,7 +7,7 @@ const TONES: Record<Tone, string> = {
   neutral: 'bg-raised text-fg-muted border-line-strong',
   live: 'bg-live/12 text-live border-live/40',
   warn: 'bg-warn/12 text-warn border-warn/40',
-  crit: 'bg-crit/15 text-crit border-crit/50',
+  crit: 'bg-crit/15 text-crit-fg border-crit/50',
   accent: 'bg-accent/12 text-accent border-accent/40',
   jackpot: 'bg-jackpot/15 text-jackpot border-jackpot/40',
   win: 'bg-win/12 text-win border-win/40',

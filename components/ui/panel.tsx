@@ -23,7 +23,7 @@ export interface PanelProps {
 function Placeholder({ state, emptyText, errorText }: Pick<PanelProps, 'state' | 'emptyText' | 'errorText'>) {
   if (state === 'loading') {
     return (
-      <div className="flex flex-1 flex-col gap-2 p-4" aria-busy="true" aria-label="Loading">
+      <div className="flex flex-1 flex-col gap-2 p-4" role="status" aria-busy="true" aria-label="Loading">
         {[0, 1, 2, 3].map((i) => (
           <div key={i} className="h-4 animate-pulse rounded bg-raised" style={{ width: `${90 - i * 15}%` }} />
         ))}

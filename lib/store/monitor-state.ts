@@ -46,8 +46,14 @@ export interface MonitorActions {
   setPaused(paused: boolean): void;
   setLocation(locationId: string | null): void;
   setNotifyOptIn(on: boolean): void;
+  /** Acknowledges one alarm, with the note typed for it. */
   acknowledge(alarmId: string, note?: string): Promise<RequestResult>;
-  shelve(alarmId: string, minutes: number): Promise<RequestResult>;
+  /** Acknowledges several alarms with one note (bulk `ack` with `alarm_ids`); each succeeds or fails on its own. */
+  acknowledgeMany(alarmIds: string[], note?: string): Promise<RequestResult>;
+  /** Hides an alarm for `minutes`; the reason is required and audited. */
+  shelve(alarmId: string, minutes: number, reason: string): Promise<RequestResult>;
+  /** Brings a shelved alarm back at once. */
+  unshelve(alarmId: string): Promise<RequestResult>;
 }
 
 export interface MonitorState extends MonitorData {

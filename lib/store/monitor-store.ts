@@ -1,12 +1,12 @@
 import { createStore } from 'zustand/vanilla';
-import type { ChannelParams } from '@/lib/protocol';
+import { type ChannelParams, MAX_BULK_ACK } from '@/lib/protocol';
 import { CHANNELS, type Channel } from '@/lib/protocol/channels';
 import { presenceScope, subscriptionsFor } from './access';
 import { type StoreItem, applyBatch } from './apply-batch';
 import { type EarlyFlush, FrameBatcher, type Schedule } from './frame-batcher';
 import { initialData } from './initial-data';
 import type { MonitorState } from './monitor-state';
-import { withAlarmAction } from './slices/alarms-slice';
+import { withAlarmAction, withAlarmActions } from './slices/alarms-slice';
 import { releaseHeldBets } from './slices/bets-slice';
 import { releaseHeldWins } from './slices/wins-slice';
 import { SocketClient } from './socket-client';
@@ -131,15 +131,41 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
       client.start();
     };
 
-    const alarmAction = async (kind: 'ack' | 'shelve', alarmId: string, frame: Record<string, unknown>): Promise<RequestResult> => {
+    const request = (frame: Record<string, unknown> & { type: string }): Promise<RequestResult> =>
+      client ? client.request(frame) : Promise.resolve({ ok: false, error: { code: 'not_connected', message: 'Not connected' } });
+
+    const alarmAction = async (kind: 'ack' | 'shelve' | 'unshelve', alarmId: string, frame: Record<string, unknown>): Promise<RequestResult> => {
       set((s) => ({ alarms: withAlarmAction(s.alarms, alarmId, { kind, status: 'pending' }) }));
-      const result = client ? await client.request({ type: kind, alarm_id: alarmId, ...frame }) : ({ ok: false, error: { code: 'not_connected', message: 'Not connected' } } as const);
+      const result = await request({ type: kind, alarm_id: alarmId, ...frame });
       if (result.ok) {
         const alarm = result.frame.type === 'response' ? result.frame.alarm : undefined;
         set((s) => ({ alarms: withAlarmAction(s.alarms, alarmId, { kind, status: 'done' }, alarm) }));
       } else {
         set((s) => ({ alarms: withAlarmAction(s.alarms, alarmId, { kind, status: 'failed', message: result.error.message }) }));
       }
+      return result;
+    };
+
+    /** One `ack` frame for many alarms; the answer lists the acknowledged alarms and the ones that failed. */
+    const bulkAck = async (alarmIds: string[], note: string | undefined): Promise<RequestResult> => {
+      const pending = { kind: 'ack', status: 'pending' } as const;
+      set((s) => ({ alarms: withAlarmActions(s.alarms, alarmIds.map((alarmId) => ({ alarmId, action: pending }))) }));
+      const result = await request({ type: 'ack', alarm_ids: alarmIds, ...(note ? { note } : {}) });
+      const response = result.ok && result.frame.type === 'response' ? result.frame : null;
+      const done = new Map((response?.alarms ?? []).map((a) => [a.alarm_id, a]));
+      const failed = new Map((response?.failed ?? []).map((f) => [f.alarm_id, f.code]));
+      const message = result.ok ? 'Not acknowledged' : result.error.message;
+      set((s) => ({
+        alarms: withAlarmActions(
+          s.alarms,
+          alarmIds.map((alarmId) => {
+            const alarm = done.get(alarmId);
+            if (alarm) return { alarmId, alarm, action: { kind: 'ack', status: 'done' } };
+            const code = failed.get(alarmId);
+            return { alarmId, action: { kind: 'ack', status: 'failed', message: code ? `Not acknowledged: ${code.replace(/_/g, ' ')}` : message } };
+          }),
+        ),
+      }));
       return result;
     };
 
@@ -197,7 +223,17 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
         },
         setNotifyOptIn: (on) => set((s) => ({ ui: { ...s.ui, notifyOptIn: on } })),
         acknowledge: (alarmId, note) => alarmAction('ack', alarmId, note ? { note } : {}),
-        shelve: (alarmId, minutes) => alarmAction('shelve', alarmId, { minutes }),
+        acknowledgeMany: async (alarmIds, note) => {
+          // One frame names at most MAX_BULK_ACK alarms; a longer pick goes in turns.
+          let last: RequestResult = { ok: false, error: { code: 'not_connected', message: 'Nothing to acknowledge' } };
+          for (let i = 0; i < alarmIds.length; i += MAX_BULK_ACK) {
+            last = await bulkAck(alarmIds.slice(i, i + MAX_BULK_ACK), note);
+            if (!last.ok) break;
+          }
+          return last;
+        },
+        shelve: (alarmId, minutes, reason) => alarmAction('shelve', alarmId, { minutes, reason }),
+        unshelve: (alarmId) => alarmAction('unshelve', alarmId, {}),
       },
     };
   });

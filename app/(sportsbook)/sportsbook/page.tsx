@@ -8,5 +8,10 @@ export const metadata: Metadata = { title: 'Sportsbook' };
 /** The trading screen for sportsbook staff, managers and admins, in the floor's `CURRENCY` (read per request, not at build). */
 export default async function SportsbookPage() {
   await connection();
-  return <SportsbookView currency={loadConfig().currency} />;
+  return (
+    <>
+      <h1 className="sr-only">Sportsbook</h1>
+      <SportsbookView currency={loadConfig().currency} />
+    </>
+  );
 }

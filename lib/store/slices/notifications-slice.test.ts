@@ -22,6 +22,15 @@ describe('reduceNotifications', () => {
     expect(state.items[0]).toMatchObject({ kind: 'alert', title: 'Critical alarm 7', body: 'Payout failed', alarm_id: 'alm-7' });
   });
 
+  it('links an alarm alert to that alarm in the console, and follows only links on this dashboard', () => {
+    const withLink = (link: string): EventFrame => ({ ...frame(1), data: { ...frame(1).data, link } });
+    const [own] = reduceNotifications(initialNotifications, [frame(1)], ctx).items;
+    expect(own.link).toBe('/alarms?alarm=alm-1');
+    expect(reduceNotifications(initialNotifications, [withLink('/alarms?alarm=alm-1&from=escalation')], ctx).items[0].link).toBe('/alarms?alarm=alm-1&from=escalation');
+    expect(reduceNotifications(initialNotifications, [withLink('https://evil.example/x')], ctx).items[0].link).toBe('/alarms?alarm=alm-1');
+    expect(reduceNotifications(initialNotifications, [withLink('//evil.example/x')], ctx).items[0].link).toBe('/alarms?alarm=alm-1');
+  });
+
   it('keeps identity when nothing new arrives, and ignores a replayed duplicate', () => {
     const once = reduceNotifications(initialNotifications, [frame(1)], ctx);
     expect(reduceNotifications(once, [], ctx)).toBe(once);

@@ -13,6 +13,8 @@ export interface NotificationItem {
   title: string;
   body: string;
   alarm_id: string | null;
+  /** Where the notification leads: the gateway's `link`, or the alarm in the console. */
+  link: string | null;
 }
 
 export interface NotificationsSlice {
@@ -30,7 +32,13 @@ function toItem(frame: EventFrame, now: number): NotificationItem {
     title: str(d.title) ?? 'Notification',
     body: str(d.body) ?? '',
     alarm_id: str(d.alarm_id),
+    link: safeLink(str(d.link)) ?? (str(d.alarm_id) ? `/alarms?alarm=${encodeURIComponent(str(d.alarm_id) ?? '')}` : null),
   };
+}
+
+/** Only a path on this dashboard is followed; anything else (another site, a script URL) is dropped. */
+function safeLink(link: string | null): string | null {
+  return link && link.startsWith('/') && !link.startsWith('//') ? link : null;
 }
 
 /** Keeps the newest notifications, newest first. */
