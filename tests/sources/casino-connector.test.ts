@@ -21,7 +21,8 @@ describe('casino connector against a live WebSocket', () => {
     const f = fakeDeps();
     const registry = createFloorRegistry(buildMockFloor());
     const upstream = await startUpstream();
-    const connector = createCasinoConnector({ deps: f.deps, timing: FAST, token: 'casino-secret', floorEvents: createFloorEvents({ ...f.deps, registry }), dedup: new DedupWindow() });
+    // A slow connect on a busy machine must not raise the source-disconnected alarm this test does not expect.
+    const connector = createCasinoConnector({ deps: f.deps, timing: { ...FAST, disconnectAlarmMs: 30_000 }, token: 'casino-secret', floorEvents: createFloorEvents({ ...f.deps, registry }), dedup: new DedupWindow() });
     cleanups.push(connector.close, upstream.close);
     connector.start(upstream.url);
     const conn = await upstream.connection(1);
