@@ -72,6 +72,10 @@ export interface AlarmSourceCount {
   kind: AlarmKind;
   source_ref: string;
   count: number;
+  /** The latest message of this source's alarms, as staff read it (source_ref may be an internal id). */
+  message: string;
+  /** Where the source's latest alarm was, null when it concerns the whole floor. */
+  location_id: string | null;
 }
 
 /** `GET /api/v1/alarms/stats`: the alarm load of a time range as ISA-18.2 measures it. */

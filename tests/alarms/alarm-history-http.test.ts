@@ -316,7 +316,8 @@ describe('GET /api/v1/alarms/stats', () => {
       chattering: [{ kind: 'casino_alert', source_ref: 'C-1:doorOpen', count: 3 }],
     });
     expect(body.top).toHaveLength(10);
-    expect(body.top[0]).toEqual({ kind: 'casino_alert', source_ref: 'C-1:doorOpen', count: 3 });
+    // Each source carries its latest message and place, so a report can name it as staff know it.
+    expect(body.top[0]).toEqual({ kind: 'casino_alert', source_ref: 'C-1:doorOpen', count: 3, message: expect.any(String), location_id: 'loc-stats' });
   });
 
   it('covers the last twelve hours unless asked, and answers null means when nothing was acknowledged', async () => {

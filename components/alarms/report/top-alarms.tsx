@@ -14,9 +14,12 @@ const KIND_LABEL: Record<string, string> = {
 };
 
 /** A source as staff know it: the device, and for a casino alert what happened ("bill validator jam"). */
-function sourceLabel(kind: string, ref: string): { device: string; what: string } {
+function sourceLabel({ kind, source_ref: ref, message, location_id }: AlarmSourceCount): { device: string; what: string } {
   const [device, event] = ref.split(':');
   if (kind === 'casino_alert' && event) return { device, what: event.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase() };
+  // A payout error's reference is a jackpot and round id; its message names the jackpot as staff know it.
+  if (kind === 'payout_error') return { device: / on (.+)$/.exec(message)?.[1] ?? 'Jackpot payout', what: message };
+  if (kind === 'flood') return { device: location_id ? locationLabel(location_id) : 'Floor', what: KIND_LABEL.flood };
   return { device: ref, what: KIND_LABEL[kind] ?? kind.replace(/_/g, ' ') };
 }
 
@@ -25,7 +28,7 @@ export function TopAlarms({ top, chattering }: { top: AlarmSourceCount[]; chatte
   const devices = useMonitor((s) => s.devices.byId);
   const chatters = new Set(chattering.map((c) => `${c.kind}|${c.source_ref}`));
   const rows = top.slice(0, 10).map((t) => {
-    const label = sourceLabel(t.kind, t.source_ref);
+    const label = sourceLabel(t);
     return { ...t, ...label, name: `${label.device} · ${label.what}` };
   });
   if (rows.length === 0) return <p className="p-4 text-fg-muted">No alarm was raised in this range.</p>;
@@ -58,7 +61,9 @@ export function TopAlarms({ top, chattering }: { top: AlarmSourceCount[]; chatte
                 {chatters.has(`${r.kind}|${r.source_ref}`) ? <span className="ml-2 rounded border border-warn/40 px-1 text-xs text-warn">chattering</span> : null}
                 <span className="block text-xs text-fg-muted">{r.what}</span>
               </td>
-              <td className="py-1.5 pr-2 text-fg-muted">{devices[r.source_ref] ? locationLabel(devices[r.source_ref].location_id) : '—'}</td>
+              <td className="py-1.5 pr-2 text-fg-muted">
+                {r.location_id ? locationLabel(r.location_id) : devices[r.source_ref] ? locationLabel(devices[r.source_ref].location_id) : '—'}
+              </td>
               <td className="num py-1.5 text-right font-semibold">{r.count}</td>
             </tr>
           ))}

@@ -30,7 +30,7 @@ export interface AlarmFilter {
 /** The raw rows the stats are computed from. */
 export interface StatsRows {
   alarms: { kind: AlarmKind; source_ref: string; raised_at_ms: number; acked_at: string | null; cleared_at: string | null }[];
-  raises: { kind: AlarmKind; source_ref: string; at: string }[];
+  raises: { kind: AlarmKind; source_ref: string; at: string; message: string; location_id: string | null }[];
   acknowledged: number;
   standing: number;
 }
@@ -143,7 +143,8 @@ export class AlarmHistory {
        WHERE raised_at_ms >= @since AND raised_at_ms < @until ${located} ORDER BY raised_at_ms`,
     ).all(params) as StatsRows['alarms'];
     const raises = this.statement(
-      `SELECT a.kind AS kind, a.source_ref AS source_ref, t.at AS at FROM alarm_transitions t JOIN alarms a ON a.alarm_id = t.alarm_id
+      `SELECT a.kind AS kind, a.source_ref AS source_ref, t.at AS at, a.message AS message, a.location_id AS location_id
+       FROM alarm_transitions t JOIN alarms a ON a.alarm_id = t.alarm_id
        WHERE t.action IN ('raise', 'repeat') AND t.at >= @sinceIso AND t.at < @untilIso ${located} ORDER BY t.at`,
     ).all(params) as StatsRows['raises'];
     const acknowledged = this.statement(

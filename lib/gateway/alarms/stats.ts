@@ -66,8 +66,11 @@ function sourceCounts(raises: StatsRows['raises']): Pick<AlarmStats, 'chattering
   for (const r of raises) {
     const key = `${r.kind}\u0000${r.source_ref}`;
     let s = bySource.get(key);
-    if (!s) bySource.set(key, (s = { entry: { kind: r.kind, source_ref: r.source_ref, count: 0 }, times: [] }));
+    if (!s) bySource.set(key, (s = { entry: { kind: r.kind, source_ref: r.source_ref, count: 0, message: r.message, location_id: r.location_id }, times: [] }));
     s.entry.count++;
+    // Rows come oldest first: the entry ends with the latest message and place.
+    s.entry.message = r.message;
+    s.entry.location_id = r.location_id;
     s.times.push(Date.parse(r.at));
   }
   const all = [...bySource.values()];
