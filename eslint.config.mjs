@@ -1,9 +1,60 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+/** Server-side layers the browser must never bundle (docs: README, Architecture). */
+const SERVER_ONLY = ['@/lib/gateway', '@/lib/gateway/*', '@/lib/sources', '@/lib/sources/*', '@/lib/mock', '@/lib/mock/*', '@/lib/http', '@/lib/http/*'];
+/** Protocol modules that carry zod schemas: the browser takes types from them, values from the zod-free modules. */
+const ZOD_PROTOCOL = ['@/lib/protocol', '@/lib/protocol/index', '@/lib/protocol/client-frames', '@/lib/protocol/params', '@/lib/protocol/floor', '@/lib/protocol/token-claims', '@/lib/protocol/alarm-query'];
+
 const config = [
   ...nextVitals,
   ...nextTs,
+  {
+    // Browser code: components and the store. Checked by tests/lint/import-boundaries.test.ts.
+    files: ['components/**/*.{ts,tsx}', 'lib/store/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ZOD_PROTOCOL.map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: 'Import values from the zod-free protocol modules (alarm, channels, identity, errors, events); this one bundles zod.',
+          })),
+          patterns: [
+            { group: [...SERVER_ONLY, '@/lib/server', '@/lib/server/*', '../gateway/*', '../sources/*', '../mock/*', '../server/*', '../http/*'], message: 'Browser code must not import the gateway, sources, mock, server or machine API.' },
+            { group: ['zod', 'zod/*'], message: 'Browser code must not bundle zod; parse with the zod-free protocol modules.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Routes are server components: they may read the configuration, never the gateway's parts or the mock.
+    files: ['app/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: SERVER_ONLY, message: 'Routes must not import the gateway, sources, mock or machine API.' }] }],
+    },
+  },
+  {
+    // The gateway never draws and never plays the mock; the protocol imports nothing of ours.
+    files: ['lib/gateway/**/*.ts', 'lib/sources/**/*.ts', 'lib/http/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['react', 'react-dom', 'react/*', 'next/*', '@/components/*', '../../components/*'], message: 'The gateway never imports React, Next or components.' }] },
+      ],
+    },
+  },
+  {
+    files: ['lib/protocol/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/*', '../*', 'react', 'next/*'], message: 'lib/protocol is the meeting point: it imports nothing of ours.' }] },
+      ],
+    },
+  },
   { ignores: ['.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'next-env.d.ts', 'data/**'] },
 ];
 

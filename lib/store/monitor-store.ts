@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import { type ChannelParams, MAX_BULK_ACK } from '@/lib/protocol';
+import type { ChannelParams } from '@/lib/protocol';
+import { MAX_BULK_ACK } from '@/lib/protocol/alarm';
 import { CHANNELS, type Channel } from '@/lib/protocol/channels';
 import { presenceScope, subscriptionsFor } from './access';
 import { type StoreItem, applyBatch } from './apply-batch';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import { ALARM_KINDS, ALARM_STATES, SEVERITIES } from '@/lib/protocol';
+import { ALARM_KINDS, ALARM_STATES, SEVERITIES } from '@/lib/protocol/alarm';
 import { locationLabel } from '@/components/ui/format';
 import { useMonitor } from '@/lib/store/use-monitor';
 import { RANGE_PRESETS, type TimeRange } from './time-range';
