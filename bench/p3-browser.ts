@@ -44,7 +44,8 @@ async function measurePage(browser: Browser, url: string, sizes: Sizes, serverPi
 async function measureRate(browser: Browser, staticBase: string, rate: number, sizes: Sizes, log: (line: string) => void): Promise<RateResult> {
   let server: RunningServer | null = null;
   try {
-    server = await startGateway({ next: true, mock: rate, env: { MOCK_SEED: '7' } });
+    // The bare page is served from another origin: the gateway must allow it to open /v1/ws.
+    server = await startGateway({ next: true, mock: rate, env: { MOCK_SEED: '7', ALLOWED_ORIGINS: new URL(staticBase).origin } });
     const token = await devLogin(server.baseUrl, USER.name, USER.role);
     const userId = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string;
     const dashboard = await measurePage(browser, `${server.baseUrl}/?token=${encodeURIComponent(token)}`, sizes, server.proc.pid);

@@ -59,8 +59,9 @@ export async function runSoak(options: FigureOptions & { minutes?: number }, log
   let staticServer: RunningServer | null = null;
   const browser = await launchChromium();
   try {
-    server = await startGateway({ next: true, mock: sizes.rate, env: { MOCK_SEED: '7' } });
+    // The bare page is served from another origin: the gateway must allow it to open /v1/ws.
     staticServer = await startBaseline('static-page');
+    server = await startGateway({ next: true, mock: sizes.rate, env: { MOCK_SEED: '7', ALLOWED_ORIGINS: new URL(staticServer.baseUrl).origin } });
     const token = await devLogin(server.baseUrl, 'Bench Operator', 'operator');
     const userId = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string;
     const dash = await probedPage(browser);

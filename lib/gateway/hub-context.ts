@@ -21,8 +21,8 @@ export interface HubOptions {
   /** Open connections one user may hold at once (`MAX_CONNECTIONS_PER_USER`). */
   maxConnectionsPerUser: number;
   /**
-   * Browser origins allowed to open `/v1/ws` (`ALLOWED_ORIGINS`); null allows only the origin the
-   * request itself names in `Host`. Requests without `Origin` (services) are not browsers and pass.
+   * Browser origins allowed to open `/v1/ws` (`ALLOWED_ORIGINS`) besides the page's own, which the request
+   * names in `Host`. Requests without `Origin` (services) are not browsers and pass.
    */
   allowedOrigins: readonly string[] | null;
   /** Largest snapshot frame; bigger snapshots go in parts, each sent once the previous one is written. */

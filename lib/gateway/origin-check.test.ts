@@ -17,10 +17,11 @@ describe('originAllowed', () => {
     expect(originAllowed(req({ host: 'floor:3000', origin: 'null' }), null)).toBe(false);
   });
 
-  it('allows exactly the configured origins when a list is set', () => {
+  it('allows the configured origins besides the page\'s own', () => {
     const list = ['https://ops.example', 'http://wall.local:8080'];
     expect(originAllowed(req({ host: 'floor:3000', origin: 'https://ops.example' }), list)).toBe(true);
     expect(originAllowed(req({ host: 'floor:3000', origin: 'http://wall.local:8080' }), list)).toBe(true);
-    expect(originAllowed(req({ host: 'floor:3000', origin: 'http://floor:3000' }), list)).toBe(false);
+    expect(originAllowed(req({ host: 'floor:3000', origin: 'http://floor:3000' }), list)).toBe(true);
+    expect(originAllowed(req({ host: 'floor:3000', origin: 'https://evil.example' }), list)).toBe(false);
   });
 });
