@@ -40,8 +40,10 @@ test('a link off the site in ?next= is ignored', async ({ page }) => {
 });
 
 test('an expired token is forgotten and the login page says the session expired', async ({ page }) => {
-  await page.goto('/login');
-  await page.evaluate(([key, token]) => localStorage.setItem(key, token), [KEY, EXPIRED]);
+  // Stored before /alarms runs any script (and only there): a page that hydrates late cannot forget it first.
+  await page.addInitScript(([key, token]) => {
+    if (location.pathname === '/alarms') localStorage.setItem(key, token);
+  }, [KEY, EXPIRED]);
   await page.goto('/alarms');
   await expect(page).toHaveURL(/\/login\?reason=expired&next=%2Falarms/);
   await expect(page.getByTestId('login-reason')).toHaveText(/Your session expired/);
