@@ -14,7 +14,7 @@ export const handleIngest: RouteHandler = async (req, res, { config, sources, me
   }
   const body = await readJsonBody(req, MAX_BODY_BYTES);
   if (!body.ok) return sendJson(res, body.status, { error: body.error });
-  const result = sources.ingest(body.value);
+  const result = await sources.ingest(body.value);
   if (!result.ok) {
     if (result.error === 'too_large') return sendJson(res, 413, { error: 'too_large', message: result.message });
     return sendJson(res, 400, { error: 'invalid_items', ...(result.message ? { message: result.message } : {}), items: result.items });

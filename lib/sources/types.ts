@@ -33,8 +33,11 @@ export type IngestResult =
 
 /** The gateway's upstream side: HTTP ingest, the three connectors, and the state they keep. */
 export interface Sources {
-  /** Applies one parsed ingest body (`{"items":[…]}`) atomically. */
-  ingest(body: unknown): IngestResult;
+  /**
+   * Applies one parsed ingest body (`{"items":[…]}`): refused whole when any item is invalid, else every
+   * item applied (a large batch over a few turns of the loop) before the promise settles.
+   */
+  ingest(body: unknown): Promise<IngestResult>;
   /** Each connector's state for `/api/health`, by source name. */
   health(): Record<string, SourceHealth>;
   /** Snapshot providers for the stateful channels the sources keep (system, jackpots, markets). */

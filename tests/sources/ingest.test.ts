@@ -20,9 +20,9 @@ function setup(floor = true) {
 }
 
 describe('HTTP ingest normalizer (seed 001)', () => {
-  it('publishes a bet and pairs the win by round_id', () => {
+  it('publishes a bet and pairs the win by round_id', async () => {
     const { sources, events } = setup(false);
-    expect(sources.ingest({ items: [BET, WIN] })).toEqual({ ok: true, accepted: 2, published: 2 });
+    expect(await sources.ingest({ items: [BET, WIN] })).toEqual({ ok: true, accepted: 2, published: 2 });
     expect(events.map((e) => [e.channel, e.event, e.id, e.ts])).toEqual([
       ['game', 'bet.placed', 'bet-9cd823d3fe', '2025-01-15T12:00:00Z'],
       ['game', 'round.won', 'win-9cd823d3fe', '2025-01-15T12:00:01Z'],
@@ -31,15 +31,15 @@ describe('HTTP ingest normalizer (seed 001)', () => {
     expect(events[1].data).toEqual({ round_id: 'f7ltidMBAwexDojlJBY', player_id: 'StQ-1', game_id: 'GD8', device_id: null, location_id: null, amount: 1.2, currency: 'EUR', bet_amount: 0.5 });
   });
 
-  it('gives a win without a seen bet bet_amount null', () => {
+  it('gives a win without a seen bet bet_amount null', async () => {
     const { sources, events } = setup();
-    sources.ingest({ items: [WIN] });
+    await sources.ingest({ items: [WIN] });
     expect(events[0].data).toMatchObject({ bet_amount: null });
   });
 
-  it('maps deposit, withdraw and login', () => {
+  it('maps deposit, withdraw and login', async () => {
     const { sources, events } = setup();
-    sources.ingest({ items: [DEPOSIT, WITHDRAW, LOGIN] });
+    await sources.ingest({ items: [DEPOSIT, WITHDRAW, LOGIN] });
     expect(events.map((e) => [e.channel, e.event, e.data])).toEqual([
       ['cash', 'cash.deposit', { player_id: 'StQ-1', amount: 100, currency: 'EUR', method: 'Credit Card', location_id: null }],
       ['cash', 'cash.withdraw', { player_id: 'StQ-1', amount: 50, currency: 'EUR', method: 'Bank Transfer', location_id: null }],
@@ -47,17 +47,17 @@ describe('HTTP ingest normalizer (seed 001)', () => {
     ]);
   });
 
-  it('places a round on its device and location when the item names the device', () => {
+  it('places a round on its device and location when the item names the device', async () => {
     const { sources, events } = setup();
-    sources.ingest({ items: [{ event: 'gameround', data: { ...BET.data, unique_id: 'x1', device_id: 'SLOT-H02' } }] });
+    await sources.ingest({ items: [{ event: 'gameround', data: { ...BET.data, unique_id: 'x1', device_id: 'SLOT-H02' } }] });
     expect(events[0].data).toMatchObject({ device_id: 'SLOT-H02', location_id: 'loc-high' });
   });
 
-  it('maps casino betPlaced with a stable round id and the floor location', () => {
+  it('maps casino betPlaced with a stable round id and the floor location', async () => {
     const first = setup();
-    first.sources.ingest({ items: [BET_PLACED] });
+    await first.sources.ingest({ items: [BET_PLACED] });
     const second = setup();
-    second.sources.ingest({ items: [BET_PLACED] });
+    await second.sources.ingest({ items: [BET_PLACED] });
     const e = first.events[0];
     expect(e.event).toBe('bet.placed');
     expect(e.data).toMatchObject({ player_id: 'u3849', amount: 20, device_id: 'SLOT-A12', location_id: 'loc-main', currency: 'EUR' });
@@ -65,9 +65,9 @@ describe('HTTP ingest normalizer (seed 001)', () => {
     expect(e.id).toBe(second.events[0].id);
   });
 
-  it('takes a device offline with an alarm and back online with a clear', () => {
+  it('takes a device offline with an alarm and back online with a clear', async () => {
     const { sources, events, raised, cleared } = setup();
-    sources.ingest({ items: [DEVICE_OFFLINE, { event: 'deviceOnline', timestamp: '2025-05-11T11:14:00Z', data: { terminalId: 'T-19', restoredAt: '2025-05-11T11:14:00Z' } }] });
+    await sources.ingest({ items: [DEVICE_OFFLINE, { event: 'deviceOnline', timestamp: '2025-05-11T11:14:00Z', data: { terminalId: 'T-19', restoredAt: '2025-05-11T11:14:00Z' } }] });
     expect(events.map((e) => [e.channel, e.event, e.data])).toEqual([
       ['system', 'device.offline', { device_id: 'T-19', location_id: 'loc-sports', lost_at: '2025-05-11T11:12:03Z' }],
       ['system', 'device.online', { device_id: 'T-19', location_id: 'loc-sports', restored_at: '2025-05-11T11:14:00Z' }],
@@ -76,9 +76,9 @@ describe('HTTP ingest normalizer (seed 001)', () => {
     expect(cleared).toEqual([{ kind: 'device_offline', sourceRef: 'T-19' }]);
   });
 
-  it('keeps device states for the system snapshot', () => {
+  it('keeps device states for the system snapshot', async () => {
     const { sources } = setup();
-    sources.ingest({ items: [DEVICE_OFFLINE] });
+    await sources.ingest({ items: [DEVICE_OFFLINE] });
     const [channel, provider] = sources.snapshotProviders().find(([c]) => c === 'system')!;
     expect(channel).toBe('system');
     const all = provider({}, { user_id: 'u', name: 'U', role: 'operator' }) as { device_id: string; online: boolean }[];
@@ -87,17 +87,17 @@ describe('HTTP ingest normalizer (seed 001)', () => {
     expect(provider({}, { user_id: 'u', name: 'U', role: 'operator', locations: ['loc-terrace'] }).length).toBe(12);
   });
 
-  it('accepts a duplicate unique_id without publishing it again', () => {
+  it('accepts a duplicate unique_id without publishing it again', async () => {
     const { sources, events } = setup();
-    sources.ingest({ items: [BET] });
-    expect(sources.ingest({ items: [BET, DEPOSIT] })).toEqual({ ok: true, accepted: 2, published: 1 });
+    await sources.ingest({ items: [BET] });
+    expect(await sources.ingest({ items: [BET, DEPOSIT] })).toEqual({ ok: true, accepted: 2, published: 1 });
     expect(events.map((e) => e.id)).toEqual(['bet-9cd823d3fe', 'dep-ab12cd34ef']);
   });
 
   it('applies nothing of a batch with one bad item and lists every bad item', async () => {
     const { sources, events, metrics } = setup();
     const bad = { event: 'gameround', data: { ...BET.data, amount: '0.50' } };
-    const result = sources.ingest({ items: [DEPOSIT, bad, { event: 'spin', data: {} }, 'x'] });
+    const result = await sources.ingest({ items: [DEPOSIT, bad, { event: 'spin', data: {} }, 'x'] });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.items.map((i) => i.index)).toEqual([1, 2, 3]);
@@ -106,14 +106,14 @@ describe('HTTP ingest normalizer (seed 001)', () => {
     expect(events).toEqual([]);
     expect(await counterValue(metrics.badInput, { source: 'ingest', reason: 'invalid_item' })).toBe(3);
     // The rejected deposit was not remembered as seen: resent alone it is published.
-    sources.ingest({ items: [DEPOSIT] });
+    await sources.ingest({ items: [DEPOSIT] });
     expect(events).toHaveLength(1);
   });
 
-  it('answers item events named like object built-ins as unknown events, not a crash', () => {
+  it('answers item events named like object built-ins as unknown events, not a crash', async () => {
     const { sources, events } = setup();
     const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'];
-    const result = sources.ingest({ items: names.map((event) => ({ event, data: {} })) });
+    const result = await sources.ingest({ items: names.map((event) => ({ event, data: {} })) });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.items.map((i) => i.index)).toEqual([0, 1, 2, 3, 4, 5]);
@@ -121,17 +121,17 @@ describe('HTTP ingest normalizer (seed 001)', () => {
     expect(events).toEqual([]);
   });
 
-  it('rejects an empty or missing items list and more than 1000 items', () => {
+  it('rejects an empty or missing items list and more than 1000 items', async () => {
     const { sources } = setup();
-    expect(sources.ingest({ items: [] })).toMatchObject({ ok: false, error: 'invalid_items', message: expect.stringMatching(/empty/) });
-    expect(sources.ingest({ foo: 1 })).toMatchObject({ ok: false, error: 'invalid_items' });
-    expect(sources.ingest({ items: Array(1001).fill(LOGIN) })).toMatchObject({ ok: false, error: 'too_large' });
+    expect(await sources.ingest({ items: [] })).toMatchObject({ ok: false, error: 'invalid_items', message: expect.stringMatching(/empty/) });
+    expect(await sources.ingest({ foo: 1 })).toMatchObject({ ok: false, error: 'invalid_items' });
+    expect(await sources.ingest({ items: Array(1001).fill(LOGIN) })).toMatchObject({ ok: false, error: 'too_large' });
   });
 
   it('reports the ingest in health and counts events in', async () => {
     const { sources, metrics } = setup();
     expect(sources.health().ingest).toEqual({ connected: true, last_event_at: null });
-    sources.ingest({ items: [BET, DEPOSIT] });
+    await sources.ingest({ items: [BET, DEPOSIT] });
     expect(sources.health().ingest.last_event_at).toEqual(expect.any(String));
     expect(await counterValue(metrics.eventsIn, { source: 'ingest' })).toBe(2);
   });
