@@ -1,4 +1,25 @@
+import type { Alarm, AlarmEscalated } from './alarm';
+import type {
+  BetPlaced,
+  CashMovement,
+  DeviceOffline,
+  DeviceOnline,
+  EntityChanged,
+  JackpotOptIn,
+  JackpotUpdated,
+  JackpotWon,
+  KpiMinute,
+  MarketMatched,
+  MarketSelections,
+  Notification,
+  PlayerLogin,
+  RaffleWon,
+  RoundWon,
+  SourceStatus,
+  WagerChanged,
+} from './events';
 import type { Permission, Role } from './identity';
+import type { JackpotsSnapshotItem, KpisSnapshotItem, MarketsSnapshotItem, SystemSnapshotItem } from './snapshots';
 
 /** Channel definitions of contract section 4: events, filter keys, permission, and whether a snapshot follows subscribe. */
 export const CHANNELS = {
@@ -64,6 +85,64 @@ export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];
 /** The event names a channel carries. */
 export type ChannelEvent<C extends Channel> = (typeof CHANNELS)[C]['events'][number];
 export type EventName = ChannelEvent<Channel>;
+
+/**
+ * The payload (`data`) of every event, by event name: what the gateway's publish accepts and what the
+ * dashboard's reducers read. A name missing here, or one no channel carries, fails to compile.
+ */
+export interface EventPayloads {
+  'bet.placed': BetPlaced;
+  'round.won': RoundWon;
+  'cash.deposit': CashMovement;
+  'cash.withdraw': CashMovement;
+  'player.login': PlayerLogin;
+  'player.opt_in': PlayerLogin;
+  'device.offline': DeviceOffline;
+  'device.online': DeviceOnline;
+  'source.connected': SourceStatus;
+  'source.disconnected': SourceStatus;
+  'alarm.raised': Alarm;
+  'alarm.updated': Alarm;
+  'alarm.acknowledged': Alarm;
+  'alarm.cleared': Alarm;
+  'alarm.shelved': Alarm;
+  'alarm.unshelved': Alarm;
+  'alarm.escalated': AlarmEscalated;
+  'kpi.minute': KpiMinute;
+  'jackpot.updated': JackpotUpdated;
+  'jackpot.won': JackpotWon;
+  'raffle.won': RaffleWon;
+  'jackpot.opt_in': JackpotOptIn;
+  'tournament.changed': EntityChanged;
+  'sport_event.changed': EntityChanged;
+  'market.changed': EntityChanged;
+  'market_line.changed': EntityChanged;
+  'market.selections': MarketSelections;
+  'market.matched': MarketMatched;
+  'wager.changed': WagerChanged;
+  'notification.alert': Notification;
+  'notification.message': Notification;
+}
+
+/** The snapshot item type of every stateful channel (`{"type":"snapshot","data":[…]}`). */
+export interface SnapshotItems {
+  system: SystemSnapshotItem;
+  alerts: Alarm;
+  kpis: KpisSnapshotItem;
+  jackpots: JackpotsSnapshotItem;
+  markets: MarketsSnapshotItem;
+}
+
+/** The stateful channels: the ones whose subscribers get a snapshot first. */
+export type StatefulChannel = { [C in Channel]: (typeof CHANNELS)[C]['stateful'] extends true ? C : never }[Channel];
+
+/** The channel an event travels on. */
+export type ChannelOf<E extends EventName> = { [C in Channel]: E extends ChannelEvent<C> ? C : never }[Channel];
+
+// Compile-time checks: every event has a payload, every payload an event, every stateful channel a snapshot type.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const registryComplete: [Exactly<keyof EventPayloads, EventName>, Exactly<keyof SnapshotItems, StatefulChannel>] = [true, true];
+void registryComplete;
 
 /**
  * Events that the channel's permission alone does not open: only these roles receive them, at

@@ -1,5 +1,5 @@
 import type { Alarm } from './alarm';
-import type { Channel, EventName } from './channels';
+import type { Channel, ChannelOf, EventName, EventPayloads, SnapshotItems, StatefulChannel } from './channels';
 import type { ErrorCode } from './errors';
 import type { SessionUser } from './identity';
 import type { ChannelParams } from './params';
@@ -31,27 +31,35 @@ export interface ResponseFrame {
   failed?: { alarm_id: string; code: ErrorCode }[];
 }
 
-export interface SnapshotFrame<D = unknown> {
+/** A stateful channel's snapshot (or one part of it), its items typed by the channel. */
+export interface ChannelSnapshotFrame<C extends StatefulChannel> {
   type: 'snapshot';
   subscription_id: string;
-  channel: Channel;
+  channel: C;
   seq: number;
   /** Present when the snapshot came in several frames: this frame's place (1-based) and how many there are. */
   part?: number;
   parts?: number;
-  data: D[];
+  data: SnapshotItems[C][];
 }
 
-export interface EventFrame<D = Record<string, unknown>> {
+/** Any snapshot frame: a union over the stateful channels, so checking `channel` narrows `data`. */
+export type SnapshotFrame = { [C in StatefulChannel]: ChannelSnapshotFrame<C> }[StatefulChannel];
+
+/** One event as a subscription receives it, its payload typed by the event's name. */
+export interface EventFrameOf<E extends EventName> {
   type: 'event';
-  channel: Channel;
-  event: EventName;
+  channel: ChannelOf<E>;
+  event: E;
   subscription_id: string;
   seq: number;
   id: string;
   ts: string;
-  data: D;
+  data: EventPayloads[E];
 }
+
+/** Any event frame: a union over event names, so checking `event` narrows `data`. */
+export type EventFrame = { [E in EventName]: EventFrameOf<E> }[EventName];
 
 export interface ErrorFrame {
   type: 'error';

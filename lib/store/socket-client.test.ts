@@ -183,17 +183,35 @@ describe('SocketClient', () => {
     const socket = FakeSocket.last();
     socket.receive(welcome());
     answerSubscribes(socket);
-    const part = (n: number, items: unknown[]) => ({ type: 'snapshot', subscription_id: 'sub-game', channel: 'game', seq: 10, part: n, parts: 3, data: items });
-    socket.receive(part(1, [1, 2]));
-    socket.receive(part(2, [3]));
-    socket.receive(bet(10));
-    socket.receive(bet(11));
-    expect(data).toEqual([]);
-    socket.receive(part(3, [4, 5]));
-    expect(data.map((f) => f.type)).toEqual(['snapshot', 'event']);
-    expect(data[0]).toMatchObject({ type: 'snapshot', channel: 'game', seq: 10, data: [1, 2, 3, 4, 5] });
-    expect(data[0]).not.toHaveProperty('part');
-    expect(data[1]).toMatchObject({ seq: 11 });
+    const alarm = (n: number) => ({ alarm_id: `a-${n}` });
+    const raised = (seq: number) => ({ type: 'event', channel: 'alerts', event: 'alarm.raised', subscription_id: 'sub-2', seq, id: `ev-${seq}`, ts: '', data: alarm(seq) });
+    const part = (n: number, items: unknown[]) => ({ type: 'snapshot', subscription_id: 'sub-2', channel: 'alerts', seq: 10, part: n, parts: 3, data: items });
+    socket.receive(part(1, [alarm(1), alarm(2)]));
+    socket.receive(part(2, [alarm(3)]));
+    socket.receive(raised(10));
+    socket.receive(raised(11));
+    socket.receive(bet(7));
+    expect(data.map((f) => f.type)).toEqual(['event']);
+    socket.receive(part(3, [alarm(4), alarm(5)]));
+    expect(data.map((f) => f.type)).toEqual(['event', 'snapshot', 'event']);
+    expect(data[1]).toMatchObject({ type: 'snapshot', channel: 'alerts', seq: 10, data: [1, 2, 3, 4, 5].map(alarm) });
+    expect(data[1]).not.toHaveProperty('part');
+    expect(data[2]).toMatchObject({ seq: 11 });
+  });
+
+  it('drops frames not shaped as the protocol says: unknown types, events of another channel, snapshots of stateless channels', () => {
+    const { client, data } = setup();
+    client.start();
+    const socket = FakeSocket.last();
+    socket.receive(welcome());
+    answerSubscribes(socket);
+    socket.receive({ type: 'event', channel: 'game', event: 'alarm.raised', subscription_id: 'sub-1', seq: 1, id: 'x', ts: '', data: {} });
+    socket.receive({ ...bet(2), seq: 'two' });
+    socket.receive({ ...bet(3), data: null });
+    socket.receive({ type: 'snapshot', subscription_id: 'sub-1', channel: 'game', seq: 4, data: [1, 2] });
+    socket.receive({ type: 'surprise' });
+    socket.receive(bet(5));
+    expect(data.map((f) => (f.type === 'event' ? f.seq : f.type))).toEqual([5]);
   });
 
   it('resolves a request with its response, or with the gateway error', async () => {

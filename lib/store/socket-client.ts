@@ -1,7 +1,9 @@
 import type { Channel, ErrorFrame, EventFrame, ServerFrame, SnapshotFrame } from '@/lib/protocol';
 import { CLOSE_CODES } from '@/lib/protocol/errors';
+import { parseServerFrame } from '@/lib/protocol/server-frame-parse';
 import { DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import { ChannelCursors } from './channel-cursors';
+import { SnapshotAssembly } from './snapshot-assembly';
 import {
   type Clock,
   type ConnectionStatus,
@@ -14,11 +16,6 @@ import {
 
 type Pending = { done: (result: RequestResult) => void; timer: unknown };
 
-/** A snapshot arriving in parts, and the channel's events held until its last part is in. */
-type PartialSnapshot = { subscriptionId: string; seq: number; parts: number; data: unknown[]; held: EventFrame[] };
-
-/** Events held behind an incomplete snapshot; past this the snapshot is abandoned and the channel resynced. */
-const MAX_HELD_EVENTS = 10_000;
 /** Heartbeat intervals without any frame after which the connection counts as dead and is replaced. */
 const SILENT_INTERVALS = 2;
 
@@ -35,7 +32,7 @@ export class SocketClient {
   private readonly clock: Clock;
   private readonly cursors = new ChannelCursors();
   private readonly pending = new Map<string, Pending>();
-  private readonly partial = new Map<Channel, PartialSnapshot>();
+  private readonly snapshots = new SnapshotAssembly();
   /** Whether this socket's auth frame went out: a 4401 before it is a missed deadline, not a refused token. */
   private authSent = false;
   private socket: SocketLike | null = null;
@@ -118,7 +115,7 @@ export class SocketClient {
       return;
     }
     this.socket = socket;
-    this.partial.clear();
+    this.snapshots.clear();
     // The token goes in the first frame, never in the URL: URLs end up in proxy logs and histories.
     this.authSent = false;
     socket.onopen = () => {
@@ -133,13 +130,8 @@ export class SocketClient {
 
   private handleMessage(raw: unknown): void {
     this.lastFrameAt = this.clock.now();
-    let frame: ServerFrame;
-    try {
-      frame = JSON.parse(String(raw)) as ServerFrame;
-    } catch {
-      return;
-    }
-    if (typeof frame !== 'object' || frame === null || typeof frame.type !== 'string') return;
+    const frame = parseServerFrame(String(raw));
+    if (!frame) return;
     const id = 'id' in frame && frame.id !== undefined ? String(frame.id) : null;
     if (id && ANSWERS.has(frame.type) && this.answer(id, frame)) {
       if (frame.type === 'presence_list_response') this.options.listener.data?.(frame);
@@ -167,12 +159,9 @@ export class SocketClient {
   }
 
   private handleEvent(frame: EventFrame): void {
-    const partial = this.partial.get(frame.channel);
-    if (partial) {
-      partial.held.push(frame);
-      if (partial.held.length > MAX_HELD_EVENTS) this.abandonPartial(frame.channel);
-      return;
-    }
+    const held = this.snapshots.hold(frame);
+    if (held === 'overflow') return this.abandonSnapshot(frame.channel);
+    if (held) return;
     if (!this.epoch || !this.cursors.accept(frame.channel, frame.seq, this.epoch)) return;
     this.eventsThisSecond++;
     this.options.listener.data?.(frame);
@@ -183,20 +172,10 @@ export class SocketClient {
    * channel's events that arrived meanwhile (those the snapshot already covers are dropped by seq).
    */
   private handleSnapshot(frame: SnapshotFrame): void {
-    if (frame.parts !== undefined && frame.parts > 1) {
-      let partial = this.partial.get(frame.channel);
-      if (!partial || partial.subscriptionId !== frame.subscription_id || frame.part === 1) {
-        partial = { subscriptionId: frame.subscription_id, seq: frame.seq, parts: frame.parts, data: [], held: partial?.held ?? [] };
-        this.partial.set(frame.channel, partial);
-      }
-      for (const item of frame.data) partial.data.push(item);
-      if (frame.part !== frame.parts) return;
-      this.partial.delete(frame.channel);
-      this.applySnapshot({ type: 'snapshot', subscription_id: frame.subscription_id, channel: frame.channel, seq: partial.seq, data: partial.data });
-      for (const event of partial.held) this.handleEvent(event);
-      return;
-    }
-    this.applySnapshot(frame);
+    const assembled = this.snapshots.add(frame);
+    if (!assembled) return;
+    this.applySnapshot(assembled.whole);
+    for (const event of assembled.held) this.handleEvent(event);
   }
 
   private applySnapshot(frame: SnapshotFrame): void {
@@ -205,8 +184,7 @@ export class SocketClient {
   }
 
   /** Too much arrived behind an unfinished snapshot: start the channel over on a fresh connection. */
-  private abandonPartial(channel: Channel): void {
-    this.partial.delete(channel);
+  private abandonSnapshot(channel: Channel): void {
     this.cursors.forget(channel);
     this.drop(4000, `snapshot of ${channel} did not complete`);
   }

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Alarm, EventFrame } from '@/lib/protocol';
+import type { Alarm, ChannelEvent, EventFrame } from '@/lib/protocol';
 import { initialAlarms, reduceAlarms, withAlarmAction, withAlarmActions } from './alarms-slice';
 
 const alarm = (id: string, state: Alarm['state']): Alarm => ({
   alarm_id: id, kind: 'device_offline', severity: 'high', state, shelved_until: null, source_ref: 'd-1', location_id: 'loc-a', message: 'Device d-1 offline',
   count: 1, raised_at: '2026-01-01T00:00:00Z', acked_at: null, acked_by: null, cleared_at: null, note: null,
 });
-const event = (seq: number, name: EventFrame['event'], data: Alarm): EventFrame => ({
-  type: 'event', channel: 'alerts', event: name, subscription_id: 's', seq, id: `e-${seq}`, ts: '2026-01-01T00:00:00Z', data: data as unknown as Record<string, unknown>,
-});
+const event = (seq: number, name: ChannelEvent<'alerts'>, data: Alarm): EventFrame =>
+  ({ type: 'event', channel: 'alerts', event: name, subscription_id: 's', seq, id: `e-${seq}`, ts: '2026-01-01T00:00:00Z', data }) as EventFrame;
 
 describe('alarms slice', () => {
   it('forgets the outcome of an action once its alarm is cleared', () => {

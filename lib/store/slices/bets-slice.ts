@@ -1,6 +1,6 @@
 import type { BetPlaced } from '@/lib/protocol';
 import { prependBounded } from '../ring';
-import { type BatchContext, type ChannelItem, eventTime, num, str } from './channel-item';
+import { type BatchContext, type ChannelItem, eventTime } from './channel-item';
 
 /** How many bets the live table keeps. */
 export const BETS_CAP = 500;
@@ -21,18 +21,18 @@ export interface BetsSlice {
 
 export const initialBets: BetsSlice = { rows: [], held: [] };
 
-function toBetRow(id: string, seq: number, ts: number, d: Partial<BetPlaced>): BetRow {
+function toBetRow(id: string, seq: number, ts: number, d: BetPlaced): BetRow {
   return {
     id,
     seq,
     ts,
-    round_id: str(d.round_id) ?? '',
-    player_id: str(d.player_id) ?? '',
-    game_id: str(d.game_id),
-    device_id: str(d.device_id),
-    location_id: str(d.location_id),
-    amount: num(d.amount),
-    currency: str(d.currency) ?? '',
+    round_id: d.round_id,
+    player_id: d.player_id,
+    game_id: d.game_id,
+    device_id: d.device_id,
+    location_id: d.location_id,
+    amount: d.amount,
+    currency: d.currency,
   };
 }
 
@@ -41,7 +41,7 @@ export function reduceBets(slice: BetsSlice, items: ChannelItem[], ctx: BatchCon
   const incoming: BetRow[] = [];
   for (const item of items) {
     if (item.type !== 'event' || item.event !== 'bet.placed') continue;
-    incoming.push(toBetRow(item.id, item.seq, eventTime(item, ctx.now), item.data as Partial<BetPlaced>));
+    incoming.push(toBetRow(item.id, item.seq, eventTime(item, ctx.now), item.data));
   }
   if (incoming.length === 0) return slice;
   if (ctx.paused) return { ...slice, held: prependBounded(slice.held, incoming, BETS_CAP) };

@@ -1,5 +1,5 @@
 import type { DeviceOffline, DeviceOnline, DeviceState, SourceStatus } from '@/lib/protocol';
-import { type ChannelItem, str } from './channel-item';
+import type { ChannelItem } from './channel-item';
 
 export interface DevicesSlice {
   /** Every device of the floor by `device_id`, from the system snapshot and device events. */
@@ -10,17 +10,16 @@ export interface DevicesSlice {
 
 export const initialDevices: DevicesSlice = { byId: {}, sources: {} };
 
-function setOnline(byId: Record<string, DeviceState>, data: Partial<DeviceOffline & DeviceOnline>, online: boolean): void {
-  const id = str(data.device_id);
-  if (!id) return;
-  const prev = byId[id];
-  byId[id] = {
-    device_id: id,
-    location_id: str(data.location_id) ?? prev?.location_id ?? null,
+function setOnline(byId: Record<string, DeviceState>, data: DeviceOffline | DeviceOnline): void {
+  const prev = byId[data.device_id];
+  const online = 'restored_at' in data;
+  byId[data.device_id] = {
+    device_id: data.device_id,
+    location_id: data.location_id ?? prev?.location_id ?? null,
     type: prev?.type ?? 'device',
     game_id: prev?.game_id ?? null,
     online,
-    changed_at: str(online ? data.restored_at : data.lost_at) ?? new Date().toISOString(),
+    changed_at: online ? data.restored_at : data.lost_at,
   };
 }
 
@@ -29,18 +28,17 @@ export function reduceDevices(slice: DevicesSlice, items: ChannelItem[]): Device
   let byId = slice.byId;
   let sources = slice.sources;
   for (const item of items) {
-    if (item.type === 'snapshot') {
+    if (item.type === 'snapshot' && item.channel === 'system') {
       byId = {};
-      for (const d of item.data as DeviceState[]) if (d && typeof d.device_id === 'string') byId[d.device_id] = d;
+      for (const d of item.data) byId[d.device_id] = d;
       continue;
     }
     if (item.type !== 'event') continue;
     if (item.event === 'device.offline' || item.event === 'device.online') {
       if (byId === slice.byId) byId = { ...byId };
-      setOnline(byId, item.data, item.event === 'device.online');
+      setOnline(byId, item.data);
     } else if (item.event === 'source.connected' || item.event === 'source.disconnected') {
-      const s = item.data as unknown as SourceStatus;
-      if (typeof s.source === 'string') sources = { ...sources, [s.source]: s };
+      sources = { ...sources, [item.data.source]: item.data };
     }
   }
   if (byId === slice.byId && sources === slice.sources) return slice;

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { EventFrame } from '@/lib/protocol';
+import type { EventFrame, JackpotsSnapshotItem, KpiMinute } from '@/lib/protocol';
 import { initialJackpots, potKey, reduceJackpots } from './jackpots-slice';
 import { initialWins, reduceWins } from './wins-slice';
 import type { ChannelItem } from './channel-item';
 import { initialKpis, reduceKpis } from './kpis-slice';
 
 const ctx = { now: 10_000, paused: false };
-const event = (seq: number, channel: EventFrame['channel'], name: EventFrame['event'], data: object, ts = 5_000): EventFrame => ({
-  type: 'event', channel, event: name, subscription_id: 's', seq, id: `e-${seq}`, ts: new Date(ts).toISOString(), data: data as Record<string, unknown>,
-});
+const event = (seq: number, channel: EventFrame['channel'], name: EventFrame['event'], data: object, ts = 5_000): EventFrame =>
+  ({ type: 'event', channel, event: name, subscription_id: 's', seq, id: `e-${seq}`, ts: new Date(ts).toISOString(), data }) as EventFrame;
 const win = (seq: number, amount: number, bet_amount: number | null) =>
   event(seq, 'game', 'round.won', { round_id: `r${seq}`, player_id: 'p', game_id: 'g', device_id: 'd', location_id: 'loc-a', amount, currency: 'EUR', bet_amount });
 
@@ -67,7 +66,7 @@ describe('jackpots slice', () => {
 
   it('drops the history of pots a snapshot no longer has', () => {
     const jackpot = (id: string, value: number) => ({ instance_id: id, name: id, currency: 'EUR', status: 'active', pots: [{ id: 'grand', is_progressive: true, current_value: value }] });
-    const snapshot = (data: object[]) => ({ type: 'snapshot' as const, subscription_id: 's', channel: 'jackpots' as const, seq: 1, data });
+    const snapshot = (data: JackpotsSnapshotItem[]): ChannelItem => ({ type: 'snapshot', subscription_id: 's', channel: 'jackpots', seq: 1, data });
     const both = reduceJackpots(initialJackpots, [snapshot([jackpot('a', 1), jackpot('b', 2)])], ctx);
     expect(Object.keys(both.series)).toEqual([potKey('a', 'grand'), potKey('b', 'grand')]);
     const one = reduceJackpots(both, [snapshot([jackpot('b', 3)])], { ...ctx, now: ctx.now + 5_000 });
@@ -79,7 +78,7 @@ describe('jackpots slice', () => {
 describe('jackpots snapshot history', () => {
   it('opens each pot chart with the recent values the snapshot carries, then the current value', () => {
     const now = 1_000_000;
-    const item = { instance_id: 'jp', name: 'Grand', currency: 'EUR', status: 'active', pots: [{ id: 'grand', is_progressive: true, current_value: 130 }], history: { grand: [[now - 60_000, 100], [now - 30_000, 120], ['bad', 1]] } };
+    const item: JackpotsSnapshotItem = { instance_id: 'jp', name: 'Grand', currency: 'EUR', status: 'active', pots: [{ id: 'grand', is_progressive: true, current_value: 130 }], history: { grand: [[now - 60_000, 100], [now - 30_000, 120]] } };
     const next = reduceJackpots(initialJackpots, [{ type: 'snapshot', subscription_id: 's', channel: 'jackpots', seq: 1, data: [item] }], { now, paused: false });
     expect(next.series[potKey('jp', 'grand')]).toEqual([
       { t: now - 60_000, v: 100 },
@@ -91,7 +90,7 @@ describe('jackpots snapshot history', () => {
 
 describe('kpis slice', () => {
   const minute = (at: string, location_id: string | null, bets: number, turnover: number) => ({ minute: at, location_id, bets, turnover, wins: 0, payout: 0, deposits: 0, withdrawals: 0 });
-  const snapshot = (data: object[]): ChannelItem => ({ type: 'snapshot', subscription_id: 's', channel: 'kpis', seq: 5, data });
+  const snapshot = (data: KpiMinute[]): ChannelItem => ({ type: 'snapshot', subscription_id: 's', channel: 'kpis', seq: 5, data });
 
   it('opens with the minutes of the snapshot, by minute and location', () => {
     const next = reduceKpis(initialKpis, [snapshot([minute('2026-01-18T14:30:00.000Z', 'loc-a', 3, 30), minute('2026-01-18T14:30:00.000Z', null, 1, 5), minute('2026-01-18T14:31:00.000Z', 'loc-b', 2, 8)])]);

@@ -1,6 +1,6 @@
-import type { JackpotPot, JackpotUpdated, JackpotWon, JackpotsSnapshotItem } from '@/lib/protocol';
+import type { HistoryPoint, JackpotUpdated } from '@/lib/protocol';
 import { appendWindow } from '../ring';
-import { type BatchContext, type ChannelItem, eventTime, num, str } from './channel-item';
+import { type BatchContext, type ChannelItem, eventTime } from './channel-item';
 
 /** How far back the pot charts reach. */
 export const POT_WINDOW_MS = 10 * 60_000;
@@ -38,15 +38,9 @@ export const initialJackpots: JackpotsSlice = { instances: {}, series: {}, wins:
 /** The key of one pot across instances. */
 export const potKey = (instanceId: string, potId: string) => `${instanceId}:${potId}`;
 
-function normalize(raw: Partial<JackpotUpdated>): JackpotUpdated | null {
-  const instance_id = str(raw.instance_id);
-  if (!instance_id) return null;
-  const pots: JackpotPot[] = (Array.isArray(raw.pots) ? raw.pots : []).map((p) => ({
-    id: str(p.id) ?? '',
-    is_progressive: Boolean(p.is_progressive),
-    current_value: num(p.current_value),
-  }));
-  return { instance_id, name: str(raw.name) ?? instance_id, currency: str(raw.currency) ?? '', status: str(raw.status) ?? '', pots };
+/** The instance as the panel keeps it: a snapshot item without its history. */
+function instanceOf({ instance_id, name, currency, status, pots }: JackpotUpdated): JackpotUpdated {
+  return { instance_id, name: name || instance_id, currency, status, pots };
 }
 
 /**
@@ -60,10 +54,9 @@ function addPoint(series: Record<string, PotPoint[]>, key: string, point: PotPoi
   series[key] = appendWindow(current, [point], POT_WINDOW_MS, SERIES_CAP);
 }
 
-/** A snapshot's `[t, value]` pairs as chart points, dropping any that are not two finite numbers. */
-function historyPoints(raw: unknown): PotPoint[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.filter((p): p is [number, number] => Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1])).map(([t, v]) => ({ t, v }));
+/** A snapshot's `[t, value]` pairs as chart points. */
+function historyPoints(raw: HistoryPoint[] | undefined): PotPoint[] {
+  return raw ? raw.map(([t, v]) => ({ t, v })) : [];
 }
 
 /** The entries of `record` whose key is in `keys`; the same object when nothing goes. */
@@ -85,12 +78,11 @@ export function reduceJackpots(slice: JackpotsSlice, items: ChannelItem[], ctx: 
     if (series === slice.series) series = { ...series };
   };
   for (const item of items) {
-    if (item.type === 'snapshot') {
+    if (item.type === 'snapshot' && item.channel === 'jackpots') {
       touch();
       instances = {};
-      for (const raw of item.data as Partial<JackpotsSnapshotItem>[]) {
-        const j = normalize(raw);
-        if (!j) continue;
+      for (const raw of item.data) {
+        const j = instanceOf(raw);
         instances[j.instance_id] = j;
         for (const pot of j.pots) {
           const key = potKey(j.instance_id, pot.id);
@@ -105,18 +97,17 @@ export function reduceJackpots(slice: JackpotsSlice, items: ChannelItem[], ctx: 
       series = keep(series, live);
       wins = keep(wins, live);
     } else if (item.type === 'event' && item.event === 'jackpot.updated') {
-      const j = normalize(item.data as Partial<JackpotUpdated>);
-      if (!j) continue;
+      const j = instanceOf(item.data);
       touch();
       instances[j.instance_id] = j;
       const t = eventTime(item, ctx.now);
       for (const pot of j.pots) addPoint(series, potKey(j.instance_id, pot.id), { t, v: pot.current_value });
     } else if (item.type === 'event' && item.event === 'jackpot.won') {
-      const d = item.data as Partial<JackpotWon>;
-      const key = potKey(str(d.instance_id) ?? '', str(d.win_pot_id) ?? '');
+      const d = item.data;
+      const key = potKey(d.instance_id, d.win_pot_id);
       if (wins === slice.wins) wins = { ...wins };
       const t = eventTime(item, ctx.now);
-      wins[key] = [...(wins[key] ?? []), { t, amount: num(d.win_amount), player_id: str(d.player_id) ?? '' }]
+      wins[key] = [...(wins[key] ?? []), { t, amount: d.win_amount, player_id: d.player_id }]
         .filter((w) => w.t >= t - POT_WINDOW_MS)
         .slice(-WINS_PER_POT);
     }

@@ -1,5 +1,5 @@
 import type { KpiMinute } from '@/lib/protocol';
-import { type ChannelItem, num, str } from './channel-item';
+import type { ChannelItem } from './channel-item';
 
 /** One KPI minute, in ms. */
 export const KPI_MINUTE_MS = 60_000;
@@ -25,8 +25,8 @@ export const initialKpis: KpisSlice = { buckets: [] };
 
 export const emptyCounters = (): KpiCounters => ({ bets: 0, turnover: 0, wins: 0, payout: 0, deposits: 0, withdrawals: 0 });
 
-function counters(m: Partial<KpiMinute>): KpiCounters {
-  return { bets: num(m.bets), turnover: num(m.turnover), wins: num(m.wins), payout: num(m.payout), deposits: num(m.deposits), withdrawals: num(m.withdrawals) };
+function counters(m: KpiMinute): KpiCounters {
+  return { bets: m.bets, turnover: m.turnover, wins: m.wins, payout: m.payout, deposits: m.deposits, withdrawals: m.withdrawals };
 }
 
 /**
@@ -36,8 +36,8 @@ function counters(m: Partial<KpiMinute>): KpiCounters {
 export function reduceKpis(slice: KpisSlice, items: ChannelItem[]): KpisSlice {
   let byT: Map<number, KpiBucket> | null = null;
   const copied = new Set<number>();
-  const put = (raw: Partial<KpiMinute>) => {
-    const t = Date.parse(str(raw.minute) ?? '');
+  const put = (raw: KpiMinute) => {
+    const t = Date.parse(raw.minute);
     if (!Number.isFinite(t) || !byT) return;
     let bucket = byT.get(t);
     if (!bucket || !copied.has(t)) {
@@ -45,16 +45,16 @@ export function reduceKpis(slice: KpisSlice, items: ChannelItem[]): KpisSlice {
       byT.set(t, bucket);
       copied.add(t);
     }
-    bucket.byLocation[str(raw.location_id) ?? ''] = counters(raw);
+    bucket.byLocation[raw.location_id ?? ''] = counters(raw);
   };
   for (const item of items) {
-    if (item.type === 'snapshot') {
+    if (item.type === 'snapshot' && item.channel === 'kpis') {
       byT = new Map();
       copied.clear();
-      for (const raw of item.data as Partial<KpiMinute>[]) put(raw);
+      for (const raw of item.data) put(raw);
     } else if (item.type === 'event' && item.event === 'kpi.minute') {
       byT ??= new Map(slice.buckets.map((b) => [b.t, b]));
-      put(item.data as Partial<KpiMinute>);
+      put(item.data);
     }
   }
   if (!byT) return slice;

@@ -1,4 +1,4 @@
-import type { MarketSelection } from '@/lib/protocol';
+import type { MarketSelection, MarketTradedItem } from '@/lib/protocol';
 import { num, str } from './channel-item';
 
 /** One quoted price of a selection and the stake available at it. */
@@ -76,14 +76,11 @@ export function recordMatch(t: MarketTrading, outcomeId: number, odds: number, s
 }
 
 /** A market's trading from a `traded` snapshot item (what the gateway saw before this page opened). */
-export function tradingFromSnapshot(raw: Record<string, unknown>, at: number): MarketTrading {
-  const t: MarketTrading = { total: num(raw.total_matched), last: {}, volume: {}, lastAt: at };
-  for (const r of Array.isArray(raw.runners) ? raw.runners : []) {
-    const outcome = num((r as Record<string, unknown>).outcome_id);
-    const last = num((r as Record<string, unknown>).last_traded);
-    if (last > 1) t.last[outcome] = last;
-    const volume = (r as Record<string, unknown>).volume;
-    t.volume[outcome] = Object.fromEntries((Array.isArray(volume) ? volume : []).filter((v) => Array.isArray(v)).map(([price, stake]) => [String(num(price)), num(stake)]));
+export function tradingFromSnapshot(raw: MarketTradedItem, at: number): MarketTrading {
+  const t: MarketTrading = { total: raw.total_matched, last: {}, volume: {}, lastAt: at };
+  for (const r of raw.runners) {
+    if (r.last_traded > 1) t.last[r.outcome_id] = r.last_traded;
+    t.volume[r.outcome_id] = Object.fromEntries(r.volume.map(([price, stake]) => [String(price), stake]));
   }
   return t;
 }

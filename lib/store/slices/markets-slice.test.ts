@@ -8,9 +8,8 @@ const sel = (odds: number, stake: number, outcome_id = 1): MarketSelection => ({
   display_line: '', display_name: 'Arsenal', value: 0, stake, updated_at: 0,
 });
 const snapshot = (data: MarketsSnapshotItem[]): SnapshotFrame => ({ type: 'snapshot', subscription_id: 's', channel: 'markets', seq: 5, data });
-const event = (seq: number, name: EventFrame['event'], data: object): EventFrame => ({
-  type: 'event', channel: 'markets', event: name, subscription_id: 's', seq, id: `e-${seq}`, ts: new Date(2_000 + seq).toISOString(), data: data as Record<string, unknown>,
-});
+const event = (seq: number, name: EventFrame['event'], data: object): EventFrame =>
+  ({ type: 'event', channel: 'markets', event: name, subscription_id: 's', seq, id: `e-${seq}`, ts: new Date(2_000 + seq).toISOString(), data }) as EventFrame;
 
 describe('markets slice', () => {
   it('builds events, markets and books from the kind-tagged snapshot', () => {

@@ -1,6 +1,6 @@
 import type { MarketsSnapshotItem } from '@/lib/protocol';
 import { appendWindow, prependBounded } from '../ring';
-import { type BatchContext, type ChannelItem, eventTime, num, str } from './channel-item';
+import { type BatchContext, type ChannelItem, eventTime, str } from './channel-item';
 import { type MarketTrading, type OwnWager, type RunnerBook, emptyTrading, mergeSelections, recordMatch, toOwnWager, tradingFromSnapshot } from './market-book';
 import { type MarketInfo, type SportEventInfo, classifyMarketItem, marketKey } from './market-items';
 
@@ -122,14 +122,12 @@ function apply(draft: Draft, raw: unknown, eventName: string | undefined, now: n
  * Opens a market's price chart with the gateway's recent best prices (a snapshot's `price_history`
  * item), then the price the snapshot's book shows now.
  */
-function seedPrices(draft: Draft, raw: unknown, now: number): void {
-  const item = raw as Partial<Extract<MarketsSnapshotItem, { kind: 'price_history' }>>;
-  if (item?.kind !== 'price_history' || !Array.isArray(item.points)) return;
-  const key = marketKey(str(item.sport_event_id) ?? '', str(item.market_id) ?? '');
+function seedPrices(draft: Draft, item: MarketsSnapshotItem, now: number): void {
+  if (item.kind !== 'price_history') return;
+  const key = marketKey(String(item.sport_event_id), String(item.market_id));
   const book = draft.books[key];
   if (!book) return;
-  const odds = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-  const points = item.points.filter((p) => Array.isArray(p) && Number.isFinite(p[0])).map(([t, side0, side1]) => ({ t, side0: odds(side0), side1: odds(side1) }));
+  const points = item.points.map(([t, side0, side1]) => ({ t, side0, side1 }));
   draft.prices[key] = withPrice(appendWindow([], points, PRICE_WINDOW_MS, PRICE_CAP), book, now);
 }
 
@@ -139,12 +137,11 @@ export function reduceMarkets(slice: MarketsSlice, items: ChannelItem[], ctx: Ba
   const matched: MatchedRow[] = [];
   let trading = slice.trading;
   for (const item of items) {
-    if (item.type === 'snapshot') {
+    if (item.type === 'snapshot' && item.channel === 'markets') {
       draft = { sportEvents: {}, markets: {}, books: {}, prices: { ...slice.prices }, wagers: {}, touched: new Set() };
       trading = {};
       for (const raw of item.data) {
-        const r = raw as Record<string, unknown>;
-        if (r?.kind === 'traded') trading[marketKey(str(r.sport_event_id) ?? '', str(r.market_id) ?? '')] = tradingFromSnapshot(r, ctx.now);
+        if (raw.kind === 'traded') trading[marketKey(String(raw.sport_event_id), String(raw.market_id))] = tradingFromSnapshot(raw, ctx.now);
         else apply(draft, raw, undefined, ctx.now);
       }
       for (const raw of item.data) seedPrices(draft, raw, ctx.now);
@@ -155,11 +152,11 @@ export function reduceMarkets(slice: MarketsSlice, items: ChannelItem[], ctx: Ba
       const row: MatchedRow = {
         id: item.id,
         ts: eventTime(item, ctx.now),
-        marketKey: marketKey(str(d.sport_event_id) ?? '', str(d.market_id) ?? ''),
-        outcome_id: num(d.outcome_id),
-        line_id: str(d.line_id) ?? '',
-        odds: num(d.matched_odds),
-        stake: num(d.matched_stake),
+        marketKey: marketKey(String(d.sport_event_id), String(d.market_id)),
+        outcome_id: d.outcome_id,
+        line_id: d.line_id,
+        odds: d.matched_odds,
+        stake: d.matched_stake,
       };
       matched.push(row);
       if (trading === slice.trading) trading = { ...trading };

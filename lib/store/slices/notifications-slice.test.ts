@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EventFrame } from '@/lib/protocol';
+import type { EventFrameOf } from '@/lib/protocol';
 import { NOTIFICATIONS_CAP, initialNotifications, reduceNotifications } from './notifications-slice';
 
-const frame = (n: number): EventFrame => ({
+const frame = (n: number): EventFrameOf<'notification.alert'> => ({
   type: 'event',
   channel: 'notifications',
   event: 'notification.alert',
@@ -23,7 +23,7 @@ describe('reduceNotifications', () => {
   });
 
   it('links an alarm alert to that alarm in the console, and follows only links on this dashboard', () => {
-    const withLink = (link: string): EventFrame => ({ ...frame(1), data: { ...frame(1).data, link } });
+    const withLink = (link: string): EventFrameOf<'notification.alert'> => ({ ...frame(1), data: { ...frame(1).data, link } });
     const [own] = reduceNotifications(initialNotifications, [frame(1)], ctx).items;
     expect(own.link).toBe('/alarms?alarm=alm-1');
     expect(reduceNotifications(initialNotifications, [withLink('/alarms?alarm=alm-1&from=escalation')], ctx).items[0].link).toBe('/alarms?alarm=alm-1&from=escalation');

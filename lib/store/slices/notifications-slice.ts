@@ -1,6 +1,6 @@
-import type { EventFrame } from '@/lib/protocol';
+import type { EventFrameOf } from '@/lib/protocol';
 import { prependBounded } from '../ring';
-import { type BatchContext, type ChannelItem, eventTime, str } from './channel-item';
+import { type BatchContext, type ChannelItem, eventTime } from './channel-item';
 
 /** How many notifications the frame keeps; older ones drop off. */
 export const NOTIFICATIONS_CAP = 5;
@@ -23,16 +23,19 @@ export interface NotificationsSlice {
 
 export const initialNotifications: NotificationsSlice = { items: [] };
 
-function toItem(frame: EventFrame, now: number): NotificationItem {
+type NotificationFrame = EventFrameOf<'notification.alert'> | EventFrameOf<'notification.message'>;
+
+function toItem(frame: NotificationFrame, now: number): NotificationItem {
   const d = frame.data;
+  const alarmId = d.alarm_id ?? null;
   return {
     id: frame.id,
     ts: eventTime(frame, now),
     kind: frame.event === 'notification.alert' ? 'alert' : 'message',
-    title: str(d.title) ?? 'Notification',
-    body: str(d.body) ?? '',
-    alarm_id: str(d.alarm_id),
-    link: safeLink(str(d.link)) ?? (str(d.alarm_id) ? `/alarms?alarm=${encodeURIComponent(str(d.alarm_id) ?? '')}` : null),
+    title: d.title || 'Notification',
+    body: d.body,
+    alarm_id: alarmId,
+    link: safeLink(d.link ?? null) ?? (alarmId ? `/alarms?alarm=${encodeURIComponent(alarmId)}` : null),
   };
 }
 
@@ -43,7 +46,9 @@ function safeLink(link: string | null): string | null {
 
 /** Keeps the newest notifications, newest first. */
 export function reduceNotifications(state: NotificationsSlice, items: ChannelItem[], ctx: BatchContext): NotificationsSlice {
-  const incoming = items.filter((i): i is EventFrame => i.type === 'event').map((f) => toItem(f, ctx.now));
+  const incoming = items
+    .filter((i): i is NotificationFrame => i.type === 'event' && (i.event === 'notification.alert' || i.event === 'notification.message'))
+    .map((f) => toItem(f, ctx.now));
   const next = prependBounded(state.items, incoming, NOTIFICATIONS_CAP);
   return next === state.items ? state : { items: next };
 }

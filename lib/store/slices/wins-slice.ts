@@ -1,6 +1,5 @@
-import type { JackpotWon, RaffleWon, RoundWon } from '@/lib/protocol';
 import { prependBounded } from '../ring';
-import { type BatchContext, type ChannelItem, eventTime, num, str } from './channel-item';
+import { type BatchContext, type ChannelItem, eventTime } from './channel-item';
 
 export const WINS_CAP = 200;
 /** A win this large (major units) or this many times its stake is called out on screen. */
@@ -43,21 +42,18 @@ function toRows(item: ChannelItem, now: number): WinRow[] {
   const ts = eventTime(item, now);
   const base = { ts, game_id: null, device_id: null, location_id: null, bet_amount: null };
   if (item.event === 'round.won') {
-    const d = item.data as Partial<RoundWon>;
-    const amount = num(d.amount);
-    const bet = d.bet_amount == null ? null : num(d.bet_amount);
-    return [{ ...base, id: item.id, kind: 'round', player_id: str(d.player_id) ?? '', amount, currency: str(d.currency) ?? '', bet_amount: bet,
-      game_id: str(d.game_id), device_id: str(d.device_id), location_id: str(d.location_id), jackpot_name: null, big: isBigWin(amount, bet) }];
+    const d = item.data;
+    return [{ ...base, id: item.id, kind: 'round', player_id: d.player_id, amount: d.amount, currency: d.currency, bet_amount: d.bet_amount,
+      game_id: d.game_id, device_id: d.device_id, location_id: d.location_id, jackpot_name: null, big: isBigWin(d.amount, d.bet_amount) }];
   }
   if (item.event === 'jackpot.won') {
-    const d = item.data as Partial<JackpotWon>;
-    return [{ ...base, id: item.id, kind: 'jackpot', player_id: str(d.player_id) ?? '', amount: num(d.win_amount), currency: str(d.currency) ?? '',
-      jackpot_name: str(d.jackpot_name), big: true }];
+    const d = item.data;
+    return [{ ...base, id: item.id, kind: 'jackpot', player_id: d.player_id, amount: d.win_amount, currency: d.currency, jackpot_name: d.jackpot_name, big: true }];
   }
   if (item.event === 'raffle.won') {
-    const d = item.data as Partial<RaffleWon>;
-    return (d.winners ?? []).map((w, i) => ({ ...base, id: `${item.id}:${i}`, kind: 'raffle' as const, player_id: str(w.player_id) ?? '',
-      amount: num(w.win_amount), currency: str(w.currency) ?? str(d.currency) ?? '', jackpot_name: str(d.jackpot_name), big: true }));
+    const d = item.data;
+    return d.winners.map((w, i) => ({ ...base, id: `${item.id}:${i}`, kind: 'raffle' as const, player_id: w.player_id,
+      amount: w.win_amount, currency: w.currency || d.currency, jackpot_name: d.jackpot_name, big: true }));
   }
   return [];
 }
