@@ -15,7 +15,7 @@ export const MAX_INGEST_ITEMS = 1000;
  * costs tens of milliseconds; past this budget the items so far commit (one transaction, one fsync) and
  * the rest follow on the next turn, so sockets, heartbeats and other requests are served in between.
  */
-export const APPLY_SLICE_MS = 12;
+export const APPLY_SLICE_MS = 8;
 
 /** Items applied between two looks at the clock. */
 const CLOCK_EVERY = 32;
@@ -48,6 +48,8 @@ export function createIngest({ floorEvents, dedup, reportBadInput, alarmBatch, o
   async function applyAll(items: FloorItem[], sliceMs: number): Promise<number> {
     let published = 0;
     let next = 0;
+    // A large batch starts on a turn of its own: reading and validating the body already took this one.
+    if (items.length > CLOCK_EVERY) await nextTurn();
     while (next < items.length) {
       const started = performance.now();
       alarmBatch(() => {
