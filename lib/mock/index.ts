@@ -27,8 +27,9 @@ export function createMockStream({ config, logger }: { config: Config; logger: L
   let started = false;
 
   const poster = createIngestPoster([...config.ingestApiKeys][0] ?? 'dev-ingest-key', logger);
-  const casino = createCasinoEndpoint(config.casinoToken ?? MOCK_UPSTREAM_TOKEN);
-  const jackpot = createJackpotEndpoint(config.jackpotToken ?? MOCK_UPSTREAM_TOKEN, () => floorPlay.jackpot.current(Date.now()));
+  const tokens = { exchange: undefined, jackpot: config.jackpotToken ?? MOCK_UPSTREAM_TOKEN, casino: config.casinoToken ?? MOCK_UPSTREAM_TOKEN };
+  const casino = createCasinoEndpoint(tokens.casino);
+  const jackpot = createJackpotEndpoint(tokens.jackpot, () => floorPlay.jackpot.current(Date.now()));
   const exchange = createExchangeEndpoint(() => floorPlay.exchange.current(Date.now()));
   const floorPlay = createFloorPlay({
     floor,
@@ -58,6 +59,11 @@ export function createMockStream({ config, logger }: { config: Config; logger: L
       else if (path === MOCK_PATHS.casino) casino.handleUpgrade(req, socket, head);
       else return false;
       return true;
+    },
+    endpoint(name, baseUrl) {
+      const url = new URL(MOCK_PATHS[name], baseUrl);
+      url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+      return { url: url.toString(), token: tokens[name] };
     },
     start(baseUrl) {
       started = true;

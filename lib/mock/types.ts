@@ -14,6 +14,8 @@ export interface MockStream {
   readonly floor: Floor;
   /** Takes an upgrade on `/mock/exchange`, `/mock/jackpot/events` or `/mock/casino`; false for other paths. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Where this mock's upstream of that platform is on the gateway's own port, and the token it accepts. */
+  endpoint(name: 'exchange' | 'jackpot' | 'casino', baseUrl: string): { url: string; token?: string };
   /** Starts playing the floor; the poster sends to `${baseUrl}/api/v1/events`. */
   start(baseUrl: string): void;
   status(): MockStreamStatus;

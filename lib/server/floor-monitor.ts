@@ -44,7 +44,16 @@ export function createFloorMonitor(config: Config, logger: Logger): FloorMonitor
   notifyCriticalAlarms(hub);
   const stopKpis = startKpiChannel(hub, new MemoryKpiMinutes());
   const mock = config.mockRate === null ? null : createMockStream({ config, logger });
-  const sources = createSources({ config, publisher: hub, alarms, metrics, logger, mockFloor: mock?.floor ?? null });
+  // The embedded mock is the floor and the upstreams when none are configured; sources know nothing of it.
+  const sources = createSources({
+    config,
+    publisher: hub,
+    alarms,
+    metrics,
+    logger,
+    defaultFloor: mock?.floor ?? null,
+    defaultUpstream: mock ? (name, baseUrl) => mock.endpoint(name, baseUrl) : undefined,
+  });
   // Pot and price snapshots carry the values of the last minutes, so their charts open with history.
   const recent = createRecentHistory();
   hub.onPublish(recent.record);

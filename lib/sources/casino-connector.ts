@@ -21,7 +21,7 @@ export function casinoUrl(base: string, token: string | undefined): string {
 }
 
 /** The casino-format source (seed 000): subscribes to its channels and maps its events exactly as the HTTP ingest does. */
-export function createCasinoConnector(opts: ConnectorOptions & { token?: string; floorEvents: FloorEvents; dedup: DedupWindow }): Connector {
+export function createCasinoConnector(opts: ConnectorOptions & { floorEvents: FloorEvents; dedup: DedupWindow }): Connector {
   const { deps, floorEvents, dedup } = opts;
   const reportBadInput = createBadInputReporter('casino', deps);
 
@@ -49,5 +49,5 @@ export function createCasinoConnector(opts: ConnectorOptions & { token?: string;
     },
   });
 
-  return { name: 'casino', start: (url) => upstream.start(casinoUrl(url, opts.token)), health: upstream.health, close: upstream.close };
+  return { name: 'casino', start: (url, token) => upstream.start(casinoUrl(url, token)), health: upstream.health, close: upstream.close };
 }

@@ -4,8 +4,8 @@ import type { SourceDeps, SourceHealth } from './types';
 /** What every upstream connector offers the sources. */
 export interface Connector {
   readonly name: string;
-  /** Connects to the upstream at `url` and stays connected until closed. */
-  start(url: string): void;
+  /** Connects to the upstream at `url` (with the platform's `token` where it asks for one) and stays connected until closed. */
+  start(url: string, token?: string): void;
   health(): SourceHealth;
   close(): Promise<void>;
 }

@@ -1,6 +1,4 @@
-import { MOCK_PATHS, MOCK_UPSTREAM_TOKEN } from '../mock/endpoints';
 import type { Floor } from '../protocol';
-import type { Config } from '../server/config';
 import { createBadInputReporter } from './bad-input';
 import { createCasinoConnector } from './casino-connector';
 import type { Connector } from './connector';
@@ -11,30 +9,21 @@ import { createFloorRegistry, loadFloorFile } from './floor-registry';
 import { createIngest } from './ingest';
 import { createJackpotConnector } from './jackpot-connector';
 import { systemSnapshot } from './system-snapshot';
-import type { SourceHealth, Sources, SourcesOptions } from './types';
+import type { SourceHealth, Sources, SourcesOptions, UpstreamEndpoint, UpstreamName } from './types';
 import type { UpstreamTiming } from './upstream';
 
-export type { IngestResult, SourceHealth, Sources, SourcesOptions } from './types';
+export type { IngestResult, SourceHealth, Sources, SourcesOptions, UpstreamEndpoint, UpstreamName } from './types';
 
-/** The floor the registry uses: `FLOOR_FILE`, else the mock's floor, else none. */
-function chooseFloor(floorFile: string | undefined, mockFloor: Floor | null): Floor | null {
-  return floorFile ? loadFloorFile(floorFile) : mockFloor;
-}
-
-/** An upstream's URL: configured, else the mock's on this port while the mock runs, else none. */
-function upstreamUrl(configured: string | undefined, mockPath: string, baseUrl: string, config: Config): string | null {
-  if (configured) return configured;
-  if (config.mockRate === null) return null;
-  const url = new URL(mockPath, baseUrl);
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  return url.toString();
+/** The floor the registry uses: `FLOOR_FILE`, else the default floor, else none. */
+function chooseFloor(floorFile: string | undefined, defaultFloor: Floor | null): Floor | null {
+  return floorFile ? loadFloorFile(floorFile) : defaultFloor;
 }
 
 /** Builds the gateway's upstream side: HTTP ingest, floor registry, and the exchange, jackpot and casino connectors. */
 export function createSources(opts: SourcesOptions & { timing?: Partial<UpstreamTiming> }): Sources {
   const { config, metrics, logger } = opts;
   const deps = { publisher: opts.publisher, alarms: opts.alarms, metrics, logger };
-  const registry = createFloorRegistry(chooseFloor(config.floorFile, opts.mockFloor));
+  const registry = createFloorRegistry(chooseFloor(config.floorFile, opts.defaultFloor));
   const floorEvents = createFloorEvents({ ...deps, registry });
   const floorDedup = new DedupWindow();
   const ingestHealth: SourceHealth = { connected: true, last_event_at: null };
@@ -49,12 +38,13 @@ export function createSources(opts: SourcesOptions & { timing?: Partial<Upstream
     },
   });
   const exchange = createExchangeConnector({ deps, timing: opts.timing });
-  const jackpot = createJackpotConnector({ deps, timing: opts.timing, token: config.jackpotToken ?? MOCK_UPSTREAM_TOKEN, currency: config.currency });
-  const casino = createCasinoConnector({ deps, timing: opts.timing, token: config.casinoToken ?? MOCK_UPSTREAM_TOKEN, floorEvents, dedup: floorDedup });
-  const connectors: [Connector, string | undefined, string][] = [
-    [exchange, config.exchangeUrl, MOCK_PATHS.exchange],
-    [jackpot, config.jackpotUrl, MOCK_PATHS.jackpot],
-    [casino, config.casinoUrl, MOCK_PATHS.casino],
+  const jackpot = createJackpotConnector({ deps, timing: opts.timing, currency: config.currency });
+  const casino = createCasinoConnector({ deps, timing: opts.timing, floorEvents, dedup: floorDedup });
+  // Each connector with its configured endpoint: a configured URL goes with the configured token, never another's.
+  const connectors: [UpstreamName, Connector, UpstreamEndpoint | null][] = [
+    ['exchange', exchange, config.exchangeUrl ? { url: config.exchangeUrl } : null],
+    ['jackpot', jackpot, config.jackpotUrl ? { url: config.jackpotUrl, token: config.jackpotToken } : null],
+    ['casino', casino, config.casinoUrl ? { url: config.casinoUrl, token: config.casinoToken } : null],
   ];
 
   return {
@@ -68,14 +58,14 @@ export function createSources(opts: SourcesOptions & { timing?: Partial<Upstream
     ],
     start(baseUrl) {
       if (config.jackpotUrl && !config.jackpotToken) logger.warn('JACKPOT_WS_URL is set without JACKPOT_TOKEN: the jackpot platform will refuse the Authenticate frame');
-      for (const [connector, configured, mockPath] of connectors) {
-        const url = upstreamUrl(configured, mockPath, baseUrl, config);
-        if (url) connector.start(url);
-        else logger.info({ source: connector.name }, `source ${connector.name} not configured`);
+      for (const [name, connector, configured] of connectors) {
+        const endpoint = configured ?? opts.defaultUpstream?.(name, baseUrl) ?? null;
+        if (endpoint) connector.start(endpoint.url, endpoint.token);
+        else logger.info({ source: name }, `source ${name} not configured`);
       }
     },
     async close() {
-      await Promise.all(connectors.map(([c]) => c.close()));
+      await Promise.all(connectors.map(([, c]) => c.close()));
     },
   };
 }

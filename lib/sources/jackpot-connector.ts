@@ -7,16 +7,17 @@ import { createJackpotEvents } from './jackpot-events';
 import { createUpstream } from './upstream';
 
 /** The jackpot-format source (seed 004): authenticates, dedups by `event_id`, publishes on `jackpots`, raises payout alarms. */
-export function createJackpotConnector({ deps, timing, token, currency }: ConnectorOptions & { token: string; currency?: string }): Connector & { snapshot: SnapshotProvider } {
+export function createJackpotConnector({ deps, timing, currency }: ConnectorOptions & { currency?: string }): Connector & { snapshot: SnapshotProvider } {
   const events = createJackpotEvents({ currency });
   const seen = new DedupWindow({ capacity: 500_000 });
   const reportBadInput = createBadInputReporter('jackpot', deps);
+  let token: string | undefined;
 
   const upstream = createUpstream({
     name: 'jackpot',
     deps,
     timing,
-    onOpen: (send) => send({ action: { Authenticate: { auth_token: token } } }),
+    onOpen: (send) => send({ action: { Authenticate: { auth_token: token ?? '' } } }),
     onFrame(text, receivedAt) {
       const parsed = events.parse(text);
       if (!parsed.ok) return reportBadInput(parsed.reason, parsed.detail);
@@ -29,5 +30,9 @@ export function createJackpotConnector({ deps, timing, token, currency }: Connec
     },
   });
 
-  return { name: 'jackpot', start: upstream.start, health: upstream.health, close: upstream.close, snapshot: (params) => events.snapshot(params) };
+  const start = (url: string, platformToken?: string) => {
+    token = platformToken;
+    upstream.start(url);
+  };
+  return { name: 'jackpot', start, health: upstream.health, close: upstream.close, snapshot: (params) => events.snapshot(params) };
 }

@@ -49,8 +49,22 @@ export interface Sources {
   close(): Promise<void>;
 }
 
+/** The upstream platforms the gateway can connect to. */
+export type UpstreamName = 'exchange' | 'jackpot' | 'casino';
+
+/** Where an upstream is reached, and the token it asks for (jackpot and casino platforms). */
+export interface UpstreamEndpoint {
+  url: string;
+  token?: string;
+}
+
 export interface SourcesOptions extends SourceDeps {
   config: Config;
-  /** The mock's floor, used as the registry when no `FLOOR_FILE` is set. */
-  mockFloor: Floor | null;
+  /** The floor used as the registry when no `FLOOR_FILE` is set (the embedded mock's), or none. */
+  defaultFloor: Floor | null;
+  /**
+   * Where an upstream whose URL is not configured is found on this port (the embedded mock's endpoints),
+   * resolved against the gateway's base URL at start; absent or null leaves that source unconfigured.
+   */
+  defaultUpstream?: (name: UpstreamName, baseUrl: string) => UpstreamEndpoint | null;
 }

@@ -22,9 +22,9 @@ describe('casino connector against a live WebSocket', () => {
     const registry = createFloorRegistry(buildMockFloor());
     const upstream = await startUpstream();
     // A slow connect on a busy machine must not raise the source-disconnected alarm this test does not expect.
-    const connector = createCasinoConnector({ deps: f.deps, timing: { ...FAST, disconnectAlarmMs: 30_000 }, token: 'casino-secret', floorEvents: createFloorEvents({ ...f.deps, registry }), dedup: new DedupWindow() });
+    const connector = createCasinoConnector({ deps: f.deps, timing: { ...FAST, disconnectAlarmMs: 30_000 }, floorEvents: createFloorEvents({ ...f.deps, registry }), dedup: new DedupWindow() });
     cleanups.push(connector.close, upstream.close);
-    connector.start(upstream.url);
+    connector.start(upstream.url, 'casino-secret');
     const conn = await upstream.connection(1);
     expect(new URL(conn.req.url!, 'http://x').searchParams.get('token')).toBe('casino-secret');
     await waitFor(() => conn.frames.length === CASINO_CHANNELS.length);

@@ -18,7 +18,7 @@ const FLOOR = { locations: [{ id: 'loc-x', name: 'Bar', devices: [{ id: 'SLOT-1'
 describe('floor registry', () => {
   it('loads FLOOR_FILE and uses it over the mock floor', async () => {
     const f = fakeDeps({ FLOOR_FILE: floorFile(FLOOR) });
-    const sources = createSources({ ...f.deps, config: f.config, mockFloor: { locations: [] } });
+    const sources = createSources({ ...f.deps, config: f.config, defaultFloor: { locations: [] } });
     await sources.ingest({ items: [{ event: 'gameround', data: { unique_id: 'b1', timestamp: '2025-01-15T12:00:00Z', player_id: 'p', game_id: 'GD8', round_id: 'r', amount: 1, currency: 'EUR', is_win: false } }] });
     expect(f.events[0].data).toMatchObject({ device_id: 'SLOT-1', location_id: 'loc-x' });
   });

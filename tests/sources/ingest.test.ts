@@ -15,7 +15,7 @@ const DEVICE_OFFLINE = { event: 'deviceOffline', data: { terminalId: 'T-19', los
 
 function setup(floor = true) {
   const f = fakeDeps();
-  const sources = createSources({ ...f.deps, config: f.config, mockFloor: floor ? buildMockFloor() : null });
+  const sources = createSources({ ...f.deps, config: f.config, defaultFloor: floor ? buildMockFloor() : null });
   return { ...f, sources };
 }
 

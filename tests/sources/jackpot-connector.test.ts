@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createJackpotConnector } from '../../lib/sources/jackpot-connector';
+import { createSources } from '../../lib/sources';
 import { counterValue, fakeDeps } from './fakes';
 import { COMMUNITY_PAYOUT_ERROR, JACKPOT_UPDATE, JACKPOT_WIN, OPT_IN } from './jackpot-fixtures';
 import { FAST, startUpstream, waitFor } from './ws-harness';
@@ -13,9 +14,9 @@ describe('jackpot connector against a live WebSocket', () => {
   it('authenticates first, dedups by event_id, raises payout alarms and survives bad frames', async () => {
     const f = fakeDeps();
     const upstream = await startUpstream();
-    const connector = createJackpotConnector({ deps: f.deps, timing: FAST, token: 'thrill-jwt' });
+    const connector = createJackpotConnector({ deps: f.deps, timing: FAST });
     cleanups.push(connector.close, upstream.close);
-    connector.start(upstream.url);
+    connector.start(upstream.url, 'thrill-jwt');
     const conn = await upstream.connection(1);
     await waitFor(() => conn.frames.length === 1);
     expect(JSON.parse(conn.frames[0])).toEqual({ action: { Authenticate: { auth_token: 'thrill-jwt' } } });
@@ -41,9 +42,9 @@ describe('jackpot connector against a live WebSocket', () => {
     const f = fakeDeps();
     const upstream = await startUpstream();
     cleanups.push(upstream.close);
-    const connector = createJackpotConnector({ deps: f.deps, timing: FAST, token: 'bad' });
+    const connector = createJackpotConnector({ deps: f.deps, timing: FAST });
     cleanups.push(connector.close);
-    connector.start(upstream.url);
+    connector.start(upstream.url, 'bad');
     for (let n = 1; n <= 3; n++) {
       const conn = await upstream.connection(n);
       await waitFor(() => conn.frames.length === 1);
@@ -51,5 +52,19 @@ describe('jackpot connector against a live WebSocket', () => {
     }
     await waitFor(() => f.named('source.disconnected').length >= 3);
     expect(connector.health().connected).toBe(false);
+  });
+});
+
+describe('upstream endpoints', () => {
+  it('sends a configured platform only its configured token, never the embedded mock\'s', async () => {
+    const upstream = await startUpstream();
+    cleanups.push(upstream.close);
+    const f = fakeDeps({ JACKPOT_WS_URL: upstream.url });
+    const sources = createSources({ ...f.deps, config: f.config, defaultFloor: null, defaultUpstream: (name) => ({ url: `ws://127.0.0.1:9/mock/${name}`, token: 'mock-upstream-token' }) });
+    cleanups.push(sources.close);
+    sources.start('http://127.0.0.1:9');
+    const conn = await upstream.connection(1);
+    await waitFor(() => conn.frames.length === 1);
+    expect(JSON.parse(conn.frames[0])).toEqual({ action: { Authenticate: { auth_token: '' } } });
   });
 });

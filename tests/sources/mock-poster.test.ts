@@ -14,7 +14,7 @@ describe('mock poster', () => {
   it('feeds seed 001 batches through the real ingest: bets, paired wins, cash', async () => {
     const f = fakeDeps({ MOCK_STREAM: '400', MOCK_SEED: '7' });
     const mock = createMockStream({ config: f.config, logger: f.logger });
-    const sources = createSources({ ...f.deps, config: f.config, mockFloor: mock.floor });
+    const sources = createSources({ ...f.deps, config: f.config, defaultFloor: mock.floor });
     const services = { config: f.config, metrics: f.metrics, logger: f.logger, sources } as unknown as Services;
     server = createServer((req, res) => void handleIngest(req, res, services, new URL(req.url ?? '/', 'http://x')));
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));

@@ -14,7 +14,7 @@ import { waitFor } from './ws-harness';
 
 const f = fakeDeps({ MOCK_STREAM: '600', MOCK_SEED: '42' });
 const mock = createMockStream({ config: f.config, logger: f.logger });
-const sources = createSources({ ...f.deps, config: f.config, mockFloor: mock.floor, timing: { backoffMinMs: 50, backoffMaxMs: 200 } });
+const sources = createSources({ ...f.deps, config: f.config, defaultFloor: mock.floor, defaultUpstream: mock.endpoint, timing: { backoffMinMs: 50, backoffMaxMs: 200 } });
 const services = { config: f.config, metrics: f.metrics, logger: f.logger, sources } as unknown as Services;
 let server: Server;
 let base: string;
