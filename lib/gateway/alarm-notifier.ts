@@ -1,4 +1,4 @@
-import { type Alarm, type AlarmEscalated, type Notification, type PublishedEvent, alarmLink, can } from '../protocol';
+import { type Alarm, type AlarmEscalated, type Notification, type PublishedEvent, alarmLink, can, seesLocation } from '../protocol';
 import type { Hub } from './types';
 
 /**
@@ -25,7 +25,7 @@ export function notifyCriticalAlarms(hub: Pick<Hub, 'onPublish' | 'connectedUser
 function notify(hub: Pick<Hub, 'connectedUsers' | 'publish'>, alarm: Alarm, title: string, idPrefix: string): void {
   for (const user of hub.connectedUsers()) {
     if (!can(user.role, 'alerts.ack')) continue;
-    if (user.locations && (alarm.location_id === null || !user.locations.includes(alarm.location_id))) continue;
+    if (!seesLocation(user, alarm.location_id)) continue;
     const notification: Notification = {
       user_id: user.user_id,
       title,

@@ -1,4 +1,4 @@
-import { CHANNELS, CHANNEL_NAMES, type Channel, type ChannelParams, type SessionUser, can, isChannel, mayReceive, parseChannelParams } from '../protocol';
+import { CHANNELS, CHANNEL_NAMES, type Channel, type ChannelParams, type SessionUser, can, isChannel, locationsOutside, mayReceive, parseChannelParams } from '../protocol';
 import { type EventFilter, compileFilter } from './filter-matcher';
 import type { ErrorExtras } from './frames';
 
@@ -35,13 +35,10 @@ export function checkChannelAccess(user: SessionUser, name: string, rawParams: u
   if (params.user_id !== undefined && params.user_id !== user.user_id && user.role !== 'admin') {
     return denied(`Only admins may read another user's notifications; subscribe with user_id '${user.user_id}' or leave it out`);
   }
-  if (user.locations) {
-    const asked = [...(params.location_id ? [params.location_id] : []), ...(params.location_ids ?? [])];
-    const outside = asked.filter((loc) => !user.locations!.includes(loc));
-    if (outside.length > 0) {
-      const allowed = user.locations.length ? user.locations.join(', ') : 'none';
-      return denied(`Location '${outside.join("', '")}' is outside the locations your token allows: ${allowed}`);
-    }
+  const outside = locationsOutside(user, [...(params.location_id ? [params.location_id] : []), ...(params.location_ids ?? [])]);
+  if (outside.length > 0) {
+    const allowed = user.locations?.length ? user.locations.join(', ') : 'none';
+    return denied(`Location '${outside.join("', '")}' is outside the locations your token allows: ${allowed}`);
   }
   return { ok: true, channel: name, params, filter: compileFilter(name, params, user) };
 }

@@ -86,6 +86,7 @@ function skip(lenient: boolean, field: string, event: string | undefined, data: 
 function passes(f: EventFilter, event: string | undefined, data: Data, lenient: boolean): boolean {
   if (f.withheld && f.withheld.has(event ?? SNAPSHOT_KIND_EVENTS[String(data.kind)] ?? '')) return false;
   if (f.events && event !== undefined && !f.events.has(event)) return false;
+  // seesLocation (lib/protocol/identity.ts), with the claim compiled into a set once per subscription.
   if (f.scope && 'location_id' in data && !inSet(f.scope, data.location_id)) return false;
   if (f.locations && !skip(lenient, 'location_id', event, data) && !inSet(f.locations, data.location_id)) return false;
   if (f.devices && !skip(lenient, 'device_id', event, data) && !inSet(f.devices, data.device_id)) return false;

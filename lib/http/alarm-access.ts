@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { TokenAuthority } from '../gateway/auth';
-import { ALARM_QUERY_HINTS, type SessionUser, can } from '../protocol';
+import { ALARM_QUERY_HINTS, type SessionUser, can, seesLocation } from '../protocol';
 import { bearerToken, sendJson } from './respond';
 
 /** The bearer's user when it may read alarms (`alerts.read`); otherwise answers 401/403 and returns null. */
@@ -24,7 +24,7 @@ export async function alarmReader(req: IncomingMessage, res: ServerResponse, tok
  */
 export function queryLocations(res: ServerResponse, user: SessionUser, locationId: string | undefined): { ids: string[] | null } | null {
   if (locationId === undefined) return { ids: user.locations ?? null };
-  if (user.locations && !user.locations.includes(locationId)) {
+  if (!seesLocation(user, locationId)) {
     sendJson(res, 403, { error: 'unauthorized', message: `location_id ${locationId} is outside the locations this token may see` });
     return null;
   }

@@ -40,3 +40,18 @@ export interface SessionUser {
   /** Location ids the user may see; undefined means all. */
   locations?: string[];
 }
+
+/**
+ * The location-scope rule, the one place it is written: a user without a `locations` claim sees every
+ * location; a user with one sees only those, and nothing that has no location (a device the floor
+ * registry does not know, a KPI minute of unknown devices). Snapshots, events, alarm actions, alarm
+ * lists and notifications all ask here; the subscription matcher folds the same claim into a set once.
+ */
+export function seesLocation(user: Pick<SessionUser, 'locations'>, locationId: string | null): boolean {
+  return !user.locations || (locationId !== null && user.locations.includes(locationId));
+}
+
+/** The asked locations the user's claim does not cover (none for a user without a claim). */
+export function locationsOutside(user: Pick<SessionUser, 'locations'>, asked: readonly string[]): string[] {
+  return asked.filter((locationId) => !seesLocation(user, locationId));
+}

@@ -1,11 +1,7 @@
-import type { ChannelParams, DeviceState, SessionUser } from '../protocol';
+import { type ChannelParams, type DeviceState, seesLocation } from '../protocol';
 import type { SnapshotProvider } from '../gateway/types';
 import type { FloorRegistry } from './floor-registry';
 
-/** Whether a user may see an entity at a location (no `locations` claim = everywhere). */
-export function visibleTo(user: SessionUser, locationId: string | null): boolean {
-  return !user.locations || (locationId !== null && user.locations.includes(locationId));
-}
 
 function matches(state: DeviceState, p: ChannelParams): boolean {
   if (p.location_id !== undefined && state.location_id !== p.location_id) return false;
@@ -17,5 +13,5 @@ function matches(state: DeviceState, p: ChannelParams): boolean {
 
 /** The `system` snapshot: `DeviceState[]` for the devices matching the params and the user's locations. */
 export function systemSnapshot(registry: FloorRegistry): SnapshotProvider {
-  return (params, user) => registry.states().filter((s) => matches(s, params) && visibleTo(user, s.location_id));
+  return (params, user) => registry.states().filter((s) => matches(s, params) && seesLocation(user, s.location_id));
 }

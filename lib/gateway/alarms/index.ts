@@ -1,4 +1,4 @@
-import type { Alarm, AlarmEscalated, AlarmKind, SessionUser } from '../../protocol';
+import { type Alarm, type AlarmEscalated, type AlarmKind, type SessionUser, seesLocation } from '../../protocol';
 import type { Logger } from '../../server/logger';
 import type { Metrics } from '../../server/metrics';
 import type { AlarmActionResult, BulkAckResult, Publisher } from '../types';
@@ -169,7 +169,7 @@ export function createAlarmService(opts: AlarmServiceOptions): AlarmService {
   function findFor(alarmId: string, user: Pick<SessionUser, 'locations'>): Alarm | null {
     const found = alarms.get(alarmId) ?? ledger.find(alarmId);
     if (!found) return null;
-    if (user.locations && (found.location_id === null || !user.locations.includes(found.location_id))) return null;
+    if (!seesLocation(user, found.location_id)) return null;
     return found;
   }
 
