@@ -2,15 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { WebSocket } from 'ws';
 import type { SessionUser } from '../protocol';
 import { RateLimiter } from './rate-limiter';
+import { type RawSocket, rawSocketOf } from './raw-socket';
 import type { Subscription } from './subscription-registry';
 import { FrameBatch } from './ws-frame';
-
-/** The part of `ws`'s socket the connection uses directly. */
-interface RawSocket {
-  cork(): void;
-  uncork(): void;
-  write(chunk: Buffer, done?: () => void): boolean;
-}
 
 /** One dashboard connection: who it is, what it subscribed to, and a send that watches its unsent buffer. */
 export class Connection {
@@ -98,7 +92,7 @@ export class Connection {
   }
 
   private socket(): RawSocket | undefined {
-    return (this.ws as unknown as { _socket?: RawSocket })._socket;
+    return rawSocketOf(this.ws);
   }
 
   /**
