@@ -3,15 +3,23 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { cx } from './cx';
 
-/** Items (or a single list's items) that reach below the visible part of `el`. */
+/**
+ * Items (or a single list's items) that reach below the visible part of `el`. Items are laid out top to
+ * bottom (a list, a column, or a grid's rows), so their bottoms never decrease: a binary search finds the
+ * first one below the fold in a few measurements, however long a live list grows.
+ */
 function countBelow(el: HTMLElement): number {
-  const bottom = el.scrollTop + el.clientHeight;
   const only = el.children.length === 1 ? el.children[0] : null;
   const items = only && only.children.length > 0 ? only.children : el.children;
-  const top = el.getBoundingClientRect().top - el.scrollTop;
-  let n = 0;
-  for (const item of items) if (item.getBoundingClientRect().bottom - top > bottom + 2) n++;
-  return n;
+  const fold = el.getBoundingClientRect().top + el.clientHeight + 2;
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid].getBoundingClientRect().bottom > fold) hi = mid;
+    else lo = mid + 1;
+  }
+  return items.length - lo;
 }
 
 /**
