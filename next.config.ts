@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   allowedDevOrigins: ['127.0.0.1'],
   // The gateway's native and server-only packages never enter the page bundles.
   serverExternalPackages: ['better-sqlite3', 'pino', 'prom-client', 'ws'],
+  // Source maps for the page's scripts only when a profile needs them (bench/repro/dashboard-profile.ts).
+  productionBrowserSourceMaps: process.env.PROFILE_SOURCE_MAPS === '1',
 };
 
 export default nextConfig;
