@@ -21,7 +21,7 @@ import type {
 import type { Permission, Role } from './identity';
 import type { JackpotsSnapshotItem, KpisSnapshotItem, MarketsSnapshotItem, SystemSnapshotItem } from './snapshots';
 
-/** Channel definitions of contract section 4: events, filter keys, permission, and whether a snapshot follows subscribe. */
+/** The channel registry: every channel of `/v1/ws` (see `ChannelDef`). */
 export const CHANNELS = {
   game: {
     events: ['bet.placed', 'round.won'],
@@ -77,7 +77,21 @@ export const CHANNELS = {
     permission: 'notifications.read',
     stateful: false,
   },
-} as const satisfies Record<string, { events: readonly string[]; filters: readonly string[]; permission: Permission; stateful: boolean }>;
+} as const satisfies Record<string, ChannelDef>;
+
+/**
+ * A channel of the registry: its events (each with its payload type in `EventPayloads`), the filter keys
+ * its subscriptions accept, the permission that opens it, and whether a snapshot comes first. `feed`
+ * asks the dashboard to keep that many of its newest events as they come (`feeds` in the store), so a
+ * panel on the channel needs no state of its own.
+ */
+export interface ChannelDef {
+  events: readonly string[];
+  filters: readonly string[];
+  permission: Permission;
+  stateful: boolean;
+  feed?: number;
+}
 
 export type Channel = keyof typeof CHANNELS;
 export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];
@@ -156,6 +170,12 @@ export const RESTRICTED_EVENTS: Partial<Record<EventName, readonly Role[]>> = {
 export function mayReceive(role: Role, event: string): boolean {
   const roles = Object.hasOwn(RESTRICTED_EVENTS, event) ? RESTRICTED_EVENTS[event as EventName] : undefined;
   return !roles || roles.includes(role);
+}
+
+/** How many of a channel's newest events the dashboard keeps as they come; 0 for none. */
+export function feedSize(channel: Channel): number {
+  const def: ChannelDef = CHANNELS[channel];
+  return def.feed ?? 0;
 }
 
 /** Whether a string names a channel. */

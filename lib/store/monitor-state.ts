@@ -1,28 +1,16 @@
-import type { AlarmsSlice } from './slices/alarms-slice';
-import type { BetsSlice } from './slices/bets-slice';
 import type { ConnectionSlice, SessionSlice, UiSlice } from './slices/connection-slice';
-import type { DevicesSlice } from './slices/devices-slice';
-import type { JackpotsSlice } from './slices/jackpots-slice';
-import type { KpisSlice } from './slices/kpis-slice';
-import type { MarketsSlice } from './slices/markets-slice';
-import type { NotificationsSlice } from './slices/notifications-slice';
+import type { SliceData } from './slices';
 import type { PresenceSlice } from './slices/presence-slice';
-import type { WinsSlice } from './slices/wins-slice';
 import type { RequestResult } from './socket-types';
 
-/** Everything the dashboard draws, one slice per feature; serializable facts only. */
-export interface MonitorData {
+/**
+ * Everything the dashboard draws; serializable facts only. The data slices come from the slice table
+ * (`slices/index.ts`); the session, connection, presence and UI state are the store's own.
+ */
+export interface MonitorData extends SliceData {
   session: SessionSlice;
   connection: ConnectionSlice;
-  bets: BetsSlice;
-  wins: WinsSlice;
-  jackpots: JackpotsSlice;
-  markets: MarketsSlice;
-  alarms: AlarmsSlice;
-  devices: DevicesSlice;
-  kpis: KpisSlice;
   presence: PresenceSlice;
-  notifications: NotificationsSlice;
   ui: UiSlice;
 }
 
