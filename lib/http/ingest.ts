@@ -4,7 +4,7 @@ import { readJsonBody, sendError } from './respond';
 /** Largest ingest body accepted (docs/protocol.md §11.1). */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** `POST /api/v1/events`: the seed 001 HTTP ingest. Parses, hands the batch to the sources, answers per contract section 7. */
+/** `POST /api/v1/events`: the HTTP ingest. Parses, hands the batch to the sources, answers per docs/protocol.md §11.1. */
 export const handleIngest: RouteHandler = async (req, res, { config, sources, metrics }) => {
   const started = process.hrtime.bigint();
   const key = req.headers['x-api-key'];

@@ -13,7 +13,7 @@ import { sendError } from './respond';
 /** An API endpoint: parse, call lib, answer. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, services: Services, url: URL) => void | Promise<void>;
 
-/** The machine API the gateway answers itself, on the same port as the pages (contract section 1). */
+/** The machine API the gateway answers itself, on the same port as the pages (docs/protocol.md §1). */
 const ROUTES: Record<string, Partial<Record<string, RouteHandler>>> = {
   '/api/v1/events': { POST: handleIngest },
   '/api/v1/alarms': { GET: handleAlarmsQuery },
