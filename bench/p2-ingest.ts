@@ -1,8 +1,9 @@
 /**
- * P2 ingest: batches of 100 seed-001 gameround items POSTed over keep-alive connections by several
- * concurrent senders, each waiting for its answer before sending the next. Reports items/s and p99
- * request latency for the gateway (`POST /api/v1/events`: validation, dedup, pairing, publish) and
- * for a bare node:http server that only reads and JSON.parses the same bodies and answers 204.
+ * P2 ingest: batches of 100 `gameround` items (docs/protocol.md §11.1) POSTed over keep-alive
+ * connections by several concurrent senders, each waiting for its answer before sending the next.
+ * Reports items/s and p99 request latency for the gateway (`POST /api/v1/events`: validation, dedup,
+ * pairing, publish) and for a bare node:http server that only reads and JSON.parses the same bodies
+ * and answers 204.
  */
 import { type FigureOptions, isEntryPoint, runAsScript } from './lib/cli';
 import { BENCH_INGEST_KEY, type RunningServer, startBaseline, startGateway } from './lib/gateway';

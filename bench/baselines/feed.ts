@@ -12,7 +12,7 @@ interface GameroundItem {
   data: { unique_id: string; timestamp: string; player_id: string; game_id: string; round_id: string; amount: number; currency: string; device_id?: string };
 }
 
-/** One `bet.placed` event frame (contract section 3) and the location it belongs to. */
+/** One `bet.placed` event frame (docs/protocol.md §5) and the location it belongs to. */
 export interface BetFrame {
   location_id: string | null;
   frame: Record<string, unknown>;

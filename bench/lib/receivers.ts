@@ -54,7 +54,7 @@ function groupOf(i: number): Group {
 }
 
 /**
- * Connects `clients` WebSocket clients that speak the dashboard protocol (contract section 3):
+ * Connects `clients` WebSocket clients that speak the dashboard protocol (docs/protocol.md §3):
  * wait for `welcome`, subscribe to `game` (odd clients with `location_id`), wait for the response.
  * Used for the gateway and for the bare `ws` ceiling, which answers the same two frames.
  */

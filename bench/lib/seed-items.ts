@@ -1,5 +1,5 @@
 /**
- * Seed-001 ingest items (`gameround` bets) for the load figures. Every item carries the bench's
+ * Ingest items (`gameround` bets, docs/protocol.md §11.1) for the load figures. Every item carries the bench's
  * send time in its `unique_id`, which the gateway echoes as the event frame's `id`, so a receiver
  * can measure publish→receive latency without a clock of its own.
  */
@@ -31,7 +31,7 @@ export function nowUs(): number {
   return s * 1e6 + Math.floor(ns / 1000);
 }
 
-/** Makes seed-001 gameround bets, alternating locations; ids are unique per run and carry the send time. */
+/** Makes `gameround` bets, alternating locations; ids are unique per run and carry the send time. */
 export class GameroundFactory {
   private n = 0;
   private readonly run = Math.random().toString(36).slice(2, 8);

@@ -2,17 +2,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { TokenAuthority } from '../gateway/auth';
 import { ALARM_QUERY_HINTS, type SessionUser, can, seesLocation } from '../protocol';
-import { bearerToken, sendJson } from './respond';
+import { bearerToken, sendError } from './respond';
 
 /** The bearer's user when it may read alarms (`alerts.read`); otherwise answers 401/403 and returns null. */
 export async function alarmReader(req: IncomingMessage, res: ServerResponse, tokens: TokenAuthority): Promise<SessionUser | null> {
   const check = await tokens.verify(bearerToken(req));
   if (!check.ok) {
-    sendJson(res, 401, { error: 'unauthorized' });
+    sendError(res, 401, 'unauthorized');
     return null;
   }
   if (!can(check.user.role, 'alerts.read')) {
-    sendJson(res, 403, { error: 'unauthorized', required_permission: 'alerts.read' });
+    sendError(res, 403, 'unauthorized', { required_permission: 'alerts.read' });
     return null;
   }
   return check.user;
@@ -25,7 +25,7 @@ export async function alarmReader(req: IncomingMessage, res: ServerResponse, tok
 export function queryLocations(res: ServerResponse, user: SessionUser, locationId: string | undefined): { ids: string[] | null } | null {
   if (locationId === undefined) return { ids: user.locations ?? null };
   if (!seesLocation(user, locationId)) {
-    sendJson(res, 403, { error: 'unauthorized', message: `location_id ${locationId} is outside the locations this token may see` });
+    sendError(res, 403, 'unauthorized', { message: `location_id ${locationId} is outside the locations this token may see` });
     return null;
   }
   return { ids: [locationId] };
@@ -41,6 +41,6 @@ export function parseQuery<S extends z.ZodObject>(res: ServerResponse, url: URL,
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const key = String(parsed.error.issues[0].path[0] ?? '');
-  sendJson(res, 400, { error: 'invalid_params', message: ALARM_QUERY_HINTS[key] ?? parsed.error.issues[0].message });
+  sendError(res, 400, 'invalid_params', { message: ALARM_QUERY_HINTS[key] ?? parsed.error.issues[0].message });
   return null;
 }

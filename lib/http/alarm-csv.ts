@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Alarm } from '../protocol';
 
-/** Columns of the CSV export, in the contract's field order. */
+/** Columns of the CSV export, in the alarm's field order (docs/protocol.md §10.1). */
 export const CSV_COLUMNS = [
   'alarm_id', 'kind', 'severity', 'state', 'shelved_until', 'source_ref', 'location_id', 'message',
   'count', 'raised_at', 'acked_at', 'acked_by', 'cleared_at', 'note',

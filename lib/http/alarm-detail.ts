@@ -1,6 +1,6 @@
 import { alarmReader } from './alarm-access';
 import type { RouteHandler } from './routes';
-import { sendJson } from './respond';
+import { sendError, sendJson } from './respond';
 
 /** Path prefix of one alarm: `/api/v1/alarms/{alarm_id}`. */
 export const ALARM_DETAIL_PREFIX = '/api/v1/alarms/';
@@ -16,9 +16,9 @@ export const handleAlarmDetail: RouteHandler = async (req, res, { tokens, alarms
   try {
     alarmId = decodeURIComponent(url.pathname.slice(ALARM_DETAIL_PREFIX.length));
   } catch {
-    return sendJson(res, 404, { error: 'alarm_not_found' });
+    return sendError(res, 404, 'alarm_not_found');
   }
   const found = alarmId.length > 0 && alarmId.length <= 200 && !alarmId.includes('/') ? alarms.detail(alarmId, user) : null;
-  if (!found) return sendJson(res, 404, { error: 'alarm_not_found' });
+  if (!found) return sendError(res, 404, 'alarm_not_found');
   sendJson(res, 200, found);
 };

@@ -1,7 +1,7 @@
 import { AlarmStatsQuerySchema } from '../protocol';
 import { alarmReader, parseQuery, queryLocations } from './alarm-access';
 import type { RouteHandler } from './routes';
-import { sendJson } from './respond';
+import { sendError, sendJson } from './respond';
 
 /** The range stats cover unless asked: the last twelve hours, about one shift. */
 export const DEFAULT_STATS_RANGE_MS = 12 * 3600_000;
@@ -19,6 +19,6 @@ export const handleAlarmStats: RouteHandler = async (req, res, { tokens, alarms 
   if (!locations) return;
   const untilMs = query.until === undefined ? Date.now() : Date.parse(query.until);
   const sinceMs = query.since === undefined ? untilMs - DEFAULT_STATS_RANGE_MS : Date.parse(query.since);
-  if (sinceMs >= untilMs) return sendJson(res, 400, { error: 'invalid_params', message: 'since must be before until' });
+  if (sinceMs >= untilMs) return sendError(res, 400, 'invalid_params', { message: 'since must be before until' });
   sendJson(res, 200, alarms.stats({ sinceMs, untilMs, locationIds: locations.ids }));
 };

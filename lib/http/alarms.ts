@@ -5,12 +5,12 @@ import { alarmReader, parseQuery, queryLocations } from './alarm-access';
 import { CSV_COLUMNS, csvRow, writePaced } from './alarm-csv';
 import { decodeCursor, encodeCursor } from './alarm-cursor';
 import type { RouteHandler } from './routes';
-import { sendJson } from './respond';
+import { sendError, sendJson } from './respond';
 
 /**
  * `GET /api/v1/alarms?state=&severity=&kind=&location_id=&since=&until=&q=&limit=&cursor=` (bearer,
  * `alerts.read`): the whole alarm history, cleared alarms included, newest raised first, in keyset pages;
- * `Accept: text/csv` or `format=csv` streams every page as one CSV (docs/protocol.md, alarms).
+ * `Accept: text/csv` or `format=csv` streams every page as one CSV (docs/protocol.md §11.2).
  */
 export const handleAlarmsQuery: RouteHandler = async (req, res, { tokens, alarms }, url) => {
   const user = await alarmReader(req, res, tokens);
@@ -20,7 +20,7 @@ export const handleAlarmsQuery: RouteHandler = async (req, res, { tokens, alarms
   const locations = queryLocations(res, user, query.location_id);
   if (!locations) return;
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  if (after === null) return sendJson(res, 400, { error: 'invalid_params', message: 'cursor must be a next_cursor this API returned' });
+  if (after === null) return sendError(res, 400, 'invalid_params', { message: 'cursor must be a next_cursor this API returned' });
   const filter = toFilter(query, locations.ids, after);
   if (wantsCsv(req, query)) return streamCsv(res, alarms, filter);
   const page = alarms.page(filter);

@@ -1,23 +1,23 @@
 import { MockStreamPatchSchema } from '../mock/patch-schema';
 import type { RouteHandler } from './routes';
-import { bearerToken, readJsonBody, sendJson } from './respond';
+import { bearerToken, readJsonBody, sendError, sendJson } from './respond';
 
 /** `GET /api/mock-stream` → `{running, rate_per_s}`; `POST` with those fields (admin or manager token) changes them. */
 export const handleMockStream: RouteHandler = async (req, res, { mock, tokens }) => {
-  if (!mock) return sendJson(res, 404, { error: 'mock_disabled', message: 'The mock stream is off (MOCK_STREAM=off)' });
+  if (!mock) return sendError(res, 404, 'mock_disabled', { message: 'The mock stream is off (MOCK_STREAM=off)' });
   if (req.method !== 'POST') return sendJson(res, 200, mock.status());
 
   const check = await tokens.verify(bearerToken(req));
-  if (!check.ok) return sendJson(res, 401, { error: 'unauthorized', message: `Send a valid dev login token as Authorization: Bearer (${check.reason})` });
+  if (!check.ok) return sendError(res, 401, 'unauthorized', { message: `Send a valid dev login token as Authorization: Bearer (${check.reason})` });
   if (check.user.role !== 'admin' && check.user.role !== 'manager') {
-    return sendJson(res, 403, { error: 'forbidden', message: 'Changing the mock stream needs the admin or manager role' });
+    return sendError(res, 403, 'forbidden', { message: 'Changing the mock stream needs the admin or manager role' });
   }
   const body = await readJsonBody(req, 16 * 1024);
-  if (!body.ok) return sendJson(res, body.status, { error: body.error });
+  if (!body.ok) return sendError(res, body.status, body.error);
   const parsed = MockStreamPatchSchema.safeParse(body.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return sendJson(res, 400, { error: 'invalid_params', message: `${issue.path.join('.') || 'body'}: ${issue.message}` });
+    return sendError(res, 400, 'invalid_params', { message: `${issue.path.join('.') || 'body'}: ${issue.message}` });
   }
   sendJson(res, 200, mock.update(parsed.data));
 };

@@ -1,10 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HttpErrorCode } from '../protocol';
 
 /** Sends a JSON body with a status. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
   res.end(text);
+}
+
+/** Sends an error body `{"error", …fields}` with one of the API's codes (docs/protocol.md §13.2). */
+export function sendError(res: ServerResponse, status: number, error: HttpErrorCode, fields: Record<string, unknown> = {}): void {
+  sendJson(res, status, { error, ...fields });
 }
 
 /** The bearer token of an `Authorization` header, if any. */
@@ -52,7 +58,7 @@ export function isJsonRequest(req: IncomingMessage): boolean {
   return typeof type === 'string' && /^application\/([\w.+-]*\+)?json\b/i.test(type.trim());
 }
 
-export type JsonBodyRead = { ok: true; value: unknown } | { ok: false; status: 413 | 415 | 400; error: 'too_large' | 'unsupported_media_type' | 'invalid_json' };
+export type JsonBodyRead = { ok: true; value: unknown } | { ok: false; status: 413 | 415 | 400; error: Extract<HttpErrorCode, 'too_large' | 'unsupported_media_type' | 'invalid_json'> };
 
 /** Reads a JSON request body: 415 when not declared JSON, 413 past `limit` bytes, 400 when it does not parse. */
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<JsonBodyRead> {

@@ -8,12 +8,12 @@ import { handleHealth } from './health';
 import { handleIngest } from './ingest';
 import { handleMetrics } from './metrics';
 import { handleMockStream } from './mock-stream';
-import { sendJson } from './respond';
+import { sendError } from './respond';
 
 /** An API endpoint: parse, call lib, answer. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, services: Services, url: URL) => void | Promise<void>;
 
-/** The machine API the gateway answers itself, on the same port as the pages (contract section 1). */
+/** The machine API the gateway answers itself, on the same port as the pages (docs/protocol.md §1). */
 const ROUTES: Record<string, Partial<Record<string, RouteHandler>>> = {
   '/api/v1/events': { POST: handleIngest },
   '/api/v1/alarms': { GET: handleAlarmsQuery },
@@ -36,14 +36,14 @@ export function routeHttp(req: IncomingMessage, res: ServerResponse, services: S
   const handler = methods[req.method ?? 'GET'];
   if (!handler) {
     res.setHeader('allow', Object.keys(methods).join(', '));
-    sendJson(res, 405, { error: 'method_not_allowed' });
+    sendError(res, 405, 'method_not_allowed');
     return true;
   }
   Promise.resolve()
     .then(() => handler(req, res, services, url))
     .catch((err: unknown) => {
       services.logger.error({ err, path: url.pathname }, 'API handler failed');
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
+      if (!res.headersSent) sendError(res, 500, 'internal_error');
       else res.destroy();
     });
   return true;

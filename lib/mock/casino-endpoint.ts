@@ -8,7 +8,7 @@ import { createWsEndpoint, refuseUpgrade } from './ws-endpoint';
 const CHANNELS = ['game', 'cash', 'alerts', 'system', 'player'] as const;
 const RequestSchema = z.object({ type: z.enum(['subscribe', 'unsubscribe']), id: z.string().optional(), channel: z.enum(CHANNELS) });
 
-/** `/mock/casino`: the casino platform of seed 000. Token in the query on connect; events only on subscribed channels. */
+/** `/mock/casino`: the casino platform (docs/protocol.md §12.3). Token in the query on connect; events only on subscribed channels. */
 export function createCasinoEndpoint(token: string) {
   const subscriptions = new WeakMap<WebSocket, Set<string>>();
   const endpoint = createWsEndpoint((ws) => {
@@ -37,7 +37,7 @@ export function createCasinoEndpoint(token: string) {
       if (given !== token) return refuseUpgrade(socket, 401, 'Unauthorized');
       endpoint.accept(req, socket, head);
     },
-    /** Sends a seed 000 message to the clients subscribed to its channel. */
+    /** Sends a casino-format message to the clients subscribed to its channel. */
     publish(channel: CasinoChannel, message: object): void {
       endpoint.send(channel === 'alerts' ? { ...message, channel } : message, (ws) => subscriptions.get(ws)?.has(channel) ?? false);
     },

@@ -1,4 +1,4 @@
-/** Paths of the mock upstreams on the gateway's own port (contract section 9). */
+/** Paths of the mock upstreams on the gateway's own port (docs/protocol.md §16). */
 export const MOCK_PATHS = {
   exchange: '/mock/exchange',
   jackpot: '/mock/jackpot/events',

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { createWsEndpoint } from './ws-endpoint';
 
-/** Seed 002: every 5 seconds a health check goes to every session. */
+/** As the exchange does: every 5 seconds a health check goes to every session. */
 const HEALTH_CHECK_MS = 5000;
 
 /** The seed's health_check frame, with the current time in nanoseconds. */
@@ -10,7 +10,7 @@ export function healthCheckFrame(now = Date.now()) {
   return { event: 'health_check', data: { change_type: 'private_system_signal', op: 'u', payload: 'e30=', timestamp: now * 1e6 } };
 }
 
-/** `/mock/exchange`: the sports exchange of seed 002. New sessions get the current entities as `c` envelopes, then live changes. */
+/** `/mock/exchange`: the sports exchange (docs/protocol.md §12.1). New sessions get the current entities as `c` envelopes, then live changes. */
 export function createExchangeEndpoint(welcome: () => object[]) {
   const endpoint = createWsEndpoint((ws) => {
     for (const envelope of welcome()) ws.send(JSON.stringify(envelope));

@@ -5,7 +5,7 @@ import { type BookEvent, type BookMarket, type Runner, TOURNAMENTS, buildSportsB
 
 type Op = 'c' | 'u' | 'd';
 
-/** One change of the exchange before it is encoded: `toEnvelope` makes the seed 002 frame of it. */
+/** One change of the exchange before it is encoded: `toEnvelope` makes the exchange-format frame of it. */
 export interface ExchangeChange {
   change_type: string;
   op: Op;
@@ -13,7 +13,7 @@ export interface ExchangeChange {
   now: number;
 }
 
-/** The seed 002 envelope of a change: nanosecond timestamp and the payload as base64 JSON. */
+/** The exchange-format envelope of a change: nanosecond timestamp and the payload as base64 JSON. */
 export function toEnvelope({ change_type, op, payload, now }: ExchangeChange) {
   return { timestamp: now * 1e6, change_type, payload: Buffer.from(JSON.stringify(payload)).toString('base64'), op };
 }
@@ -25,7 +25,7 @@ const OPERATOR_ACCOUNT = 'floor-operator';
 const displayPrice = (price: number) => (price < 10 ? price.toFixed(2) : price < 100 ? price.toFixed(1) : price.toFixed(0));
 
 /**
- * The sports exchange of seed 002, in decimal prices: selections whose prices and liquidity move
+ * The sports exchange (docs/protocol.md §12.1), in decimal prices: selections whose prices and liquidity move
  * around steady levels, matched bets, status changes and the operator's own plays, as base64 envelopes.
  * One `market_selections` message per selection: its first array the back side, its second the lay side.
  */

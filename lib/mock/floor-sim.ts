@@ -2,7 +2,7 @@ import type { Floor, FloorDevice } from '../protocol';
 import { STAKES } from './mock-floor';
 import { type Rng, cents } from './prng';
 
-/** Casino channels of seed 000. */
+/** Casino channels (docs/protocol.md §12.3). */
 export type CasinoChannel = 'game' | 'cash' | 'alerts' | 'system' | 'player';
 
 /** A bet as the jackpot simulation sees it (contributions and pot hits). */
@@ -14,9 +14,9 @@ export interface SimBet {
 
 /** Where the floor simulation sends what it plays. */
 export interface FloorSimSinks {
-  /** A seed 001 item for the ingest poster. */
+  /** A gamification-format item for the ingest poster. */
   post(item: { event: string; data: Record<string, unknown> }): void;
-  /** A seed 000 message on a casino channel. */
+  /** A casino-format message on a casino channel. */
   casino(channel: CasinoChannel, message: Record<string, unknown>): void;
   /** Every bet, for the progressive pots. */
   bet(bet: SimBet): void;
@@ -88,7 +88,7 @@ export function createFloorSim(floor: Floor, rng: Rng, sinks: FloorSimSinks, tag
         pendingWins.push({ due, item: { event: 'gameround', data: { unique_id: nextId('win'), timestamp: iso(due), ...base, amount: cents(amount * winMultiplier()), is_win: true } } });
       }
     },
-    /** A bet at a terminal reported by the casino platform (seed 000 `betPlaced`). */
+    /** A bet at a terminal reported by the casino platform (casino `betPlaced`). */
     casinoBet(now: number): void {
       const seat = online(terminals, now);
       if (!seat) return;

@@ -16,8 +16,9 @@ export type { MockStream, MockStreamStatus } from './types';
 export { MockStreamPatchSchema } from './patch-schema';
 
 /**
- * Builds the development stream: one seeded floor played through every upstream format — seed 001
- * batches posted to the ingest, and the seed 000/002/004 mock upstreams on this port.
+ * Builds the development stream: one seeded floor played through every upstream format — gamification
+ * batches posted to the ingest, and the casino, exchange and jackpot mock upstreams on this port
+ * (docs/protocol.md §16).
  */
 export function createMockStream({ config, logger }: { config: Config; logger: Logger }): MockStream {
   const seed = config.mockSeed ?? Math.floor(Math.random() * 2 ** 31);

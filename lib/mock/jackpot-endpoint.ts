@@ -8,7 +8,7 @@ const AUTH_TIMEOUT_MS = 5000;
 const AuthenticateSchema = z.object({ action: z.object({ Authenticate: z.object({ auth_token: z.string() }) }) });
 
 /**
- * `/mock/jackpot/events`: the jackpot platform of seed 004. The first frame must be the
+ * `/mock/jackpot/events`: the jackpot platform (docs/protocol.md §12.2). The first frame must be the
  * Authenticate action with the expected token; otherwise the connection is closed.
  */
 export function createJackpotEndpoint(token: string, welcome: () => object[]) {
@@ -34,7 +34,7 @@ export function createJackpotEndpoint(token: string, welcome: () => object[]) {
 
   return {
     handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => endpoint.accept(req, socket, head),
-    /** Sends a seed 004 event to every authenticated client. */
+    /** Sends a jackpot-format event to every authenticated client. */
     publish: (event: object) => endpoint.send(event, (ws) => authenticated.has(ws)),
     close: endpoint.close,
   };

@@ -24,7 +24,7 @@ interface Instance {
 
 const pot = (id: string, seed: number, rate: number, hit: number, cap = seed): Pot => ({ id, seed, value: seed, rate, hit, cap });
 
-/** Progressive jackpots that grow with play and reset on a win, a raffle, opt-ins and rare payout errors, as seed 004 events. */
+/** Progressive jackpots that grow with play and reset on a win, a raffle, opt-ins and rare payout errors, as jackpot-format events. */
 export function createJackpotSim(rng: Rng, emit: (event: object) => void, currency = 'EUR') {
   const instances: Instance[] = [
     { id: 'jp-grand', name: 'Grand Progressive', type: 'Jackpot', locations: [], pots: [pot('grand', 50_000, 0.002, 1 / 400_000, 60_000), pot('major', 5_000, 0.004, 1 / 40_000, 6_500), pot('minor', 250, 0.008, 1 / 4_000, 450)] },

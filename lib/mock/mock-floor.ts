@@ -14,7 +14,7 @@ function terminals(from: number, count: number): FloorDevice[] {
   return Array.from({ length: count }, (_, i) => ({ id: `T-${String(from + i).padStart(2, '0')}`, type: 'terminal', game_id: null }));
 }
 
-/** The simulated floor: four locations with slot devices and betting/cash terminals (SLOT-A12 and T-19 as in seed 000). */
+/** The simulated floor: four locations with slot devices and betting/cash terminals (SLOT-A12 and T-19 as in the casino platform's own examples). */
 export function buildMockFloor(): Floor {
   return {
     locations: [

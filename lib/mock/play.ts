@@ -13,7 +13,7 @@ export interface PlaySinks {
   post(item: { event: string; data: Record<string, unknown> }): void;
   casino(channel: CasinoChannel, message: Record<string, unknown>): void;
   jackpot(event: object): void;
-  /** An exchange change, encoded as a seed 002 envelope by the endpoint (`toEnvelope`). */
+  /** An exchange change, encoded as an exchange-format envelope by the endpoint (`toEnvelope`). */
   exchange(change: ExchangeChange): void;
 }
 

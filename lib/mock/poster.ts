@@ -31,7 +31,7 @@ function post(url: URL, agent: http.Agent, headers: Record<string, string>, body
   });
 }
 
-/** Sends seed 001 items to the gateway's own `POST /api/v1/events` in batches, one request in flight at a time. */
+/** Sends gamification-format items to the gateway's own `POST /api/v1/events` in batches, one request in flight at a time. */
 export function createIngestPoster(apiKey: string, logger: Logger) {
   let url: URL | null = null;
   let agent: http.Agent | null = null;

@@ -14,7 +14,7 @@ function commaList<const T extends readonly [string, ...string[]]>(values: T) {
     .pipe(z.array(z.enum(values)).min(1));
 }
 
-/** Query parameters of `GET /api/v1/alarms` (contract section 6). */
+/** Query parameters of `GET /api/v1/alarms` (docs/protocol.md §11.2). */
 export const AlarmListQuerySchema = z.object({
   state: commaList(ALARM_STATES).optional(),
   severity: commaList(SEVERITIES).optional(),

@@ -1,7 +1,7 @@
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** ISA-18.2 states (contract section 6). `shelved` is a flag (`shelved_until`), not a state. */
+/** ISA-18.2 states (docs/protocol.md §10.1). `shelved` is a flag (`shelved_until`), not a state. */
 export const ALARM_STATES = ['unacked', 'acked', 'cleared', 'cleared_unacked'] as const;
 export type AlarmState = (typeof ALARM_STATES)[number];
 

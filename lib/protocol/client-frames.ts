@@ -4,7 +4,7 @@ import { MAX_FRAME_DEPTH, glanceRequestId, nestsDeeperThan } from './frame-scan'
 
 const requestId = z.union([z.string().max(200), z.number()]).optional();
 
-/** The most `user_info` a presence join may carry, as JSON (contract section 4). */
+/** The most `user_info` a presence join may carry, as JSON (docs/protocol.md §9). */
 export const MAX_USER_INFO_BYTES = 1024;
 
 const FLAT = 'user_info must be a flat object of strings, numbers and booleans';
@@ -31,7 +31,7 @@ export const UserInfoSchema = z.unknown().transform((raw, ctx): Record<string, s
   return Object.fromEntries(entries) as Record<string, string | number | boolean>;
 });
 
-/** Frames a dashboard sends to `/v1/ws`, by `type` (contract sections 3, 4 and 6). */
+/** Frames a dashboard sends to `/v1/ws`, by `type` (docs/protocol.md §6). */
 export const CLIENT_FRAME_SCHEMAS = {
   auth: z.object({ type: z.literal('auth'), id: requestId, token: z.string().min(1) }),
   subscribe: z.object({
@@ -87,7 +87,7 @@ export type ClientFrame = { [K in ClientFrameType]: z.infer<(typeof CLIENT_FRAME
 export type ClientFrameOf<K extends ClientFrameType> = z.infer<(typeof CLIENT_FRAME_SCHEMAS)[K]>;
 export type RequestId = string | number | undefined;
 
-/** The jackpot platform's authentication action (seed 004), accepted as a first frame too. */
+/** The jackpot platform's authentication action, accepted as a first frame too (docs/protocol.md §3.1). */
 export const AuthenticateActionSchema = z.object({
   action: z.object({ Authenticate: z.object({ auth_token: z.string().min(1) }) }),
 });

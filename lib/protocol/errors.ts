@@ -1,4 +1,4 @@
-/** Error codes of contract section 3. */
+/** Codes of `/v1/ws` error frames (docs/protocol.md §13.1). */
 export const ERROR_CODES = [
   'channel_not_found',
   'unauthorized',
@@ -14,8 +14,29 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** WebSocket close codes the gateway uses. */
+/** Codes of the HTTP API's `{"error"}` bodies, the `/v1/ws` upgrade refusal included (docs/protocol.md §13.2). */
+export const HTTP_ERROR_CODES = [
+  'invalid_items',
+  'invalid_json',
+  'invalid_params',
+  'unauthorized',
+  'forbidden',
+  'forbidden_origin',
+  'alarm_not_found',
+  'dev_login_disabled',
+  'mock_disabled',
+  'not_found',
+  'method_not_allowed',
+  'too_large',
+  'unsupported_media_type',
+  'internal_error',
+] as const;
+export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
+
+/** WebSocket close codes the gateway uses (docs/protocol.md §14). */
 export const CLOSE_CODES = {
+  /** The gateway is shutting down. */
+  goingAway: 1001,
   /** Inbound frame over 64 KiB. */
   tooLarge: 1009,
   /** Unsent buffer over 8 MiB: the reader is too slow. */
@@ -30,7 +51,7 @@ export const CLOSE_CODES = {
   tooManyConnections: 4429,
 } as const;
 
-/** Limits of contract section 3. */
+/** Limits of `/v1/ws` (docs/protocol.md §3.5). */
 export const LIMITS = {
   maxInboundBytes: 64 * 1024,
   maxSubscriptions: 50,

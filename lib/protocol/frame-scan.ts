@@ -1,4 +1,4 @@
-/** The deepest nesting of objects and arrays a client frame may have (contract section 3). */
+/** The deepest nesting of objects and arrays a client frame may have (docs/protocol.md §3.5). */
 export const MAX_FRAME_DEPTH = 32;
 
 /**

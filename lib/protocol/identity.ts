@@ -1,4 +1,4 @@
-/** The four roles a token may carry (contract section 2). */
+/** The four roles a token may carry (docs/protocol.md §2). */
 export const ROLES = ['operator', 'manager', 'sportsbook', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -18,7 +18,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const FLOOR_READ: Permission[] = ['game.read', 'cash.read', 'player.read', 'system.read', 'alerts.read', 'jackpots.read'];
 
-/** The role × permission matrix of contract section 2. */
+/** The role × permission matrix of docs/protocol.md §2. */
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   operator: new Set([...FLOOR_READ, 'notifications.read']),
   manager: new Set([...FLOOR_READ, 'markets.read', 'alerts.ack', 'notifications.read']),

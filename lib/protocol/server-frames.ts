@@ -5,7 +5,7 @@ import type { SessionUser } from './identity';
 import type { ChannelParams } from './params';
 import type { RequestId } from './client-frames';
 
-/** Frames the gateway sends on `/v1/ws` (contract sections 3–6). */
+/** Frames the gateway sends on `/v1/ws` (docs/protocol.md §7). */
 export interface WelcomeFrame {
   type: 'welcome';
   session_id: string;

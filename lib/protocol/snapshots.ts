@@ -25,7 +25,7 @@ export type JackpotsSnapshotItem = JackpotUpdated & { history?: Record<string, H
 /** One recent best price of a market: `[ms since epoch, best odds of side 1, best odds of side 2]` (null: side empty). */
 export type PricePointItem = [t: number, side0: number | null, side1: number | null];
 
-/** One entity of the exchange state; `info` is the upstream's own object (seed 002), as last received. */
+/** One entity of the exchange state; `info` is the upstream's own object (docs/protocol.md §12.1), as last received. */
 export type MarketsSnapshotItem =
   | { kind: 'tournament'; id: string; info: Record<string, unknown> }
   | { kind: 'sport_event'; id: string; sport_event_id: number; tournament_id: string | null; info: Record<string, unknown> }

@@ -33,7 +33,7 @@ const EnvSchema = z.object({
   MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1, 'MAX_CONNECTIONS_PER_USER must be at least 1').default(100),
 });
 
-/** Everything the process reads from its environment, with the contract's defaults applied. */
+/** Everything the process reads from its environment, with the defaults of docs/protocol.md §15 applied. */
 export interface Config {
   port: number;
   host: string | undefined;

@@ -7,7 +7,7 @@ import { parseFloorItem } from './floor-items';
 import { hash53 } from './hash';
 import { createUpstream } from './upstream';
 
-/** The casino platform's channels (seed 000); the connector subscribes to all of them. */
+/** The casino platform's channels (docs/protocol.md §12.3); the connector subscribes to all of them. */
 export const CASINO_CHANNELS = ['game', 'cash', 'alerts', 'system', 'player'] as const;
 
 /** Control frames the casino answers with (subscription responses, pongs, errors): not events. */
@@ -20,7 +20,7 @@ export function casinoUrl(base: string, token: string | undefined): string {
   return url.toString();
 }
 
-/** The casino-format source (seed 000): subscribes to its channels and maps its events exactly as the HTTP ingest does. */
+/** The casino-format source (docs/protocol.md §12.3): subscribes to its channels and maps its events exactly as the HTTP ingest does. */
 export function createCasinoConnector(opts: ConnectorOptions & { floorEvents: FloorEvents; dedup: DedupWindow }): Connector {
   const { deps, floorEvents, dedup } = opts;
   const reportBadInput = createBadInputReporter('casino', deps);

@@ -15,7 +15,7 @@ export interface ConnectorOptions {
   timing?: Partial<UpstreamTiming>;
 }
 
-/** ISO time of an upstream epoch timestamp in s, ms, µs or ns (seed 002 sends ns); now when absent or absurd. */
+/** ISO time of an upstream epoch timestamp in s, ms, µs or ns (the exchange sends ns); now when absent or absurd. */
 export function isoFromEpoch(value: number | null | undefined): string {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return new Date().toISOString();
   const ms = value > 1e17 ? value / 1e6 : value > 1e14 ? value / 1e3 : value > 1e11 ? value : value * 1000;

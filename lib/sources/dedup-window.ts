@@ -1,5 +1,5 @@
 export interface DedupWindowOptions {
-  /** How long an id is remembered (default 24 h; the contract asks for at least 24 h). */
+  /** How long an id is remembered (default 24 h; docs/protocol.md §11.1 promises at least 24 h). */
   windowMs?: number;
   /** Most ids held at once (default 2,097,152: 32 MiB of tables, taken at construction). */
   capacity?: number;

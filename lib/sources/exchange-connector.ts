@@ -6,10 +6,10 @@ import { createExchangeState } from './exchange-state';
 import { stableId } from './hash';
 import { createUpstream } from './upstream';
 
-/** Seed 002: no frame at all (health_check included) for this long means the link is dead. */
+/** No frame at all (health_check included) for this long means the link is dead (docs/protocol.md §12.1). */
 const EXCHANGE_STALE_MS = 15_000;
 
-/** The exchange-format source (seed 002): keeps the market state and publishes its changes on `markets`. */
+/** The exchange-format source (docs/protocol.md §12.1): keeps the market state and publishes its changes on `markets`. */
 export function createExchangeConnector({ deps, timing }: ConnectorOptions): Connector & { snapshot: SnapshotProvider } {
   const state = createExchangeState();
   const reportBadInput = createBadInputReporter('exchange', deps);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { describeIssues } from './floor-items';
 
 /*
- * Seed 002 frames: envelopes `{timestamp, change_type, payload (base64 JSON), op}`, sent bare or
+ * Exchange-format frames (docs/protocol.md §12.1): envelopes `{timestamp, change_type, payload (base64 JSON), op}`, sent bare or
  * wrapped as `{"event", "data": envelope}` (the health_check shape). Payload schemas check the
  * fields the gateway keys and orders by; every other upstream field is kept as sent.
  */
@@ -14,7 +14,7 @@ const Seq = z.number().optional();
 const IntId = z.number().int();
 const StrId = z.union([z.string().min(1), z.number()]).transform(String);
 
-/** A best selection with every seed 002 field (the upstream's "fake selection" carries them too). */
+/** A best selection with every field the exchange documents (the upstream's "fake selection" carries them too). */
 const SelectionSchema = z.looseObject({
   outcome_id: z.number(),
   name: z.string(),

@@ -5,7 +5,7 @@ import { BoundedMap } from './bounded-map';
 import type { FloorItem } from './floor-items';
 import type { FloorRegistry } from './floor-registry';
 
-/** Currency of casino-format bets, which seed 000 sends without one. */
+/** Currency of casino-format bets, which the casino platform sends without one. */
 export const CASINO_DEFAULT_CURRENCY = 'EUR';
 /**
  * Bets remembered for pairing a later win by `round_id` (newest kept): at least the last 25,000,
@@ -19,7 +19,7 @@ export interface FloorEventDeps {
   registry: FloorRegistry;
 }
 
-/** Turns validated floor items into published events, alarms and device states: the one mapping of seeds 000 and 001. */
+/** Turns validated floor items into published events, alarms and device states: the one mapping of the casino and gamification formats (docs/protocol.md §11.1). */
 export function createFloorEvents({ publisher, alarms, registry }: FloorEventDeps) {
   const betByRound = new BoundedMap<string, number>(PAIRING_CAPACITY);
 

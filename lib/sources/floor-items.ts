@@ -3,9 +3,10 @@ import { SEVERITIES } from '../protocol';
 import { stableId } from './hash';
 
 /*
- * Floor events as upstreams send them: seed 001 items (`gameround`, `deposit`, `withdraw`, `login`,
- * each with a `unique_id`) and seed 000 casino messages (`betPlaced`, `deviceOffline`,
- * `deviceOnline`, and casino `alerts`). Both the HTTP ingest and the casino connector parse here.
+ * Floor events as upstreams send them: gamification-format items (`gameround`, `deposit`, `withdraw`,
+ * `login`, each with a `unique_id`) and casino-format messages (`betPlaced`, `deviceOffline`,
+ * `deviceOnline`, and casino `alerts`). Both the HTTP ingest and the casino connector parse here
+ * (docs/protocol.md §11.1, §12.3).
  * Schemas are built once; unknown extra fields are allowed and dropped.
  */
 
@@ -24,7 +25,7 @@ const GameRoundSchema = z.object({
   currency: Currency,
   is_win: z.boolean(),
   is_bonus: z.boolean().optional(),
-  /** Not in seed 001: the device the round ran on, when the platform knows it. */
+  /** Not in the gamification platform's own format: the device the round ran on, when the platform knows it. */
   device_id: Id.optional(),
 });
 const CashSchema = z.object({ unique_id: Id, timestamp: Time, player_id: Id, amount: Amount, currency: Currency, method: z.string().max(100), device_id: Id.optional() });
@@ -73,7 +74,7 @@ export function describeIssues(error: z.ZodError, prefix: string): string {
 
 /**
  * Parses one floor event. `casinoAlerts` (the casino connector) also accepts events of the casino
- * `alerts` channel; the HTTP ingest takes only the events the contract lists.
+ * `alerts` channel; the HTTP ingest takes only the events docs/protocol.md §11.1 lists.
  */
 export function parseFloorItem(raw: unknown, options: { casinoAlerts?: boolean } = {}): ItemParse {
   const env = EnvelopeSchema.safeParse(raw);

@@ -7,7 +7,7 @@ import { type FloorItem, parseFloorItem } from './floor-items';
 import { hash53 } from './hash';
 import type { IngestResult } from './types';
 
-/** Most items one `POST /api/v1/events` may carry (contract section 7). */
+/** Most items one `POST /api/v1/events` may carry (docs/protocol.md §11.1). */
 export const MAX_INGEST_ITEMS = 1000;
 
 /**

@@ -6,7 +6,7 @@ import { hash53 } from './hash';
 import { createJackpotEvents } from './jackpot-events';
 import { createUpstream } from './upstream';
 
-/** The jackpot-format source (seed 004): authenticates, dedups by `event_id`, publishes on `jackpots`, raises payout alarms. */
+/** The jackpot-format source (docs/protocol.md §12.2): authenticates, dedups by `event_id`, publishes on `jackpots`, raises payout alarms. */
 export function createJackpotConnector({ deps, timing, currency }: ConnectorOptions & { currency?: string }): Connector & { snapshot: SnapshotProvider } {
   const events = createJackpotEvents({ currency });
   const seen = new DedupWindow({ capacity: 500_000 });

@@ -5,9 +5,9 @@ import { describeIssues } from './floor-items';
 import { formatMoney } from './money';
 
 /*
- * Seed 004 events `{event_type, event_id, data}`. Schemas check the fields the gateway shows;
- * other fields are allowed. A `name` on JackpotUpdateEvent data is used when present (the seed
- * has none; otherwise the name comes from the instance's wins, else its id).
+ * Jackpot-format events `{event_type, event_id, data}` (docs/protocol.md §12.2). Schemas check the fields the gateway shows;
+ * other fields are allowed. A `name` on JackpotUpdateEvent data is used when present (the
+ * platform sends none; otherwise the name comes from the instance's wins, else its id).
  */
 
 const Id = z.string().min(1).max(200);
@@ -54,7 +54,7 @@ export interface JackpotOutcome {
 }
 
 /**
- * Keeps each instance's latest pots and maps seed 004 events to published events and alarms. Alarm messages
+ * Keeps each instance's latest pots and maps jackpot-format events to published events and alarms. Alarm messages
  * give amounts in the floor's `currency` and jackpots by name; ids stay in `source_ref`.
  */
 export function createJackpotEvents({ currency = 'EUR' }: { currency?: string } = {}) {

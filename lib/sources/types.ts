@@ -19,7 +19,7 @@ export interface SourceDeps {
   logger: Logger;
 }
 
-/** Result of one ingest batch (contract section 7). */
+/** Result of one ingest batch (docs/protocol.md §11.1). */
 export type IngestResult =
   | { ok: true; accepted: number; published: number }
   | {

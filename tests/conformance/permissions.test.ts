@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Gateway, TestClient, startGateway } from '../support/gateway-harness';
 
-/** Contract section 2, written out by hand so the test fails if the code drifts from the table. */
+/** docs/protocol.md §2, written out by hand so the test fails if the code drifts from the table. */
 const MATRIX = {
   operator: { game: true, cash: true, player: true, system: true, alerts: true, jackpots: true, markets: false, notifications: true },
   manager: { game: true, cash: true, player: true, system: true, alerts: true, jackpots: true, markets: true, notifications: true },

@@ -7,7 +7,7 @@ import { gameRound } from './support/watcher';
 
 /*
  * Many dashboards at once: every connection authenticated, subscribed, and reached by one event; and
- * contract section 11's per-user cap: past MAX_CONNECTIONS_PER_USER the new connection gets
+ * the per-user cap of docs/protocol.md §3.1: past MAX_CONNECTIONS_PER_USER the new connection gets
  * `too_many_connections` and close 4429.
  */
 const PER_USER_LIMIT = FULL ? 200 : 20;

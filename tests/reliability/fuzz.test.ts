@@ -8,7 +8,7 @@ import { FULL, SCALE, TIMEOUT_MS, deadline } from './support/scale';
 import { EventWatcher, gameRound } from './support/watcher';
 
 /*
- * Contract section 3: whatever a signed-in client sends, every reply is a known frame with the error code
+ * docs/protocol.md §6, §13.1: whatever a signed-in client sends, every reply is a known frame with the error code
  * the contract names, only oversize (1009), non-UTF-8 (1007) and failed authentication (4401) close the
  * connection, the process stays up, and a watcher on `game` sees every event published meanwhile, in order.
  */

@@ -7,7 +7,7 @@ import { SCALE, TIMEOUT_MS, deadline } from './support/scale';
 import { EventWatcher, gameRound } from './support/watcher';
 
 /*
- * Contract section 7: a bad ingest body gets the status and error the table names, never a 500, and a
+ * docs/protocol.md §11.1: a bad ingest body gets the status and error the table names, never a 500, and a
  * rejected batch applies nothing: none of the valid items riding along with a bad one is published or
  * raises an alarm.
  */

@@ -5,9 +5,9 @@ import { type Frame, Peer, pacer, sleep } from './support/peer';
 import { SCALE, TIMEOUT_MS } from './support/scale';
 
 /*
- * Contract section 4: presence tells the truth (name and role from the token), keeps `user_info` flat and
+ * docs/protocol.md §9: presence tells the truth (name and role from the token), keeps `user_info` flat and
  * under 1 KiB, admits only locations of the floor the user may see, and holds a connection to 10 scopes;
- * section 11: no input makes memory unbounded — here, a flood of joins and leaves with the largest
+ * §3.5: no input makes memory unbounded — here, a flood of joins and leaves with the largest
  * `user_info` allowed, over many locations.
  */
 const HEAP_BOUND = 64 * 1024 * 1024;

@@ -6,7 +6,7 @@ import { Peer } from './support/peer';
 import { SCALE, TIMEOUT_MS, deadline } from './support/scale';
 
 /*
- * Contract section 6: every alarm change is committed before it is answered, so a SIGKILL right after an
+ * docs/protocol.md §10.2: every alarm change is committed before it is answered, so a SIGKILL right after an
  * acknowledgement's answer loses nothing: after each restart the alerts snapshot shows every alarm acked
  * so far as acked, by the same person.
  */

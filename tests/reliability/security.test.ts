@@ -6,8 +6,8 @@ import { SCALE } from './support/scale';
 import { gameRound } from './support/watcher';
 
 /*
- * Contract section 11: an upgrade from a foreign Origin gets HTTP 403, one without Origin (a service) is
- * not affected. Section 3: a token refresh replaces permissions and locations at once — subscriptions the
+ * docs/protocol.md §3: an upgrade from a foreign Origin gets HTTP 403, one without Origin (a service) is
+ * not affected. §3.4: a token refresh replaces permissions and locations at once — subscriptions the
  * new token does not allow end with `unauthorized` and their `subscription_id`, the rest are narrowed.
  */
 let gateway: ReliabilityGateway;

@@ -6,7 +6,7 @@ import { Peer } from './support/peer';
 import { SCALE, TIMEOUT_MS, deadline } from './support/scale';
 
 /*
- * Contract section 3: a snapshot over 1 MiB comes in parts of at most 1 MiB each, with `part` and `parts`,
+ * docs/protocol.md §4.4: a snapshot over 1 MiB comes in parts of at most 1 MiB each, with `part` and `parts`,
  * and never by itself makes the connection a slow consumer. The alarms come from `deviceOffline` batches
  * of 1,000 distinct terminals, the way anyone with an ingest key can raise them.
  */

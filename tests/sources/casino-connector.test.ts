@@ -12,7 +12,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-/** The seed 000 examples, verbatim apart from the typographic quotes. */
+/** The casino platform's published examples, verbatim apart from the typographic quotes. */
 const BET_PLACED = { event: 'betPlaced', timestamp: '2025-05-11T11:10:00Z', data: { playerId: 'u3849', amount: 20, device: 'Slot-A12' } };
 const DEVICE_OFFLINE = { event: 'deviceOffline', data: { terminalId: 'T-19', lostAt: '2025-05-11T11:12:03Z' } };
 

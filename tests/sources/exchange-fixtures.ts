@@ -1,4 +1,4 @@
-/** Seed 002 payloads with the documented fields filled in. */
+/** Exchange-format payloads (docs/protocol.md §12.1) with the documented fields filled in. */
 export const TOURNAMENT = {
   id: 'sr:tournament:17',
   info: { banner: '', category: { countryCode: 'ENG', id: 1, name: 'England' }, id: 17, image: '', name: 'Premier League', sport: { id: 1, name: 'Soccer' }, sequence_number: 10 },
@@ -28,7 +28,7 @@ export const MARKET_LINE = {
   info: { id: 9001, sport_event_id: 44285780, market_id: 219, outcome_id: 4, line: 0, line_id: 'cffa7ddc4fd50acbe51684e7addabe00', type: 'moneyline', name: 'Arsenal', status: 'active', favourite: true, sequence_number: 3 },
 };
 
-/** One best selection with every seed 002 field. */
+/** One best selection with every documented field. */
 export function selection(outcomeId: number, odds: number, stake: number) {
   return {
     outcome_id: outcomeId,
@@ -73,7 +73,7 @@ export const MATCHED_BET = {
 /** The seed's health_check frame, verbatim. */
 export const HEALTH_CHECK = { event: 'health_check', data: { change_type: 'private_system_signal', op: 'u', payload: 'e30=', timestamp: 1717689526365275600 } };
 
-/** A private wager message with every seed 002 field: the operator's play, partly matched. */
+/** A private wager message with every documented field: the operator's play, partly matched. */
 export const WAGER = {
   info: {
     id: '5f0c2a1e-7b3d-4c1a-9e2f-1a2b3c4d5e6f',

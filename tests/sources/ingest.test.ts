@@ -3,13 +3,13 @@ import { buildMockFloor } from '../../lib/mock/mock-floor';
 import { createSources } from '../../lib/sources';
 import { counterValue, fakeDeps } from './fakes';
 
-/** The seed 001 samples, verbatim. */
+/** The gamification platform's published samples, verbatim. */
 const BET = { event: 'gameround', data: { unique_id: 'bet-9cd823d3fe', timestamp: '2025-01-15T12:00:00Z', player_id: 'StQ-1', game_id: 'GD8', round_id: 'f7ltidMBAwexDojlJBY', amount: 0.5, currency: 'EUR', is_win: false, is_bonus: false } };
 const WIN = { event: 'gameround', data: { unique_id: 'win-9cd823d3fe', timestamp: '2025-01-15T12:00:01Z', player_id: 'StQ-1', game_id: 'GD8', round_id: 'f7ltidMBAwexDojlJBY', amount: 1.2, currency: 'EUR', is_win: true, is_bonus: false } };
 const DEPOSIT = { event: 'deposit', data: { unique_id: 'dep-ab12cd34ef', timestamp: '2025-01-15T12:01:00Z', player_id: 'StQ-1', amount: 100.0, currency: 'EUR', method: 'Credit Card' } };
 const WITHDRAW = { event: 'withdraw', data: { unique_id: 'wd-cd34ef56gh', timestamp: '2025-01-15T13:00:00Z', player_id: 'StQ-1', amount: 50.0, currency: 'EUR', method: 'Bank Transfer' } };
 const LOGIN = { event: 'login', data: { unique_id: 'lg-1700000000-StQ-1', timestamp: '2025-01-15T11:00:00Z', player_id: 'StQ-1' } };
-/** The seed 000 samples as casino-format ingest items. */
+/** The casino platform's published samples as casino-format ingest items. */
 const BET_PLACED = { event: 'betPlaced', timestamp: '2025-05-11T11:10:00Z', data: { playerId: 'u3849', amount: 20, device: 'Slot-A12' } };
 const DEVICE_OFFLINE = { event: 'deviceOffline', data: { terminalId: 'T-19', lostAt: '2025-05-11T11:12:03Z' } };
 

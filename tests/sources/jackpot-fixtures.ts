@@ -1,4 +1,4 @@
-/** Seed 004 events with the documented fields filled in. */
+/** Jackpot-format events (docs/protocol.md §12.2) with the documented fields filled in. */
 const multipliers = { brand_id: 'brand-1', base_currency: 'EUR', multipliers: { EUR: 1, GBP: 0.85, ZAR: 20.1, NZD: 1.8, SEK: 11.4 } };
 const payout = { player_id: 'u3849', brand_id: 'brand-1', currency: 'EUR', win_amount: 25 };
 

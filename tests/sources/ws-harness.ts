@@ -44,7 +44,7 @@ export async function waitFor(condition: () => boolean, timeoutMs = 3000): Promi
   }
 }
 
-/** A seed 002 envelope with its payload base64-encoded. */
+/** An exchange-format envelope with its payload base64-encoded. */
 export function envelope(changeType: string, op: 'c' | 'u' | 'd', payload: unknown, timestamp = 1717689526365275600) {
   return { timestamp, change_type: changeType, payload: Buffer.from(JSON.stringify(payload)).toString('base64'), op };
 }

@@ -11,7 +11,7 @@ const clock = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour:
 const quoted = (text: string | null) => (text ? `“${text}”` : null);
 const person = (t: AlarmTransition) => (t.by === 'system' ? null : t.by_name || t.by);
 
-/** Names one line of an alarm's audit trail (contract section 6). */
+/** Names one line of an alarm's audit trail (docs/protocol.md §11.3). */
 export function describeTransition(t: AlarmTransition): TransitionText {
   const by = person(t);
   switch (t.action) {

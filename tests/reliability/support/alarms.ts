@@ -14,7 +14,7 @@ export interface ReceivedSnapshot {
 }
 
 /**
- * Subscribes to `alerts` and collects its snapshot, whole or in parts (contract section 3); the peer must
+ * Subscribes to `alerts` and collects its snapshot, whole or in parts (docs/protocol.md §4.4); the peer must
  * report raw sizes through `onRaw`, which this sets for the time of the call.
  */
 export async function alertsSnapshot(peer: Peer, id: string, timeoutMs = 30_000): Promise<ReceivedSnapshot> {

@@ -1,5 +1,5 @@
 /*
- * The server frames of the contract (docs/protocol.md sections 3, 4 and 6), written out here rather than
+ * The server frames of the contract (docs/protocol.md §7, §13), written out here rather than
  * imported from lib/protocol: the suite checks the gateway against the contract, not against itself.
  */
 

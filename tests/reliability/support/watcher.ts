@@ -1,7 +1,7 @@
 import { type ReliabilityGateway, mintToken } from './gateway';
 import { type Frame, Peer, sleep } from './peer';
 
-/** A seed 001 `gameround` bet item; it publishes `bet.placed` on `game` with `id` = `unique_id`. */
+/** A gamification-format `gameround` bet item; it publishes `bet.placed` on `game` with `id` = `unique_id`. */
 export function gameRound(uniqueId: string, deviceId: string, playerId = 'p-watch'): { event: string; data: Record<string, unknown> } {
   return {
     event: 'gameround',
@@ -21,7 +21,7 @@ export function gameRound(uniqueId: string, deviceId: string, playerId = 'p-watc
 
 /**
  * A client subscribed to one channel without filters: it must see every event the gateway publishes
- * there, with `seq` rising by exactly one and no event twice (contract sections 3 and 5).
+ * there, with `seq` rising by exactly one and no event twice (docs/protocol.md §5 and §8).
  */
 export class EventWatcher {
   /** Event id → seq, for every event seen. */
