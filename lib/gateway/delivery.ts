@@ -9,8 +9,8 @@ import type { Subscription } from './subscription-registry';
  * The hub's delivery handler: sends a publication's tail, behind each subscription's prefix, to every
  * subscription whose filter it passes. Filters read the publication's `fields`, which match exactly as
  * the whole data would (`filterFields`). One visitor serves every publication, so fan-out allocates
- * nothing per event or per subscriber; a publication delivered from inside another (a failing
- * connection's close publishing) saves and restores the outer one's state.
+ * nothing per event or per subscriber. Should anything publish while a publication is being delivered
+ * (say, code run by a failing connection's close), the inner delivery saves and restores the outer one's state.
  */
 export function createDelivery(ctx: HubContext): PublicationHandler {
   let current: Publication | null = null;
