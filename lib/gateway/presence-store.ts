@@ -16,6 +16,7 @@ export interface PresenceScope {
  * - **First and last.** `join` says `first` exactly when the user was not listed in the scope before;
  *   `leave` and `leaveAll` return the user exactly when that was their last connection there, so a
  *   join or leave is announced once per user, not per tab. Leaving a scope not joined changes nothing.
+ *   Callers name the user a connection joined as (`userId` of `leave` and `leaveAll`); a connection is one user's.
  * - **Per connection.** `scopeCount`, `isJoined` and `scopesOf` answer for one connection; after
  *   `leaveAll` it is joined nowhere, and listing returns to what it was before it joined.
  * - `list` promises no order. `connections` yields each connection joined to a scope once.
