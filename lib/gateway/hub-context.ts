@@ -1,12 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import type { Channel } from '../protocol';
 import { LIMITS } from '../protocol';
 import type { Logger } from '../server/logger';
 import type { Metrics } from '../server/metrics';
 import type { TokenAuthority } from './auth';
 import type { Connection } from './connection';
-import { ChannelHistory, DEFAULT_HISTORY, type HistoryOptions } from './history';
+import type { Broker } from './broker/broker';
+import { MemoryBroker } from './broker/memory-broker';
+import { DEFAULT_HISTORY, type HistoryOptions } from './history';
 import { PresenceRoster } from './presence';
+import type { PresenceStore } from './presence-store';
 import { SubscriptionRegistry } from './subscription-registry';
 import type { AlarmActions, SnapshotProvider } from './types';
 
@@ -17,6 +19,7 @@ export interface HubOptions {
   maxUnsentBytes: number;
   /** How long a slow consumer gets to read its close frame before the socket is destroyed. */
   slowConsumerGraceMs: number;
+  /** Retention of the memory broker's history (unused when the hub is given another broker). */
   history: HistoryOptions;
   /** Open connections one user may hold at once (`MAX_CONNECTIONS_PER_USER`). */
   maxConnectionsPerUser: number;
@@ -43,13 +46,14 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
 
 /** What the hub's parts share: one per hub instance. */
 export interface HubContext {
-  readonly epoch: string;
+  /** Publish, seqs, epoch, history and replay. */
+  readonly broker: Broker;
   readonly tokens: TokenAuthority;
   readonly metrics: Metrics;
   readonly logger: Logger;
   readonly options: HubOptions;
   readonly registry: SubscriptionRegistry<Connection>;
-  readonly presence: PresenceRoster<Connection>;
+  readonly presence: PresenceStore<Connection>;
   readonly snapshots: Map<Channel, SnapshotProvider>;
   readonly connections: Set<Connection>;
   alarmActions: AlarmActions | null;
@@ -59,21 +63,17 @@ export interface HubContext {
   failConnection: (conn: Connection, err: unknown) => void;
   /** Authenticated connections per user id, for `MAX_CONNECTIONS_PER_USER`. */
   readonly connectionsByUser: Map<string, number>;
-  /** The channel's history, created on first use. */
-  history(channel: Channel): ChannelHistory;
 }
 
-/** A new sequence space: every hub instance restarts seqs, so it gets a new epoch. */
-export function newEpoch(): string {
-  return `e-${randomBytes(6).toString('hex')}`;
-}
-
-/** Builds the shared state of a hub. */
-export function createHubContext(deps: { tokens: TokenAuthority; metrics: Metrics; logger: Logger }, options: HubOptions): HubContext {
-  const histories = new Map<Channel, ChannelHistory>();
+/** Builds the shared state of a hub; without a broker it keeps history in memory, as `options.history` says. */
+export function createHubContext(
+  deps: { tokens: TokenAuthority; metrics: Metrics; logger: Logger; broker?: Broker },
+  options: HubOptions,
+): HubContext {
+  const { broker = new MemoryBroker(options.history), ...rest } = deps;
   return {
-    epoch: newEpoch(),
-    ...deps,
+    broker,
+    ...rest,
     options,
     registry: new SubscriptionRegistry<Connection>(),
     presence: new PresenceRoster<Connection>(),
@@ -83,10 +83,5 @@ export function createHubContext(deps: { tokens: TokenAuthority; metrics: Metric
     isLocation: () => true,
     failConnection: (conn) => conn.ws.terminate(),
     connectionsByUser: new Map(),
-    history(channel) {
-      let history = histories.get(channel);
-      if (!history) histories.set(channel, (history = new ChannelHistory(options.history)));
-      return history;
-    },
   };
 }

@@ -3,9 +3,10 @@ import { type Channel, type EventName, LIMITS, type PublishedEvent, type Session
 import type { Logger } from '../server/logger';
 import type { Metrics } from '../server/metrics';
 import type { TokenAuthority } from './auth';
+import type { Broker } from './broker/broker';
+import { createDelivery } from './delivery';
 import { stableEventId } from './event-id';
-import { filterFields, matchesEvent } from './filter-matcher';
-import { eventTail } from './frames';
+import { filterFields } from './filter-matcher';
 import { startHeartbeat } from './heartbeat';
 import { DEFAULT_HUB_OPTIONS, type HubOptions, createHubContext } from './hub-context';
 import { originAllowed } from './origin-check';
@@ -18,6 +19,8 @@ export interface HubDeps {
   metrics: Metrics;
   logger: Logger;
   options?: Partial<HubOptions>;
+  /** Where publications are numbered, kept and replayed; by default a `MemoryBroker` on `options.history`. */
+  broker?: Broker;
 }
 
 /** Creates the dashboard WebSocket hub of `/v1/ws` (contract sections 3–6). */
@@ -25,6 +28,7 @@ export function createHub(deps: HubDeps): Hub {
   const options: HubOptions = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
   const ctx = createHubContext(deps, options);
   ctx.failConnection = (conn, err) => failConnection(ctx, conn, err);
+  ctx.broker.onPublication(createDelivery(ctx));
   const { metrics, logger } = deps;
   // Compression would cost CPU per client per frame, which defeats serializing each event once.
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxInboundBytes, perMessageDeflate: false, clientTracking: false });
@@ -33,24 +37,12 @@ export function createHub(deps: HubDeps): Hub {
   let closed = false;
 
   function publish<D extends object>(channel: Channel, event: EventName, data: D, meta?: { id?: string; ts?: string }): PublishedEvent<D> {
-    const history = ctx.history(channel);
-    const seq = history.lastSeq + 1;
     const dataJson = JSON.stringify(data);
     const id = meta?.id ?? stableEventId(channel, event, dataJson);
     const ts = meta?.ts ?? new Date().toISOString();
-    const record = data as Record<string, unknown>;
-    const tail = history.append({ seq, event, fields: filterFields(event, record) }, eventTail(channel, event, seq, id, ts, dataJson));
+    // The broker numbers and keeps the event, then hands it to the delivery handler before it returns.
+    const { seq } = ctx.broker.publish(channel, { event, id, ts, dataJson, fields: filterFields(event, data as Record<string, unknown>) });
     metrics.eventsPublished.inc({ channel });
-    let sent = 0;
-    ctx.registry.forCandidates(channel, event, record, (sub) => {
-      try {
-        if (matchesEvent(sub.filter, event, record) && sub.owner.sendEvent(sub.prefix, tail)) sent++;
-      } catch (err) {
-        // One connection's failure ends that connection; the event still reaches everyone else.
-        ctx.failConnection(sub.owner, err);
-      }
-    });
-    if (sent) metrics.eventsOut.inc({ channel }, sent);
     const published: PublishedEvent<D> = { channel, event, seq, id, ts, data };
     for (const listener of listeners) {
       try {
@@ -63,7 +55,9 @@ export function createHub(deps: HubDeps): Hub {
   }
 
   return {
-    epoch: ctx.epoch,
+    get epoch() {
+      return ctx.broker.epoch;
+    },
     publish,
     setSnapshotProvider(channel, provider) {
       ctx.snapshots.set(channel, provider);

@@ -3,7 +3,7 @@ import { checkChannelAccess } from './channel-access';
 import type { Connection } from './connection';
 import { encodeFrame } from './frames';
 import type { HubContext } from './hub-context';
-import type { PresenceScope } from './presence';
+import type { PresenceScope } from './presence-store';
 import { sendError, sendFrame } from './replies';
 
 type PresenceRequest = ClientFrameOf<'presence_join'> | ClientFrameOf<'presence_leave'> | ClientFrameOf<'presence_list'>;

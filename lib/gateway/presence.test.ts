@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PresenceRoster } from './presence';
+import { presenceStoreConformance } from './presence-store.conformance';
 
 const ada = { user_id: 'ada', user_info: { name: 'Ada' }, joined_at: 't1' };
 const bob = { user_id: 'bob', user_info: { name: 'Bob' }, joined_at: 't2' };
@@ -25,3 +26,5 @@ describe('PresenceRoster', () => {
     expect([...roster.connections({ channel: 'alerts' })]).toEqual([]);
   });
 });
+
+presenceStoreConformance(() => new PresenceRoster<string>());

@@ -1,10 +1,7 @@
-import type { Channel, PresenceUser } from '../protocol';
+import type { PresenceUser } from '../protocol';
+import type { PresenceScope, PresenceStore } from './presence-store';
 
-/** A presence scope of seed 003: a channel, narrowed to one location when the join names one. */
-export interface PresenceScope {
-  channel: Channel;
-  location_id?: string;
-}
+export type { PresenceScope } from './presence-store';
 
 interface Member<Conn> {
   user: PresenceUser;
@@ -17,7 +14,7 @@ export function scopeKey(scope: PresenceScope): string {
 }
 
 /** Who is present where: one entry per user per scope, alive while any of that user's connections stays joined. */
-export class PresenceRoster<Conn> {
+export class PresenceRoster<Conn> implements PresenceStore<Conn> {
   private readonly scopes = new Map<string, { scope: PresenceScope; members: Map<string, Member<Conn>> }>();
   private readonly joinedBy = new Map<Conn, Set<string>>();
 

@@ -138,7 +138,7 @@ function sendWelcome(ctx: HubContext, conn: Connection): void {
   sendFrame(conn, {
     type: 'welcome',
     session_id: conn.sessionId,
-    epoch: ctx.epoch,
+    epoch: ctx.broker.epoch,
     user: { user_id, name, role },
     heartbeat_interval_ms: ctx.options.heartbeatIntervalMs,
     server_time: new Date().toISOString(),

@@ -4,8 +4,8 @@ import { checkChannelAccess } from './channel-access';
 import type { Connection } from './connection';
 import { matchesItem, matchesEvent } from './filter-matcher';
 import { eventPrefix } from './frames';
+import type { HistoryEntry } from './broker/broker';
 import type { HubContext } from './hub-context';
-import type { HistoryEntry } from './history';
 import { guardConnection } from './guard';
 import { sendError, sendFrame } from './replies';
 import { encodeSnapshotParts } from './snapshot-parts';
@@ -36,9 +36,8 @@ export function handleSubscribe(ctx: HubContext, conn: Connection, frame: Client
   conn.subscriptions.set(sub.id, sub);
   ctx.metrics.subscriptions.inc({ channel });
 
-  const history = ctx.history(channel);
   const resuming = frame.since !== undefined || frame.epoch !== undefined;
-  const replay = resuming && frame.epoch === ctx.epoch && frame.since !== undefined ? history.after(frame.since) : null;
+  const replay = resuming && frame.epoch === ctx.broker.epoch && frame.since !== undefined ? ctx.broker.after(channel, frame.since) : null;
   const snapshot = replay === null && CHANNELS[channel].stateful ? encodeSnapshot(ctx, sub) : null;
   // A snapshot in parts goes live once its last part is written (see `sendInParts`); anything else now.
   if (!snapshot || snapshot.frames.length === 1) ctx.registry.add(sub);
@@ -84,7 +83,7 @@ function encodeSnapshot(ctx: HubContext, sub: Subscription<Connection>): Encoded
     ctx.logger.error({ err, channel: sub.channel }, 'snapshot provider failed');
   }
   const data = items.filter((item) => matchesItem(sub.filter, item));
-  const seq = ctx.history(sub.channel).lastSeq;
+  const seq = ctx.broker.lastSeq(sub.channel);
   return { seq, frames: encodeSnapshotParts(sub.id, sub.channel, seq, data, ctx.options.maxSnapshotPartBytes) };
 }
 
@@ -106,7 +105,7 @@ function sendInParts(ctx: HubContext, conn: Connection, sub: Subscription<Connec
       conn.sendSnapshot(snapshot.frames[next++], () => guardConnection(ctx, conn, sendNext));
       return;
     }
-    const missed = ctx.history(sub.channel).after(snapshot.seq);
+    const missed = ctx.broker.after(sub.channel, snapshot.seq);
     if (missed === null) return sendInParts(ctx, conn, sub, encodeSnapshot(ctx, sub), attempts - 1);
     replayEvents(ctx, conn, sub, missed);
     ctx.registry.add(sub);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createBadInputReporter } from './bad-input';
 import { type Connector, type ConnectorOptions, observeEvent } from './connector';
-import type { DedupWindow } from './dedup-window';
+import type { DedupStore } from './dedup-store';
 import type { FloorEvents } from './floor-events';
 import { parseFloorItem } from './floor-items';
 import { hash53 } from './hash';
@@ -21,7 +21,7 @@ export function casinoUrl(base: string, token: string | undefined): string {
 }
 
 /** The casino-format source (docs/protocol.md §12.3): subscribes to its channels and maps its events exactly as the HTTP ingest does. */
-export function createCasinoConnector(opts: ConnectorOptions & { floorEvents: FloorEvents; dedup: DedupWindow }): Connector {
+export function createCasinoConnector(opts: ConnectorOptions & { floorEvents: FloorEvents; dedup: DedupStore }): Connector {
   const { deps, floorEvents, dedup } = opts;
   const reportBadInput = createBadInputReporter('casino', deps);
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { dedupStoreConformance } from './dedup-store.conformance';
 import { DedupWindow } from './dedup-window';
+
+dedupStoreConformance((windowMs) => new DedupWindow({ windowMs, capacity: 100_000 }));
 
 describe('DedupWindow', () => {
   it('remembers ids within the window and forgets them after it', () => {

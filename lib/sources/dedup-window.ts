@@ -1,3 +1,5 @@
+import type { DedupStore } from './dedup-store';
+
 export interface DedupWindowOptions {
   /** How long an id is remembered (default 24 h; docs/protocol.md §11.1 promises at least 24 h). */
   windowMs?: number;
@@ -71,7 +73,7 @@ class IdTable {
  * does not creep up over the day as the window fills. Two distinct
  * ids collide with probability ~n²/2⁵⁴ (about 1 in 4,000 per 2 million ids), which is accepted.
  */
-export class DedupWindow {
+export class DedupWindow implements DedupStore {
   private readonly tables: IdTable[];
   /** Index of the table taking ids. */
   private newest = 0;

@@ -1,9 +1,10 @@
 import type { BetPlaced, CashMovement, DeviceOffline, DeviceOnline, PlayerLogin, RoundWon } from '../protocol';
 import type { AlarmInputs } from '../gateway/alarms/types';
 import type { Publisher } from '../gateway/types';
-import { BoundedMap } from './bounded-map';
 import type { FloorItem } from './floor-items';
 import type { FloorRegistry } from './floor-registry';
+import { MemoryPairing } from './memory-pairing';
+import type { PairingStore } from './pairing-store';
 
 /** Currency of casino-format bets, which the casino platform sends without one. */
 export const CASINO_DEFAULT_CURRENCY = 'EUR';
@@ -17,11 +18,12 @@ export interface FloorEventDeps {
   publisher: Publisher;
   alarms: AlarmInputs;
   registry: FloorRegistry;
+  /** Where bets wait for their wins; by default in memory, `PAIRING_CAPACITY` rounds. */
+  pairing?: PairingStore;
 }
 
 /** Turns validated floor items into published events, alarms and device states: the one mapping of the casino and gamification formats (docs/protocol.md §11.1). */
-export function createFloorEvents({ publisher, alarms, registry }: FloorEventDeps) {
-  const betByRound = new BoundedMap<string, number>(PAIRING_CAPACITY);
+export function createFloorEvents({ publisher, alarms, registry, pairing = new MemoryPairing(PAIRING_CAPACITY) }: FloorEventDeps) {
 
   const device = (explicit: string | undefined, gameId: string | null) => {
     const id = explicit ? registry.canonicalId(explicit) : gameId ? registry.deviceForGame(gameId) : null;
@@ -51,10 +53,10 @@ export function createFloorEvents({ publisher, alarms, registry }: FloorEventDep
         const d = item.data;
         const bet: BetPlaced = { round_id: d.round_id, player_id: d.player_id, game_id: d.game_id, ...device(d.device_id, d.game_id), amount: d.amount, currency: d.currency };
         if (!d.is_win) {
-          betByRound.set(d.round_id, d.amount);
+          pairing.rememberBet(d.round_id, d.amount);
           publisher.publish('game', 'bet.placed', bet, { id, ts });
         } else {
-          publisher.publish<RoundWon>('game', 'round.won', { ...bet, bet_amount: betByRound.get(d.round_id) ?? null }, { id, ts });
+          publisher.publish<RoundWon>('game', 'round.won', { ...bet, bet_amount: pairing.betFor(d.round_id) }, { id, ts });
         }
         return;
       }
@@ -73,7 +75,7 @@ export function createFloorEvents({ publisher, alarms, registry }: FloorEventDep
         const at = device(d.device, null);
         const gameId = d.gameId ?? (at.device_id ? registry.gameOf(at.device_id) : null);
         const roundId = d.roundId ?? `round-${id}`;
-        betByRound.set(roundId, d.amount);
+        pairing.rememberBet(roundId, d.amount);
         const bet: BetPlaced = { round_id: roundId, player_id: d.playerId, game_id: gameId, ...at, amount: d.amount, currency: d.currency ?? CASINO_DEFAULT_CURRENCY };
         publisher.publish('game', 'bet.placed', bet, { id, ts });
         return;

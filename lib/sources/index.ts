@@ -2,6 +2,7 @@ import type { Floor } from '../protocol';
 import { createBadInputReporter } from './bad-input';
 import { createCasinoConnector } from './casino-connector';
 import type { Connector } from './connector';
+import type { DedupStore } from './dedup-store';
 import { DedupWindow } from './dedup-window';
 import { createExchangeConnector } from './exchange-connector';
 import { createFloorEvents } from './floor-events';
@@ -25,7 +26,7 @@ export function createSources(opts: SourcesOptions & { timing?: Partial<Upstream
   const deps = { publisher: opts.publisher, alarms: opts.alarms, metrics, logger };
   const registry = createFloorRegistry(chooseFloor(config.floorFile, opts.defaultFloor));
   const floorEvents = createFloorEvents({ ...deps, registry });
-  const floorDedup = new DedupWindow();
+  const floorDedup: DedupStore = new DedupWindow();
   const ingestHealth: SourceHealth = { connected: true, last_event_at: null };
   const ingest = createIngest({
     floorEvents,

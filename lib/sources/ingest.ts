@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AlarmInputs } from '../gateway/alarms/types';
 import type { BadInputReporter } from './bad-input';
-import type { DedupWindow } from './dedup-window';
+import type { DedupStore } from './dedup-store';
 import type { FloorEvents } from './floor-events';
 import { type FloorItem, parseFloorItem } from './floor-items';
 import { hash53 } from './hash';
@@ -26,7 +26,7 @@ const BodySchema = z.object({ items: z.array(z.unknown()) });
 
 export interface IngestDeps {
   floorEvents: FloorEvents;
-  dedup: DedupWindow;
+  dedup: DedupStore;
   reportBadInput: BadInputReporter;
   /** Commits the alarms a batch raises or clears together (one fsync), before any of them is broadcast. */
   alarmBatch: AlarmInputs['batch'];

@@ -1,6 +1,7 @@
 import type { SnapshotProvider } from '../gateway/types';
 import { createBadInputReporter } from './bad-input';
 import { type Connector, type ConnectorOptions, observeEvent } from './connector';
+import type { DedupStore } from './dedup-store';
 import { DedupWindow } from './dedup-window';
 import { hash53 } from './hash';
 import { createJackpotEvents } from './jackpot-events';
@@ -9,7 +10,7 @@ import { createUpstream } from './upstream';
 /** The jackpot-format source (docs/protocol.md §12.2): authenticates, dedups by `event_id`, publishes on `jackpots`, raises payout alarms. */
 export function createJackpotConnector({ deps, timing, currency }: ConnectorOptions & { currency?: string }): Connector & { snapshot: SnapshotProvider } {
   const events = createJackpotEvents({ currency });
-  const seen = new DedupWindow({ capacity: 500_000 });
+  const seen: DedupStore = new DedupWindow({ capacity: 500_000 });
   const reportBadInput = createBadInputReporter('jackpot', deps);
   let token: string | undefined;
 

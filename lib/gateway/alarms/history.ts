@@ -1,39 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { Alarm, AlarmKind, AlarmState, AlarmTransition, Severity } from '../../protocol';
+import type { Alarm, AlarmState, AlarmTransition } from '../../protocol';
+import type { AlarmFilter, AlarmHistoryQueries, StatsRows } from './alarm-ledger';
+
+export type { AlarmFilter, PagePosition, StatsRows } from './alarm-ledger';
 
 /** In the contract's field order, so an alarm read back serializes exactly as it was sent. */
 export const ALARM_COLUMNS =
   'alarm_id, kind, severity, state, shelved_until, source_ref, location_id, message, count, raised_at, acked_at, acked_by, cleared_at, note';
-
-/** Where a history page starts: strictly after this alarm in newest-raised-first order. */
-export interface PagePosition {
-  raisedAtMs: number;
-  alarmId: string;
-}
-
-/** A history query: every field narrows; `locationIds` null means every location, alarms without one included. */
-export interface AlarmFilter {
-  states?: AlarmState[];
-  severities?: Severity[];
-  kinds?: AlarmKind[];
-  locationIds: string[] | null;
-  /** Raised at or after (ms). */
-  sinceMs?: number;
-  /** Raised before (ms). */
-  untilMs?: number;
-  /** Case-insensitive substring of message, source_ref or acked_by. */
-  q?: string;
-  limit: number;
-  after?: PagePosition;
-}
-
-/** The raw rows the stats are computed from. */
-export interface StatsRows {
-  alarms: { kind: AlarmKind; source_ref: string; raised_at_ms: number; acked_at: string | null; cleared_at: string | null }[];
-  raises: { kind: AlarmKind; source_ref: string; at: string; message: string; location_id: string | null }[];
-  acknowledged: number;
-  standing: number;
-}
 
 type TransitionRow = {
   action: AlarmTransition['action'];
@@ -55,7 +28,7 @@ const STANDING_MS = 24 * 3600_000;
  * Read-only queries over the ledger for the history, detail and stats endpoints. Pages are keyset pages on
  * `(raised_at_ms, alarm_id)`: stable while alarms are raised meanwhile, and as fast on page 1,000 as on page 1.
  */
-export class AlarmHistory {
+export class AlarmHistory implements AlarmHistoryQueries {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly selectTransitions: Database.Statement;
 

@@ -6,7 +6,8 @@ import { newAlarmId } from './alarm-id';
 import { DueTimers } from './due-timers';
 import { EscalationSchedule } from './escalation';
 import { FLOOD_LIMITS, FloodDetector, type FloodLimits } from './flood-detector';
-import { AlarmLedger, type AuditEntry } from './ledger';
+import type { AlarmLedger, AuditEntry } from './alarm-ledger';
+import { SqliteAlarmLedger } from './ledger';
 import {
   type AlarmChange,
   acknowledgeAlarm,
@@ -24,10 +25,13 @@ import { computeAlarmStats } from './stats';
 import type { AlarmCondition, AlarmService } from './types';
 
 export type { AlarmCondition, AlarmInputs, AlarmService } from './types';
-export type { AlarmFilter, PagePosition } from './history';
+export type { AlarmFilter, PagePosition } from './alarm-ledger';
 
 export interface AlarmServiceOptions {
+  /** `DATA_DIR`: where the SQLite ledger lives, unless `ledger` is given. */
   dataDir: string;
+  /** The ledger to keep alarms in; by default SQLite in `dataDir`. */
+  ledger?: AlarmLedger;
   publisher: Publisher;
   metrics: Metrics;
   logger: Logger;
@@ -54,7 +58,7 @@ export function createAlarmService(opts: AlarmServiceOptions): AlarmService {
   const { publisher, metrics, logger } = opts;
   const now = opts.now ?? Date.now;
   const limits = opts.floodLimits ?? FLOOD_LIMITS;
-  const ledger = AlarmLedger.open(opts.dataDir);
+  const ledger: AlarmLedger = opts.ledger ?? SqliteAlarmLedger.open(opts.dataDir);
   const alarms = new OpenAlarms();
   const floods = new FloodDetector(limits);
   const shelving = new DueTimers(now, unshelveDue);

@@ -2,35 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Alarm, AlarmState } from '../../protocol';
+import type { AlarmLedger, AuditEntry } from './alarm-ledger';
 import { ALARM_COLUMNS, AlarmHistory } from './history';
-import type { AlarmAction } from './lifecycle';
 import { migrateAlarmSchema } from './migrations';
+
+export type { AlarmLedger, AuditEntry } from './alarm-ledger';
 
 /** The database file every gateway part shares, inside `DATA_DIR`. */
 export const DATABASE_FILE = 'floor-monitor.db';
 
-/** One line of the audit trail. `actor` is a display name or `system`; `actor_id` the user id when a person acted. */
-export interface AuditEntry {
-  from: AlarmState | null;
-  action: AlarmAction;
-  actor: string;
-  actorId: string | null;
-  at: string;
-  note: string | null;
-  reason?: string | null;
-  shelvedUntil?: string | null;
-  escalations?: number | null;
-}
-
 type AlarmRow = Alarm & { raised_at_ms: number; updated_at_ms: number };
 
 /**
- * The alarm ledger: alarms and their audit trail in SQLite. Every write is one synchronous transaction
+ * The `AlarmLedger` in SQLite: alarms and their audit trail. Every write is one synchronous transaction
  * that has reached the disk when `commit` returns, so an alarm the gateway has answered or broadcast
  * survives a crash or a power cut. Inside `transaction`, writes join one outer transaction instead and
  * reach the disk together when it returns (one fsync for a whole ingest batch).
  */
-export class AlarmLedger {
+export class SqliteAlarmLedger implements AlarmLedger {
   private readonly upsert: Database.Statement;
   private readonly audit: Database.Statement;
   private readonly selectOpen: Database.Statement;
@@ -42,9 +31,9 @@ export class AlarmLedger {
   readonly history: AlarmHistory;
 
   /** Opens (creating if needed) the ledger in `dataDir` and brings its schema up to date. */
-  static open(dataDir: string): AlarmLedger {
+  static open(dataDir: string): SqliteAlarmLedger {
     fs.mkdirSync(dataDir, { recursive: true });
-    return new AlarmLedger(new Database(path.join(dataDir, DATABASE_FILE)));
+    return new SqliteAlarmLedger(new Database(path.join(dataDir, DATABASE_FILE)));
   }
 
   constructor(private readonly db: Database.Database) {

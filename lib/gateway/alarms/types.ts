@@ -1,6 +1,6 @@
 import type { Alarm, AlarmKind, AlarmState, AlarmStats, AlarmTransition, SessionUser, Severity } from '../../protocol';
 import type { AlarmActions } from '../types';
-import type { AlarmFilter, PagePosition } from './history';
+import type { AlarmFilter, PagePosition } from './alarm-ledger';
 
 /** A condition reported by a source; the ledger turns it into an alarm or counts a repeat. */
 export interface AlarmCondition {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Channel, EventName, PublishedEvent } from '../../protocol';
+import { kpiMinutesConformance } from './kpi-minutes.conformance';
 import { MemoryKpiMinutes } from './kpi-minutes-memory';
+
+kpiMinutesConformance(() => new MemoryKpiMinutes());
 
 const T0 = Date.parse('2026-01-18T14:30:00.000Z');
 let seq = 0;

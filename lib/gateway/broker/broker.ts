@@ -1,0 +1,71 @@
+import type { Channel } from '../../protocol';
+import type { HistoryEntry } from '../history';
+
+export type { HistoryEntry } from '../history';
+
+/** What the hub hands the broker for one event: everything but its place in the stream. */
+export interface PublicationDraft {
+  event: string;
+  /** The event's stable id (`meta.id` or `stableEventId`). */
+  id: string;
+  /** The event's time, ISO-8601. */
+  ts: string;
+  /** The event's data, serialized once. */
+  dataJson: string;
+  /** `filterFields(event, data)`: all any subscription filter reads, kept for delivery and replay. */
+  fields: Record<string, unknown>;
+}
+
+/** Where a publication sits: its channel's sequence space (`epoch`) and its number in it. */
+export interface StreamPosition {
+  epoch: string;
+  seq: number;
+}
+
+/** One publication as kept and delivered: its position, event, filter fields and encoded frame tail. */
+export interface Publication extends StreamPosition, HistoryEntry {}
+
+/** Delivers one publication to this process's subscriptions; called once per publication. */
+export type PublicationHandler = (channel: Channel, publication: Publication) => void;
+
+/**
+ * The engine behind publish, seq, epoch, history and replay (as centrifuge's `Broker` with history).
+ * The hub talks to it only through this interface; `MemoryBroker` is the in-process implementation.
+ *
+ * Guarantees every implementation gives:
+ * - **Contiguous seqs.** Within one epoch, a channel's publications are numbered 1, 2, 3, … with no gap
+ *   and no repeat; channels number independently. `lastSeq` is the latest number given (0 before any).
+ * - **Position.** `publish` returns the publication with its `epoch` and `seq` and its frame tail,
+ *   `eventTail(channel, event, seq, id, ts, dataJson)` encoded as UTF-8, byte for byte what subscribers get.
+ * - **Delivery.** Each publication reaches the handler given to `onPublication` exactly once, in seq order
+ *   per channel, carrying the same seq, event, fields and tail that `after` later returns for it.
+ *   There is one handler; registering again replaces it. Publications before any handler are kept, not delivered.
+ * - **Replay.** `after(channel, since)` returns every publication with seq > `since`, oldest first, with
+ *   nothing missing; or null when it cannot: some of them are no longer held, or `since` is ahead of
+ *   `lastSeq`. `since === lastSeq` gives an empty list. The caller then sends a snapshot instead.
+ * - **Retention.** History is bounded (for the memory broker, `HistoryOptions`: always the last
+ *   `minEvents`, never more than `hardCap`); what falls out makes `after` return null, never a partial list.
+ * - **Epoch.** `epoch` names the sequence space. It stays the same while history is continuous and changes
+ *   whenever history may have been lost (a restart of an in-memory broker, a flushed or failed-over store),
+ *   so a client holding positions of the old epoch is never told it recovered. Two brokers not sharing
+ *   storage never share an epoch. Read it each time; do not cache it.
+ *
+ * Asynchronous implementations: a networked broker (Redis, PostgreSQL) would make `publish`, `lastSeq` and
+ * `after` return promises and call the handler from its subscription to the store, after `publish`
+ * resolves rather than inside it. The hub's subscribe path relies on `MemoryBroker` answering without
+ * yielding (no publish falls between a replay or snapshot and going live); with a networked broker it
+ * would have to buffer live publications while it recovers, as centrifuge does. The conformance suite
+ * (`brokerConformance`) already awaits every call, so it runs unchanged against such a broker.
+ */
+export interface Broker {
+  /** The current sequence space. */
+  readonly epoch: string;
+  /** Assigns the channel's next seq, keeps the publication in history and hands it to the delivery handler. */
+  publish(channel: Channel, draft: PublicationDraft): Publication;
+  /** Sets the one handler that delivers publications to subscriptions. */
+  onPublication(handler: PublicationHandler): void;
+  /** The seq of the channel's latest publication in this epoch (0 before any). */
+  lastSeq(channel: Channel): number;
+  /** Every publication after `since`, oldest first; null when they are not all held or `since` is ahead. */
+  after(channel: Channel, since: number): HistoryEntry[] | null;
+}

@@ -1,0 +1,47 @@
+import type { Channel, PresenceUser } from '../protocol';
+
+/** A presence scope of seed 003: a channel, narrowed to one location when the join names one. */
+export interface PresenceScope {
+  channel: Channel;
+  location_id?: string;
+}
+
+/**
+ * Who is present where (as centrifuge's `PresenceManager`). `PresenceRoster` is the in-memory implementation.
+ *
+ * Guarantees every implementation gives:
+ * - **Per user, per scope.** A scope lists each user once, however many of their connections joined it,
+ *   with the entry of their first join; the user stays listed while any of those connections is joined.
+ *   Scopes are apart: the same channel with another location, or with none, is another scope.
+ * - **First and last.** `join` says `first` exactly when the user was not listed in the scope before;
+ *   `leave` and `leaveAll` return the user exactly when that was their last connection there, so a
+ *   join or leave is announced once per user, not per tab. Leaving a scope not joined changes nothing.
+ *   Callers name the user a connection joined as (`userId` of `leave` and `leaveAll`); a connection is one user's.
+ * - **Per connection.** `scopeCount`, `isJoined` and `scopesOf` answer for one connection; after
+ *   `leaveAll` it is joined nowhere, and listing returns to what it was before it joined.
+ * - `list` promises no order. `connections` yields each connection joined to a scope once.
+ *
+ * Asynchronous implementations: a shared store (Redis) would hold the per-scope user lists, so `join`,
+ * `leave`, `leaveAll` and `list` would return promises, and joins and leaves of other processes would
+ * arrive through the broker. The per-connection calls (`scopeCount`, `isJoined`, `scopesOf`,
+ * `connections`) concern this process's connections and can stay local and synchronous. The conformance
+ * suite (`presenceStoreConformance`) awaits every call.
+ */
+export interface PresenceStore<Conn> {
+  /** Joins a connection; `first` is true when the user was not present in the scope before. */
+  join(scope: PresenceScope, conn: Conn, user: PresenceUser): { first: boolean; user: PresenceUser };
+  /** Takes a connection out of a scope; returns the user when that was their last connection there. */
+  leave(scope: PresenceScope, conn: Conn, userId: string): PresenceUser | null;
+  /** Takes a closing connection out of every scope; returns the scopes its user has now left. */
+  leaveAll(conn: Conn, userId: string): { scope: PresenceScope; user: PresenceUser }[];
+  /** How many scopes a connection is joined to. */
+  scopeCount(conn: Conn): number;
+  /** Whether a connection is joined to a scope. */
+  isJoined(scope: PresenceScope, conn: Conn): boolean;
+  /** The scopes a connection is joined to. */
+  scopesOf(conn: Conn): PresenceScope[];
+  /** The users present in a scope, one entry per user. */
+  list(scope: PresenceScope): PresenceUser[];
+  /** Every connection joined to a scope. */
+  connections(scope: PresenceScope): Iterable<Conn>;
+}

@@ -1,0 +1,21 @@
+/**
+ * Remembers which upstream events were already applied, by a 53-bit hash of their id (`hash53`), so a
+ * redelivered event (a reconnect's replay, an ingest retry) is published once. `DedupWindow` is the
+ * in-memory implementation.
+ *
+ * Guarantees every implementation gives:
+ * - `add` returns true the first time it sees a key and false for the same key again within the
+ *   window (the contract asks for at least 24 hours), whatever other keys arrived meanwhile, up to the
+ *   implementation's stated capacity; keys are independent of one another.
+ * - Every integer key from 0 to 2⁵³ − 1 is accepted as itself (no truncation to 32 bits).
+ * - A key is forgotten at the latest twice the window after it was added (then `add` returns true
+ *   again), so memory stays bounded; between one and two windows it may or may not be remembered.
+ * - Checking and recording are one step: of two `add`s of the same key, at most one returns true.
+ *
+ * Asynchronous implementations: a shared store (Redis `SET key NX PX window`) would make `add` return a
+ * promise; its check-and-record must stay atomic. The conformance suite (`dedupStoreConformance`) awaits it.
+ */
+export interface DedupStore {
+  /** Records a key; true when it is new within the window, false for a duplicate. */
+  add(key: number): boolean;
+}

@@ -1,0 +1,19 @@
+import { BoundedMap } from './bounded-map';
+import type { PairingStore } from './pairing-store';
+
+/** `PairingStore` in this process's memory: holds at least the latest `capacity / 2` rounds, at most `capacity`. */
+export class MemoryPairing implements PairingStore {
+  private readonly betByRound: BoundedMap<string, number>;
+
+  constructor(capacity: number) {
+    this.betByRound = new BoundedMap(capacity);
+  }
+
+  rememberBet(roundId: string, amount: number): void {
+    this.betByRound.set(roundId, amount);
+  }
+
+  betFor(roundId: string): number | null {
+    return this.betByRound.get(roundId) ?? null;
+  }
+}
