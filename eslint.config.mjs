@@ -22,7 +22,10 @@ const config = [
             message: 'Import values from the zod-free protocol modules (alarm, channels, identity, errors, events); this one bundles zod.',
           })),
           patterns: [
-            { group: [...SERVER_ONLY, '@/lib/server', '@/lib/server/*', '../gateway/*', '../sources/*', '../mock/*', '../server/*', '../http/*'], message: 'Browser code must not import the gateway, sources, mock, server or machine API.' },
+            {
+              group: [...SERVER_ONLY, '@/lib/server', '@/lib/server/*', '@/lib/runtime', '@/lib/runtime/*', '../gateway/*', '../sources/*', '../mock/*', '../server/*', '../http/*', '../runtime/*'],
+              message: 'Browser code must not import the gateway, sources, mock, server, runtime or machine API.',
+            },
             { group: ['zod', 'zod/*'], message: 'Browser code must not bundle zod; parse with the zod-free protocol modules.' },
           ],
         },
@@ -37,12 +40,38 @@ const config = [
     },
   },
   {
-    // The gateway never draws and never plays the mock; the protocol imports nothing of ours.
-    files: ['lib/gateway/**/*.ts', 'lib/sources/**/*.ts', 'lib/http/**/*.ts'],
+    // The machine API never draws.
+    files: ['lib/http/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         { patterns: [{ group: ['react', 'react-dom', 'react/*', 'next/*', '@/components/*', '../../components/*'], message: 'The gateway never imports React, Next or components.' }] },
+      ],
+    },
+  },
+  {
+    // The gateway and the sources never draw and never play the mock: the composition root (lib/server) wires it.
+    files: ['lib/gateway/**/*.ts', 'lib/sources/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*', 'next/*', '@/components/*', '../../components/*'], message: 'The gateway never imports React, Next or components.' },
+            { group: ['@/lib/mock', '@/lib/mock/*', '../mock', '../mock/*', '../../mock', '../../mock/*', '../../lib/mock/*'], message: 'Only the composition root (lib/server) knows the mock.' },
+            { group: ['@/lib/server', '@/lib/server/*', '../server', '../server/*', '../../server/*'], message: 'The composition root imports the layers, not the other way: logger, metrics and config types are in lib/runtime.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // lib/runtime is a leaf: logger, metrics and configuration, importing nothing of ours.
+    files: ['lib/runtime/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/*', '../*', 'react', 'next/*'], message: 'lib/runtime is a leaf: it imports nothing of ours.' }] },
       ],
     },
   },

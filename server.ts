@@ -4,10 +4,10 @@
  */
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { loadConfig } from './lib/server/config';
+import { loadConfig } from './lib/runtime/config';
 import { applyBaseHeaders, applyPageHeaders } from './lib/http/security-headers';
 import { createFloorMonitor } from './lib/server/floor-monitor';
-import { createLogger } from './lib/server/logger';
+import { createLogger } from './lib/runtime/logger';
 
 type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>;

@@ -28,12 +28,11 @@ function fakeHub(users: SessionUser[]) {
     connectedUsers: () => users,
     publish: (channel: string, event: string, data: object) => {
       sent.push({ channel, event, data: data as Record<string, unknown> });
-      return {} as PublishedEvent<never>;
     },
   };
   const raise = (a: Alarm, event = 'alarm.raised') =>
-    listener({ channel: 'alerts', event: event as PublishedEvent['event'], seq: 1, id: 'x', ts: '', data: a as unknown as Record<string, unknown> });
-  return { hub: hub as unknown as Parameters<typeof notifyCriticalAlarms>[0], sent, raise };
+    listener({ channel: 'alerts', event, seq: 1, id: 'x', ts: '', data: a } as PublishedEvent);
+  return { hub: hub as Parameters<typeof notifyCriticalAlarms>[0], sent, raise };
 }
 
 const manager: SessionUser = { user_id: 'user-maya', name: 'Maya', role: 'manager' };

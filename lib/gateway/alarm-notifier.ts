@@ -1,4 +1,4 @@
-import { type Alarm, type AlarmEscalated, type Notification, type PublishedEvent, alarmLink, can, seesLocation } from '../protocol';
+import { type Alarm, type Notification, type PublishedEvent, alarmLink, can, seesLocation } from '../protocol';
 import type { Hub } from './types';
 
 /**
@@ -8,12 +8,11 @@ import type { Hub } from './types';
  */
 export function notifyCriticalAlarms(hub: Pick<Hub, 'onPublish' | 'connectedUsers' | 'publish'>): () => void {
   return hub.onPublish((event: PublishedEvent) => {
-    if (event.channel !== 'alerts') return;
     if (event.event === 'alarm.raised') {
-      const alarm = event.data as unknown as Alarm;
+      const alarm = event.data;
       if (alarm.severity === 'critical') notify(hub, alarm, `Critical alarm: ${describeKind(alarm)}`, `ntf-${alarm.alarm_id}`);
     } else if (event.event === 'alarm.escalated') {
-      const alarm = event.data as unknown as AlarmEscalated;
+      const alarm = event.data;
       const waited = Math.round((Date.parse(event.ts) - Date.parse(alarm.raised_at)) / 60_000);
       const wait = !Number.isFinite(waited) ? 'still unacknowledged' : waited < 1 ? 'unacknowledged for under a minute' : `unacknowledged for ${waited} min`;
       const title = `Escalated: ${describeKind(alarm)} ${wait}`;

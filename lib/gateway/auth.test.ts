@@ -27,7 +27,7 @@ describe('TokenAuthority', () => {
     expect(await auth.verify(expired)).toEqual({ ok: false, reason: 'expired' });
   });
 
-  it('rejects a role outside the contract and a missing token', async () => {
+  it('rejects a role outside the product roles and a missing token', async () => {
     const bad = await new SignJWT({ name: 'X', role: 'croupier' })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('u-3')

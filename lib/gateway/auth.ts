@@ -5,7 +5,7 @@ export type TokenCheck =
   | { ok: true; user: SessionUser; expiresAt: number }
   | { ok: false; reason: 'missing' | 'expired' | 'invalid' };
 
-/** Verifies and mints the HS256 JWTs of contract section 2. */
+/** Verifies and mints the HS256 JWTs of docs/protocol.md §2. */
 export class TokenAuthority {
   private readonly key: Uint8Array;
 

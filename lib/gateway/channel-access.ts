@@ -2,7 +2,7 @@ import { CHANNELS, CHANNEL_NAMES, type Channel, type ChannelParams, type Session
 import { type EventFilter, compileFilter } from './filter-matcher';
 import type { ErrorExtras } from './frames';
 
-/** The outcome of asking for a channel with params: either a compiled filter, or the error the contract names. */
+/** The outcome of asking for a channel with params: either a compiled filter, or the error docs/protocol.md §13.1 names. */
 export type ChannelAccess =
   | { ok: true; channel: Channel; params: ChannelParams; filter: EventFilter }
   | { ok: false; code: 'channel_not_found' | 'unauthorized' | 'invalid_params'; message: string; extras?: ErrorExtras };

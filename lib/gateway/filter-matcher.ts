@@ -109,7 +109,8 @@ const FILTERED_FIELDS = ['location_id', 'device_id', 'game_id', 'player_id', 'us
  * The part of an event's data any filter can read, so history can keep it instead of the whole
  * data: `matchesEvent(f, event, filterFields(event, data))` equals `matchesEvent(f, event, data)`.
  */
-export function filterFields(event: string, data: Data): Data {
+export function filterFields(event: string, payload: object): Data {
+  const data = payload as Data;
   const fields: Data = {};
   for (const field of FILTERED_FIELDS) if (field in data) fields[field] = data[field];
   if (event === 'sport_event.changed' || event === 'market.changed') fields.id = data.id;

@@ -1,6 +1,6 @@
 import type { ErrorCode, RequestId, ServerFrame } from '../protocol';
 
-/** Extra fields an error frame may carry (seed 003 shapes). */
+/** Extra fields an error frame may carry (docs/protocol.md §7). */
 export interface ErrorExtras {
   channel?: string;
   required_permission?: string;

@@ -3,7 +3,7 @@ import { guardConnection } from './guard';
 import type { HubContext } from './hub-context';
 
 /**
- * Every interval: a `health_check` frame to each authenticated connection (seed 002) and a
+ * Every interval: a `health_check` frame to each authenticated connection (docs/protocol.md §3.3) and a
  * WebSocket ping; a peer silent (no frame, no pong) for two intervals is dropped. Returns a stop.
  */
 export function startHeartbeat(ctx: HubContext): () => void {

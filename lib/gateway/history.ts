@@ -32,7 +32,7 @@ export interface HistoryOptions {
 }
 
 /**
- * Contract section 5: at least the last 10,000 events or 10 minutes. The last 10,000 are always held
+ * docs/protocol.md §8: at least the last 10,000 events or 10 minutes. The last 10,000 are always held
  * (minutes of a real floor); beyond them, ten minutes while they fit in 4 MiB and 50,000 events. So
  * memory is bounded at any rate (a few MiB a channel) and a busy channel fills its share in seconds;
  * past that, an older client gets a snapshot.

@@ -1,7 +1,7 @@
 import type { Channel } from '../protocol';
 import { LIMITS } from '../protocol';
-import type { Logger } from '../server/logger';
-import type { Metrics } from '../server/metrics';
+import type { Logger } from '../runtime/logger';
+import type { Metrics } from '../runtime/metrics';
 import type { TokenAuthority } from './auth';
 import type { Connection } from './connection';
 import type { Broker } from './broker/broker';
@@ -12,7 +12,7 @@ import type { PresenceStore } from './presence-store';
 import { SubscriptionRegistry } from './subscription-registry';
 import type { AlarmActions, SnapshotProvider } from './types';
 
-/** Timings and bounds of the hub; tests shorten them, production keeps the contract's values. */
+/** Timings and bounds of the hub; tests shorten them, production keeps the values of docs/protocol.md §3.5. */
 export interface HubOptions {
   heartbeatIntervalMs: number;
   authTimeoutMs: number;
@@ -32,7 +32,7 @@ export interface HubOptions {
   maxSnapshotPartBytes: number;
 }
 
-/** The contract's values (section 3 and 5). */
+/** The values of docs/protocol.md §3.5 and §8. */
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
   heartbeatIntervalMs: LIMITS.heartbeatIntervalMs,
   authTimeoutMs: LIMITS.authTimeoutMs,

@@ -1,7 +1,7 @@
 import { WebSocketServer } from 'ws';
-import { type Channel, type EventName, LIMITS, type PublishedEvent, type SessionUser } from '../protocol';
-import type { Logger } from '../server/logger';
-import type { Metrics } from '../server/metrics';
+import { type ChannelOf, type EventName, type EventPayloads, LIMITS, type PublishedEvent, type SessionUser } from '../protocol';
+import type { Logger } from '../runtime/logger';
+import type { Metrics } from '../runtime/metrics';
 import type { TokenAuthority } from './auth';
 import type { Broker } from './broker/broker';
 import { createDelivery } from './delivery';
@@ -11,7 +11,7 @@ import { startHeartbeat } from './heartbeat';
 import { DEFAULT_HUB_OPTIONS, type HubOptions, createHubContext } from './hub-context';
 import { originAllowed } from './origin-check';
 import { failConnection, openSession } from './session';
-import type { Hub } from './types';
+import type { Hub, PublishPosition } from './types';
 
 /** What the hub needs from the process; `options` is for tests and benchmarks. */
 export interface HubDeps {
@@ -23,7 +23,7 @@ export interface HubDeps {
   broker?: Broker;
 }
 
-/** Creates the dashboard WebSocket hub of `/v1/ws` (contract sections 3–6). */
+/** Creates the dashboard WebSocket hub of `/v1/ws` (docs/protocol.md §3–§9). */
 export function createHub(deps: HubDeps): Hub {
   const options: HubOptions = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
   const ctx = createHubContext(deps, options);
@@ -36,22 +36,23 @@ export function createHub(deps: HubDeps): Hub {
   const stopHeartbeat = startHeartbeat(ctx);
   let closed = false;
 
-  function publish<D extends object>(channel: Channel, event: EventName, data: D, meta?: { id?: string; ts?: string }): PublishedEvent<D> {
+  function publish<E extends EventName>(channel: ChannelOf<E>, event: E, data: EventPayloads[E], meta?: { id?: string; ts?: string }): PublishPosition {
     const dataJson = JSON.stringify(data);
     const id = meta?.id ?? stableEventId(channel, event, dataJson);
     const ts = meta?.ts ?? new Date().toISOString();
     // The broker numbers and keeps the event, then hands it to the delivery handler before it returns.
-    const { seq } = ctx.broker.publish(channel, { event, id, ts, dataJson, fields: filterFields(event, data as Record<string, unknown>) });
+    const { seq } = ctx.broker.publish(channel, { event, id, ts, dataJson, fields: filterFields(event, data) });
     metrics.eventsPublished.inc({ channel });
-    const published: PublishedEvent<D> = { channel, event, seq, id, ts, data };
+    if (listeners.size === 0) return { seq, id, ts };
+    const published = { channel, event, seq, id, ts, data } as PublishedEvent;
     for (const listener of listeners) {
       try {
-        listener(published as PublishedEvent);
+        listener(published);
       } catch (err) {
         logger.error({ err, channel, event }, 'publish listener failed');
       }
     }
-    return published;
+    return { seq, id, ts };
   }
 
   return {

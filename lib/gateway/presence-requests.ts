@@ -8,7 +8,7 @@ import { sendError, sendFrame } from './replies';
 
 type PresenceRequest = ClientFrameOf<'presence_join'> | ClientFrameOf<'presence_leave'> | ClientFrameOf<'presence_list'>;
 
-/** Handles `presence_join`, `presence_leave` and `presence_list` (seed 003); the same channel checks as subscribe apply. */
+/** Handles `presence_join`, `presence_leave` and `presence_list` (docs/protocol.md §9); the same channel checks as subscribe apply. */
 export function handlePresence(ctx: HubContext, conn: Connection, frame: PresenceRequest): void {
   const user = conn.user!;
   const access = checkChannelAccess(user, frame.channel, frame.params);

@@ -1,6 +1,6 @@
 import type { Channel, PresenceUser } from '../protocol';
 
-/** A presence scope of seed 003: a channel, narrowed to one location when the join names one. */
+/** A presence scope (docs/protocol.md §9): a channel, narrowed to one location when the join names one. */
 export interface PresenceScope {
   channel: Channel;
   location_id?: string;

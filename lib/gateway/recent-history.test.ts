@@ -5,9 +5,8 @@ import { createRecentHistory } from './recent-history';
 const T0 = Date.parse('2026-01-18T14:30:00.000Z');
 const user: SessionUser = { user_id: 'u', name: 'U', role: 'admin' };
 let seq = 0;
-const published = (event: EventName, data: object, at: number): PublishedEvent => ({
-  channel: event === 'jackpot.updated' ? 'jackpots' : 'markets', event, seq: ++seq, id: `e${seq}`, ts: new Date(at).toISOString(), data: data as Record<string, unknown>,
-});
+const published = (event: EventName, data: object, at: number): PublishedEvent =>
+  ({ channel: event === 'jackpot.updated' ? 'jackpots' : 'markets', event, seq: ++seq, id: `e${seq}`, ts: new Date(at).toISOString(), data }) as PublishedEvent;
 const jackpot = (value: number): JackpotUpdated => ({ instance_id: 'jp', name: 'Grand', currency: 'EUR', status: 'active', pots: [{ id: 'grand', is_progressive: true, current_value: value }] });
 const selection = (odds: number, outcome_id: number) => ({ odds, outcome_id }) as MarketSelection;
 /** One selection's book: its best back price, and a lay price one tick above. */

@@ -3,7 +3,6 @@ import type {
   HistoryPoint,
   JackpotUpdated,
   JackpotsSnapshotItem,
-  MarketSelections,
   MarketsSnapshotItem,
   PricePointItem,
   PublishedEvent,
@@ -58,19 +57,17 @@ export function createRecentHistory(options: RecentHistoryOptions = DEFAULT_RECE
 
   function record(event: PublishedEvent): void {
     if (event.event === 'jackpot.updated') {
-      const d = event.data as Partial<JackpotUpdated>;
-      if (d.instance_id === undefined) return;
-      for (const pot of d.pots ?? []) {
+      const d = event.data;
+      for (const pot of d.pots) {
         const key = potKey(d.instance_id, pot.id);
         let series = pots.get(key);
         if (!series) pots.set(key, (series = []));
         append(series, [timeOf(event), pot.current_value], options);
       }
     } else if (event.event === 'market.selections') {
-      const d = event.data as Partial<MarketSelections>;
-      if (d.sport_event_id === undefined || d.market_id === undefined) return;
+      const d = event.data;
       const key = marketKey(d.sport_event_id, d.market_id);
-      const sides = d.selections ?? [[], []];
+      const sides = d.selections;
       if (sides[0].length === 0 && sides[1].length === 0) {
         bestBacks.delete(key);
         return void prices.delete(key);

@@ -1,14 +1,22 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Alarm, Channel, ChannelParams, EventName, PublishedEvent, SessionUser } from '../protocol';
+import type { Alarm, Channel, ChannelOf, ChannelParams, EventName, EventPayloads, PublishedEvent, SessionUser } from '../protocol';
+
+/** Where a published event landed: its `seq` on the channel, its id and time. */
+export interface PublishPosition {
+  seq: number;
+  id: string;
+  ts: string;
+}
 
 /** Publishes normalized events into the gateway. Sources, alarms and the mock only ever see this. */
 export interface Publisher {
   /**
-   * Publishes one event on a channel: assigns the channel's next `seq`, keeps it in history,
-   * and delivers it once to every matching subscription. `meta.id` defaults to a stable hash.
+   * Publishes one event on its channel, its payload typed by the channel registry: assigns the channel's
+   * next `seq`, keeps it in history, and delivers it once to every matching subscription. `meta.id`
+   * defaults to a stable hash of the event.
    */
-  publish<D extends object>(channel: Channel, event: EventName, data: D, meta?: { id?: string; ts?: string }): PublishedEvent<D>;
+  publish<E extends EventName>(channel: ChannelOf<E>, event: E, data: EventPayloads[E], meta?: { id?: string; ts?: string }): void;
 }
 
 /** Serves a stateful channel's snapshot: the current entities visible to this user under these params. */
@@ -36,6 +44,8 @@ export interface AlarmActions {
 
 /** The dashboard WebSocket hub (`/v1/ws`). */
 export interface Hub extends Publisher {
+  /** Publishes as `Publisher.publish` does, and says where the event landed. */
+  publish<E extends EventName>(channel: ChannelOf<E>, event: E, data: EventPayloads[E], meta?: { id?: string; ts?: string }): PublishPosition;
   /** This gateway's sequence space; changes when sequences restart. */
   readonly epoch: string;
   /** Registers the snapshot source of a stateful channel. */

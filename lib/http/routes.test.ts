@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenAuthority } from '../gateway/auth';
-import { loadConfig } from '../server/config';
-import { createMetrics } from '../server/metrics';
+import { loadConfig } from '../runtime/config';
+import { createMetrics } from '../runtime/metrics';
 import type { Services } from '../server/services';
 import { routeHttp } from './routes';
 

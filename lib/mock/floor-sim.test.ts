@@ -25,7 +25,7 @@ describe('floor simulation', () => {
     expect(play(7).posted).not.toEqual(play(8).posted);
   });
 
-  it('posts valid seed 001 items: bets, wins sharing round_id, mostly losing rounds', () => {
+  it('posts valid gamification-format items: bets, wins sharing round_id, mostly losing rounds', () => {
     const { posted } = play(3);
     for (const item of posted) expect(parseFloorItem(item)).toMatchObject({ ok: true });
     const bets = posted.filter((i) => i.event === 'gameround' && !i.data.is_win);

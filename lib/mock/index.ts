@@ -1,5 +1,5 @@
-import type { Config } from '../server/config';
-import type { Logger } from '../server/logger';
+import type { Config } from '../runtime/config';
+import type { Logger } from '../runtime/logger';
 import { createCasinoEndpoint } from './casino-endpoint';
 import { MOCK_PATHS, MOCK_UPSTREAM_TOKEN } from './endpoints';
 import { createExchangeEndpoint } from './exchange-endpoint';

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { Logger } from '../server/logger';
+import type { Logger } from '../runtime/logger';
 
 const MAX_BATCH = 500;
 const MAX_BUFFER = 20_000;

@@ -110,7 +110,7 @@ export interface EventPayloads {
   'cash.deposit': CashMovement;
   'cash.withdraw': CashMovement;
   'player.login': PlayerLogin;
-  'player.opt_in': PlayerLogin;
+  'player.opt_in': JackpotOptIn;
   'device.offline': DeviceOffline;
   'device.online': DeviceOnline;
   'source.connected': SourceStatus;
@@ -150,6 +150,9 @@ export interface SnapshotItems {
 /** The stateful channels: the ones whose subscribers get a snapshot first. */
 export type StatefulChannel = { [C in Channel]: (typeof CHANNELS)[C]['stateful'] extends true ? C : never }[Channel];
 
+/** An event to publish, before the gateway numbers it: a union over event names, each with its channel and payload. */
+export type EventDraft = { [E in EventName]: { channel: ChannelOf<E>; event: E; data: EventPayloads[E] } }[EventName];
+
 /** The channel an event travels on. */
 export type ChannelOf<E extends EventName> = { [C in Channel]: E extends ChannelEvent<C> ? C : never }[Channel];
 
@@ -160,7 +163,7 @@ void registryComplete;
 
 /**
  * Events that the channel's permission alone does not open: only these roles receive them, at
- * delivery, in snapshots and in replays (contract section 4: the operator's own exchange plays).
+ * delivery, in snapshots and in replays (docs/protocol.md §4.3: the operator's own exchange plays).
  */
 export const RESTRICTED_EVENTS: Partial<Record<EventName, readonly Role[]>> = {
   'wager.changed': ['sportsbook', 'admin'],

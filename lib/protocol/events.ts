@@ -1,5 +1,5 @@
 import type { Alarm } from './alarm';
-import type { Channel, EventName } from './channels';
+import type { ChannelOf, EventName, EventPayloads } from './channels';
 
 /** Amounts are numbers in major units; `location_id` is null for a device the floor registry does not know. */
 export interface BetPlaced {
@@ -86,7 +86,7 @@ export interface RaffleWon {
   winners: { player_id: string; currency: string; win_amount: number }[];
 }
 
-/** One best selection of an exchange market side (seed 002 fields). */
+/** One best selection of an exchange market side (the exchange's own fields, docs/protocol.md §12.1). */
 export interface MarketSelection {
   outcome_id: number;
   name: string;
@@ -121,7 +121,7 @@ export interface MarketMatched {
   matched_stake: number;
 }
 
-/** One of the operator's own plays on the exchange, as the private `wager` message reports it (seed 002 fields). */
+/** One of the operator's own plays on the exchange, as the private `wager` message reports it (the exchange's own fields, docs/protocol.md §12.1). */
 export interface Wager {
   id: string;
   market_id: number;
@@ -194,12 +194,15 @@ export interface Notification {
 /** Data of `alarm.*` events: the alarm after the change. */
 export type AlarmEventData = Alarm;
 
-/** An event as it travels inside the gateway, before it is framed per subscription. */
-export interface PublishedEvent<D = Record<string, unknown>> {
-  channel: Channel;
-  event: EventName;
+/** One event as it travels inside the gateway, before it is framed per subscription, typed by its name. */
+export interface PublishedEventOf<E extends EventName> {
+  channel: ChannelOf<E>;
+  event: E;
   seq: number;
   id: string;
   ts: string;
-  data: D;
+  data: EventPayloads[E];
 }
+
+/** Any published event: a union over event names, so checking `event` narrows `data`. */
+export type PublishedEvent = { [E in EventName]: PublishedEventOf<E> }[EventName];

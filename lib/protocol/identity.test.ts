@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, CHANNELS } from './channels';
 import { can } from './identity';
 
-describe('role × channel permissions (contract section 2)', () => {
+describe('role × channel permissions (docs/protocol.md §2)', () => {
   const readable = (role: Parameters<typeof can>[0]) => CHANNEL_NAMES.filter((c) => can(role, CHANNELS[c].permission));
 
   it('gives operators the floor but not markets', () => {

@@ -113,7 +113,7 @@ describe('docs/protocol.md §14 Close codes', () => {
 
 describe('docs/protocol.md §15 Configuration', () => {
   it('lists exactly the environment variables the server reads', () => {
-    const config = read('lib/server/config.ts');
+    const config = read('lib/runtime/config.ts');
     const schema = config.slice(config.indexOf('const EnvSchema = z.object({'), config.indexOf('\n});', config.indexOf('const EnvSchema')));
     const variables = [...matches([schema], /^ {2}([A-Z][A-Z0-9_]*):/gm), ...matches([...sources('lib'), read('server.ts')], /process\.env\.([A-Z][A-Z0-9_]*)/g)];
     const doc = table('variable', 'default', 'meaning').flatMap(([variable]) => names(variable));

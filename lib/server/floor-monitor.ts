@@ -10,9 +10,9 @@ import { createRecentHistory } from '../gateway/recent-history';
 import { routeHttp } from '../http/routes';
 import { createMockStream } from '../mock';
 import { createSources } from '../sources';
-import type { Config } from './config';
-import type { Logger } from './logger';
-import { createMetrics } from './metrics';
+import type { Config } from '../runtime/config';
+import type { Logger } from '../runtime/logger';
+import { createMetrics } from '../runtime/metrics';
 import type { Services } from './services';
 
 /** The gateway side of the process, independent of Next: HTTP API, WebSocket hub, sources, alarms, mock. */

@@ -3,9 +3,9 @@ import type { TokenAuthority } from '../gateway/auth';
 import type { Hub } from '../gateway/types';
 import type { MockStream } from '../mock';
 import type { Sources } from '../sources';
-import type { Config } from './config';
-import type { Logger } from './logger';
-import type { Metrics } from './metrics';
+import type { Config } from '../runtime/config';
+import type { Logger } from '../runtime/logger';
+import type { Metrics } from '../runtime/metrics';
 
 /** The process's long-lived parts, handed to HTTP routes and the upgrade router. */
 export interface Services {

@@ -5,7 +5,7 @@
  *
  * Guarantees every implementation gives:
  * - `add` returns true the first time it sees a key and false for the same key again within the
- *   window (the contract asks for at least 24 hours), whatever other keys arrived meanwhile, up to the
+ *   window (docs/protocol.md §11.1 asks for at least 24 hours), whatever other keys arrived meanwhile, up to the
  *   implementation's stated capacity; keys are independent of one another.
  * - Every integer key from 0 to 2⁵³ − 1 is accepted as itself (no truncation to 32 bits).
  * - A key is forgotten at the latest twice the window after it was added (then `add` returns true

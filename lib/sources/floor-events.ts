@@ -1,4 +1,4 @@
-import type { BetPlaced, CashMovement, DeviceOffline, DeviceOnline, PlayerLogin, RoundWon } from '../protocol';
+import type { BetPlaced, CashMovement } from '../protocol';
 import type { AlarmInputs } from '../gateway/alarms/types';
 import type { Publisher } from '../gateway/types';
 import type { FloorItem } from './floor-items';
@@ -34,10 +34,10 @@ export function createFloorEvents({ publisher, alarms, registry, pairing = new M
     const state = registry.setOnline(registry.canonicalId(deviceId), online, at);
     const ref = state.device_id;
     if (online) {
-      publisher.publish<DeviceOnline>('system', 'device.online', { device_id: ref, location_id: state.location_id, restored_at: at }, { id, ts });
+      publisher.publish('system', 'device.online', { device_id: ref, location_id: state.location_id, restored_at: at }, { id, ts });
       alarms.clear('device_offline', ref);
     } else {
-      publisher.publish<DeviceOffline>('system', 'device.offline', { device_id: ref, location_id: state.location_id, lost_at: at }, { id, ts });
+      publisher.publish('system', 'device.offline', { device_id: ref, location_id: state.location_id, lost_at: at }, { id, ts });
       // Location and time travel in their own alarm fields; the message names the device and its place as staff know them.
       const label = state.type === 'slot' ? 'Slot machine' : state.type === 'terminal' ? 'Terminal' : 'Device';
       const place = state.location_id ? registry.locationName(state.location_id) : null;
@@ -56,7 +56,7 @@ export function createFloorEvents({ publisher, alarms, registry, pairing = new M
           pairing.rememberBet(d.round_id, d.amount);
           publisher.publish('game', 'bet.placed', bet, { id, ts });
         } else {
-          publisher.publish<RoundWon>('game', 'round.won', { ...bet, bet_amount: pairing.betFor(d.round_id) }, { id, ts });
+          publisher.publish('game', 'round.won', { ...bet, bet_amount: pairing.betFor(d.round_id) }, { id, ts });
         }
         return;
       }
@@ -68,7 +68,7 @@ export function createFloorEvents({ publisher, alarms, registry, pairing = new M
         return;
       }
       case 'login':
-        publisher.publish<PlayerLogin>('player', 'player.login', { player_id: item.data.player_id, location_id: device(item.data.device_id, null).location_id }, { id, ts });
+        publisher.publish('player', 'player.login', { player_id: item.data.player_id, location_id: device(item.data.device_id, null).location_id }, { id, ts });
         return;
       case 'betPlaced': {
         const d = item.data;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AlarmCondition } from '../gateway/alarms/types';
-import type { Channel, ChannelParams, EventName, JackpotOptIn, JackpotUpdated, JackpotWon, RaffleWon } from '../protocol';
+import type { ChannelParams, EventDraft, JackpotOptIn, JackpotUpdated, JackpotWon, RaffleWon } from '../protocol';
 import { describeIssues } from './floor-items';
 import { formatMoney } from './money';
 
@@ -49,7 +49,7 @@ export type JackpotParse =
 
 /** What one jackpot event does: events to publish and, for payout errors, an alarm. */
 export interface JackpotOutcome {
-  publish: { channel: Channel; event: EventName; data: object }[];
+  publish: EventDraft[];
   alarm?: AlarmCondition;
 }
 

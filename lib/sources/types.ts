@@ -1,9 +1,9 @@
 import type { Channel, Floor } from '../protocol';
-import type { Config } from '../server/config';
+import type { Config } from '../runtime/config';
 import type { AlarmInputs } from '../gateway/alarms/types';
 import type { Publisher, SnapshotProvider } from '../gateway/types';
-import type { Logger } from '../server/logger';
-import type { Metrics } from '../server/metrics';
+import type { Logger } from '../runtime/logger';
+import type { Metrics } from '../runtime/metrics';
 
 /** One upstream's state as `/api/health` reports it. */
 export interface SourceHealth {

@@ -6,7 +6,7 @@ import type { SubscriptionRequest } from './socket-types';
 /** Channels no panel reads: cash movements reach the page as the gateway's KPI minutes (`kpis`). */
 const UNDRAWN: ReadonlySet<Channel> = new Set(['cash']);
 
-/** Channels the dashboard subscribes for a user: every channel the role may read (contract section 2) that a panel draws. */
+/** Channels the dashboard subscribes for a user: every channel the role may read (docs/protocol.md §2) that a panel draws. */
 export function subscriptionsFor(role: Role, userId: string): SubscriptionRequest[] {
   return CHANNEL_NAMES.filter((c) => can(role, CHANNELS[c].permission) && !UNDRAWN.has(c)).map((channel) => ({
     channel,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenAuthority } from '../../lib/gateway/auth';
-import { DEV_AUTH_SECRET } from '../../lib/server/config';
+import { DEV_AUTH_SECRET } from '../../lib/runtime/config';
 import { DashboardClient, GatewayProcess, freePort } from './gateway-process';
 
 /**

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenAuthority } from '../../lib/gateway/auth';
-import { DEV_AUTH_SECRET } from '../../lib/server/config';
+import { DEV_AUTH_SECRET } from '../../lib/runtime/config';
 import { DashboardClient, GatewayProcess } from './gateway-process';
 
 /**

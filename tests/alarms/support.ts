@@ -5,17 +5,16 @@ import pino from 'pino';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { createAlarmService, type AlarmServiceOptions } from '../../lib/gateway/alarms';
 import type { Publisher } from '../../lib/gateway/types';
-import type { Channel, EventName, PublishedEvent, SessionUser } from '../../lib/protocol';
-import { createMetrics } from '../../lib/server/metrics';
+import type { Channel, EventName, SessionUser } from '../../lib/protocol';
+import { createMetrics } from '../../lib/runtime/metrics';
 
 /** A publisher that keeps what it was given, copied, in order. */
 export function recordingPublisher() {
   const events: { channel: Channel; event: EventName; id: string; data: Record<string, unknown> }[] = [];
   const publisher: Publisher = {
-    publish<D extends object>(channel: Channel, event: EventName, data: D, meta?: { id?: string; ts?: string }): PublishedEvent<D> {
+    publish(channel: Channel, event: EventName, data: object, meta?: { id?: string; ts?: string }) {
       const id = meta?.id ?? `ev-${events.length}`;
       events.push({ channel, event, id, data: structuredClone(data) as Record<string, unknown> });
-      return { channel, event, seq: events.length, id, ts: meta?.ts ?? new Date().toISOString(), data };
     },
   };
   return { publisher, events, names: () => events.map((e) => e.event) };

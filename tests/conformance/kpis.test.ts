@@ -6,7 +6,7 @@ import { type Frame, type Gateway, type TestClient, startGateway } from '../supp
 const MINUTE = 60_000;
 const minuteIso = (t: number) => new Date(Math.floor(t / MINUTE) * MINUTE).toISOString();
 
-describe('kpis channel (contract section 4)', () => {
+describe('kpis channel (docs/protocol.md §5.6)', () => {
   let gw: Gateway;
   let stop: () => void;
   beforeEach(async () => {

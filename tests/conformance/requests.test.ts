@@ -8,7 +8,7 @@ describe('requests and errors on /v1/ws', () => {
   });
   afterAll(() => gw.close());
 
-  it('subscribes with the seed 003 response shape and unsubscribes', async () => {
+  it('subscribes with the response shape of docs/protocol.md §7 and unsubscribes', async () => {
     const client = await gw.login('operator');
     const res = await client.request({ type: 'subscribe', id: 'req-001', channel: 'game', params: { location_id: 'loc-main' } });
     expect(res).toEqual({ type: 'response', id: 'req-001', success: true, subscription_id: expect.stringMatching(/^sub-/), channel: 'game', params: { location_id: 'loc-main' } });

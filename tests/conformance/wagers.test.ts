@@ -10,7 +10,7 @@ const wager = (id: string, sportEventId = 44285780): WagerChanged => ({
 });
 const matched = { sport_event_id: 44285780, market_id: 219, outcome_id: 4, line_id: 'l-4', matched_odds: 2.12, matched_stake: 40 };
 
-describe('wager.changed (contract section 4): sportsbook and admin users only', () => {
+describe('wager.changed (docs/protocol.md §4.3): sportsbook and admin users only', () => {
   let gw: Gateway;
   beforeAll(async () => {
     gw = await startGateway();

@@ -166,7 +166,7 @@ describe(`bad ingest bodies against the real gateway (${SCALE.name} scale)`, () 
     expect([...statuses.keys()].filter((s) => s >= 500 || s === 0)).toEqual([]);
   });
 
-  it('answers each bad body with the status and error of contract section 7', () => {
+  it('answers each bad body with the status and error of docs/protocol.md §11.1', () => {
     expect(failures).toEqual({});
   });
 

@@ -10,7 +10,7 @@ function feed(state: ReturnType<typeof createExchangeState>, frame: unknown) {
   return state.apply(parsed.changeType, parsed.op, parsed.payload);
 }
 
-describe('exchange frames (seed 002)', () => {
+describe('exchange frames (docs/protocol.md §12.1)', () => {
   it('treats the seed health_check as a keepalive', () => {
     expect(parseExchangeFrame(JSON.stringify(HEALTH_CHECK))).toEqual({ kind: 'keepalive' });
   });

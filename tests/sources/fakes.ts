@@ -2,20 +2,18 @@ import pino from 'pino';
 import type { Alarm, Channel, EventName, PublishedEvent } from '../../lib/protocol';
 import type { AlarmCondition, AlarmInputs } from '../../lib/gateway/alarms/types';
 import type { Publisher } from '../../lib/gateway/types';
-import { loadConfig } from '../../lib/server/config';
-import { createMetrics } from '../../lib/server/metrics';
+import { loadConfig } from '../../lib/runtime/config';
+import { createMetrics } from '../../lib/runtime/metrics';
 
 /** A Publisher that records every event. */
 export function fakePublisher() {
   const events: PublishedEvent[] = [];
   const seqs = new Map<Channel, number>();
   const publisher: Publisher = {
-    publish<D extends object>(channel: Channel, event: EventName, data: D, meta?: { id?: string; ts?: string }) {
+    publish(channel: Channel, event: EventName, data: object, meta?: { id?: string; ts?: string }) {
       const seq = (seqs.get(channel) ?? 0) + 1;
       seqs.set(channel, seq);
-      const e = { channel, event, seq, id: meta?.id ?? `gen-${seq}`, ts: meta?.ts ?? new Date().toISOString(), data };
-      events.push(e as PublishedEvent);
-      return e as PublishedEvent<D>;
+      events.push({ channel, event, seq, id: meta?.id ?? `gen-${seq}`, ts: meta?.ts ?? new Date().toISOString(), data } as PublishedEvent);
     },
   };
   return { publisher, events, named: (event: string) => events.filter((e) => e.event === event) };

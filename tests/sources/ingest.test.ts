@@ -19,7 +19,7 @@ function setup(floor = true) {
   return { ...f, sources };
 }
 
-describe('HTTP ingest normalizer (seed 001)', () => {
+describe('HTTP ingest normalizer (gamification and casino formats, docs/protocol.md §11.1)', () => {
   it('publishes a bet and pairs the win by round_id', async () => {
     const { sources, events } = setup(false);
     expect(await sources.ingest({ items: [BET, WIN] })).toEqual({ ok: true, accepted: 2, published: 2 });

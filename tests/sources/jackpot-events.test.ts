@@ -8,7 +8,7 @@ function run(events: ReturnType<typeof createJackpotEvents>, frame: unknown) {
   return events.apply(parsed);
 }
 
-describe('jackpot events (seed 004)', () => {
+describe('jackpot events (docs/protocol.md §12.2)', () => {
   it('maps JackpotUpdateEvent to jackpot.updated and keeps the pots', () => {
     const events = createJackpotEvents();
     expect(run(events, JACKPOT_UPDATE).publish).toEqual([

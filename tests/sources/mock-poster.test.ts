@@ -11,7 +11,7 @@ let server: Server | undefined;
 afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
 describe('mock poster', () => {
-  it('feeds seed 001 batches through the real ingest: bets, paired wins, cash', async () => {
+  it('feeds gamification-format batches through the real ingest: bets, paired wins, cash', async () => {
     const f = fakeDeps({ MOCK_STREAM: '400', MOCK_SEED: '7' });
     const mock = createMockStream({ config: f.config, logger: f.logger });
     const sources = createSources({ ...f.deps, config: f.config, defaultFloor: mock.floor });

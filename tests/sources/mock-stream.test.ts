@@ -86,7 +86,7 @@ describe('mock stream feeding the real sources', () => {
     expect(await c.closed).toBe(1006);
   });
 
-  it('speaks seed 002 envelopes on the exchange, health_check in the seed shape', async () => {
+  it('speaks the exchange envelopes, health_check in the exchange shape', async () => {
     const c = open('/mock/exchange');
     await waitFor(() => c.frames.length >= 5);
     for (const frame of c.frames.slice(0, 5)) expect(parseExchangeFrame(frame)).toMatchObject({ kind: 'change', op: 'c' });

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { SportsbookView } from '@/components/markets/sportsbook-view';
-import { loadConfig } from '@/lib/server/config';
+import { loadConfig } from '@/lib/runtime/config';
 
 export const metadata: Metadata = { title: 'Sportsbook' };
 

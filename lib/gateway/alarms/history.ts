@@ -4,7 +4,7 @@ import type { AlarmFilter, AlarmHistoryQueries, StatsRows } from './alarm-ledger
 
 export type { AlarmFilter, PagePosition, StatsRows } from './alarm-ledger';
 
-/** In the contract's field order, so an alarm read back serializes exactly as it was sent. */
+/** In the field order of docs/protocol.md §10.1, so an alarm read back serializes exactly as it was sent. */
 export const ALARM_COLUMNS =
   'alarm_id, kind, severity, state, shelved_until, source_ref, location_id, message, count, raised_at, acked_at, acked_by, cleared_at, note';
 

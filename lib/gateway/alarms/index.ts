@@ -1,6 +1,6 @@
 import { type Alarm, type AlarmEscalated, type AlarmKind, type SessionUser, seesLocation } from '../../protocol';
-import type { Logger } from '../../server/logger';
-import type { Metrics } from '../../server/metrics';
+import type { Logger } from '../../runtime/logger';
+import type { Metrics } from '../../runtime/metrics';
 import type { AlarmActionResult, BulkAckResult, Publisher } from '../types';
 import { newAlarmId } from './alarm-id';
 import { DueTimers } from './due-timers';

@@ -24,7 +24,7 @@ export interface AlarmChange {
   event: AlarmEventName;
 }
 
-/** A refused operator action, with the contract's error code. */
+/** A refused operator action, with its error code (docs/protocol.md §13.1). */
 export interface AlarmRefusal {
   code: 'alarm_not_found' | 'already_acknowledged';
   message: string;

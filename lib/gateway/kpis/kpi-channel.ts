@@ -3,7 +3,7 @@ import type { KpiMinutes } from './kpi-minutes';
 
 /** Timings of the `kpis` channel; tests shorten them. */
 export interface KpiChannelOptions {
-  /** How often changed minutes go out (contract: every 2 s). */
+  /** How often changed minutes go out (docs/protocol.md §5.6: every 2 s). */
   intervalMs: number;
   now: () => number;
 }

@@ -8,7 +8,7 @@ kpiMinutesConformance(() => new MemoryKpiMinutes());
 const T0 = Date.parse('2026-01-18T14:30:00.000Z');
 let seq = 0;
 function event(channel: Channel, name: EventName, at: number, location_id: string | null, amount: number): PublishedEvent {
-  return { channel, event: name, seq: ++seq, id: `e${seq}`, ts: new Date(at).toISOString(), data: { location_id, amount } };
+  return { channel, event: name, seq: ++seq, id: `e${seq}`, ts: new Date(at).toISOString(), data: { location_id, amount } } as PublishedEvent;
 }
 const bet = (at: number, loc: string | null, amount: number) => event('game', 'bet.placed', at, loc, amount);
 

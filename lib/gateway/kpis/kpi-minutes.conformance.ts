@@ -12,7 +12,7 @@ const minute = (ms: number) => new Date(ms).toISOString();
 let seq = 0;
 function event(channel: Channel, name: EventName, at: number | string, data: Record<string, unknown>): PublishedEvent {
   seq++;
-  return { channel, event: name, seq, id: `e${seq}`, ts: typeof at === 'string' ? at : new Date(at).toISOString(), data };
+  return { channel, event: name, seq, id: `e${seq}`, ts: typeof at === 'string' ? at : new Date(at).toISOString(), data } as PublishedEvent;
 }
 const bet = (at: number, location_id: string | null, amount: number) => event('game', 'bet.placed', at, { location_id, amount });
 const win = (at: number, location_id: string | null, amount: number) => event('game', 'round.won', at, { location_id, amount, bet_amount: 1 });

@@ -30,7 +30,7 @@ export function countedMinute(ts: string, now: number): number {
 
 /**
  * Per-location minute totals of the floor's play, computed from every event the gateway publishes on
- * `game` and `cash` (contract section 4, channel `kpis`).
+ * `game` and `cash` (docs/protocol.md §5.6, channel `kpis`).
  *
  * Guarantees of every implementation:
  * - Each recorded event is counted exactly once, in the minute of its own time (`countedMinute`), under

@@ -20,7 +20,7 @@ export interface AlarmsSlice {
   byId: Record<string, Alarm>;
   /** Critical alarms raised or escalated, newest last; each new entry is what sounds the alert. */
   criticalAlerts: AlarmAlert[];
-  /** How many times each open alarm has escalated (contract section 6), by `alarm_id`. */
+  /** How many times each open alarm has escalated (docs/protocol.md §10.4), by `alarm_id`. */
   escalations: Record<string, number>;
   actions: Record<string, AlarmActionState>;
 }
