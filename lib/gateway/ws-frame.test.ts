@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { FrameBatch } from './ws-frame';
+import { rawSocketOf } from './raw-socket';
 
 /** The bytes of one frame holding `prefix` then `tail`, as a batch of one hands them over. */
 function textFrame(prefix: Buffer, tail: Buffer): Buffer {
@@ -22,7 +23,7 @@ let pending: Buffer = Buffer.alloc(0);
 
 beforeAll(async () => {
   server = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
-  server.on('connection', (ws) => (ws as unknown as { _socket: { write(b: Buffer): void } })._socket.write(pending));
+  server.on('connection', (ws) => rawSocketOf(ws)?.write(pending));
   await new Promise((resolve) => server.once('listening', resolve));
   port = (server.address() as AddressInfo).port;
 });

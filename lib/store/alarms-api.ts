@@ -62,7 +62,7 @@ async function get(token: string, path: string, signal?: AbortSignal, accept = '
 /** One page of the alarm history. */
 export async function fetchAlarmPage(token: string, query: AlarmQuery, signal?: AbortSignal): Promise<AlarmPage> {
   const res = await get(token, `/api/v1/alarms?${alarmQueryString(query)}`, signal);
-  const body = (await res.json()) as Partial<AlarmPage>;
+  const body: { alarms?: Alarm[]; next_cursor?: string | null } = await res.json();
   return { alarms: body.alarms ?? [], next_cursor: body.next_cursor ?? null };
 }
 
@@ -82,7 +82,7 @@ export async function fetchAllAlarms(token: string, query: AlarmQuery, signal?: 
 /** One alarm with its transitions. */
 export async function fetchAlarmDetail(token: string, alarmId: string, signal?: AbortSignal): Promise<AlarmDetail> {
   const res = await get(token, `/api/v1/alarms/${encodeURIComponent(alarmId)}`, signal);
-  const body = (await res.json()) as Partial<AlarmDetail> & { alarm: Alarm };
+  const body: { alarm: Alarm; transitions?: AlarmDetail['transitions'] } = await res.json();
   return { alarm: body.alarm, transitions: body.transitions ?? [] };
 }
 

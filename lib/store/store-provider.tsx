@@ -3,7 +3,7 @@
 import { createContext, type ReactNode, useEffect, useState } from 'react';
 import { afterDelay, onAnimationFrame } from './frame-batcher';
 import { type MonitorStore, createMonitorStore } from './monitor-store';
-import type { SocketConstructor } from './socket-types';
+import type { SocketConstructor, SocketLike } from './socket-types';
 import { TOKEN_KEY } from './token';
 
 /** Tables and charts take new data at most this often under load. */
@@ -19,10 +19,15 @@ const SMALL_BATCH_GAP_MS = 33;
 
 export const MonitorStoreContext = createContext<MonitorStore | null>(null);
 
-/** The browser's WebSocket, looked up when a connection opens (never during server rendering). */
-const BrowserSocket = function BrowserSocket(url: string) {
-  return new WebSocket(url);
-} as unknown as SocketConstructor;
+/**
+ * The browser's WebSocket, looked up when a connection opens (never during server rendering). The client
+ * uses only the `SocketLike` part of it; the DOM types its handlers for `MessageEvent`, a wider event.
+ */
+const BrowserSocket: SocketConstructor = class {
+  constructor(url: string) {
+    return new WebSocket(url) as SocketLike;
+  }
+} as SocketConstructor;
 
 /** localStorage (shared by the browser's tabs), looked up at use so the store can be created while rendering on the server. */
 const browserStore = {
