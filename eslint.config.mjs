@@ -51,7 +51,9 @@ const config = [
   },
   {
     // The gateway and the sources never draw and never play the mock: the composition root (lib/server) wires it.
+    // (Their tests may take the mock's floor as a fixture; they still never draw.)
     files: ['lib/gateway/**/*.ts', 'lib/sources/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -62,6 +64,15 @@ const config = [
             { group: ['@/lib/server', '@/lib/server/*', '../server', '../server/*', '../../server/*'], message: 'The composition root imports the layers, not the other way: logger, metrics and config types are in lib/runtime.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ['lib/gateway/**/*.test.ts', 'lib/sources/**/*.test.ts', 'lib/sources/test-support/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['react', 'react-dom', 'react/*', 'next/*', '@/components/*', '../../components/*'], message: 'The gateway never imports React, Next or components.' }] },
       ],
     },
   },

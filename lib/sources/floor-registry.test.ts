@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBadInputReporter } from '../../lib/sources/bad-input';
-import { createFloorRegistry, loadFloorFile } from '../../lib/sources/floor-registry';
-import { createSources } from '../../lib/sources';
-import { counterValue, fakeDeps } from './fakes';
+import { createBadInputReporter } from './bad-input';
+import { createFloorRegistry, loadFloorFile } from './floor-registry';
+import { createSources } from './index';
+import { counterValue, fakeDeps } from './test-support/fakes';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'floor-registry-'));
 function floorFile(content: unknown): string {

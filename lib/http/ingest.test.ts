@@ -1,10 +1,10 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handleIngest } from '../../lib/http/ingest';
-import type { Services } from '../../lib/server/services';
-import { createSources } from '../../lib/sources';
-import { fakeDeps } from './fakes';
+import { handleIngest } from './ingest';
+import type { Services } from '../server/services';
+import { createSources } from '../sources';
+import { fakeDeps } from '../sources/test-support/fakes';
 
 const f = fakeDeps({ INGEST_API_KEYS: 'key-a,key-b' });
 const sources = createSources({ ...f.deps, config: f.config, defaultFloor: null });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseExchangeFrame } from '../../lib/sources/exchange-frames';
-import { createExchangeState } from '../../lib/sources/exchange-state';
-import { HEALTH_CHECK, MARKET, MARKET_LINE, MATCHED_BET, SPORT_EVENT, TOURNAMENT, WAGER, selections } from './exchange-fixtures';
-import { envelope } from './ws-harness';
+import { parseExchangeFrame } from './exchange-frames';
+import { createExchangeState } from './exchange-state';
+import { HEALTH_CHECK, MARKET, MARKET_LINE, MATCHED_BET, SPORT_EVENT, TOURNAMENT, WAGER, selections } from './test-support/exchange-fixtures';
+import { envelope } from './test-support/ws-harness';
 
 function feed(state: ReturnType<typeof createExchangeState>, frame: unknown) {
   const parsed = parseExchangeFrame(JSON.stringify(frame));

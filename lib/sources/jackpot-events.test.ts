@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createJackpotEvents } from '../../lib/sources/jackpot-events';
-import { COMMUNITY_PAYOUT_ERROR, JACKPOT_UPDATE, JACKPOT_WIN, OPT_IN, RAFFLE_PAYOUT_ERROR, RAFFLE_WIN } from './jackpot-fixtures';
+import { createJackpotEvents } from './jackpot-events';
+import { COMMUNITY_PAYOUT_ERROR, JACKPOT_UPDATE, JACKPOT_WIN, OPT_IN, RAFFLE_PAYOUT_ERROR, RAFFLE_WIN } from './test-support/jackpot-fixtures';
 
 function run(events: ReturnType<typeof createJackpotEvents>, frame: unknown) {
   const parsed = events.parse(JSON.stringify(frame));

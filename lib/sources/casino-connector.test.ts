@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildMockFloor } from '../../lib/mock/mock-floor';
-import { CASINO_CHANNELS, createCasinoConnector } from '../../lib/sources/casino-connector';
-import { DedupWindow } from '../../lib/sources/dedup-window';
-import { createFloorEvents } from '../../lib/sources/floor-events';
-import { createFloorRegistry } from '../../lib/sources/floor-registry';
-import { counterValue, fakeDeps } from './fakes';
-import { FAST, startUpstream, waitFor } from './ws-harness';
+import { buildMockFloor } from '../mock/mock-floor';
+import { CASINO_CHANNELS, createCasinoConnector } from './casino-connector';
+import { DedupWindow } from './dedup-window';
+import { createFloorEvents } from './floor-events';
+import { createFloorRegistry } from './floor-registry';
+import { counterValue, fakeDeps } from './test-support/fakes';
+import { FAST, startUpstream, waitFor } from './test-support/ws-harness';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -1,9 +1,9 @@
 import pino from 'pino';
-import type { Alarm, Channel, EventName, PublishedEvent } from '../../lib/protocol';
-import type { AlarmCondition, AlarmInputs } from '../../lib/gateway/alarms/types';
-import type { Publisher } from '../../lib/gateway/types';
-import { loadConfig } from '../../lib/runtime/config';
-import { createMetrics } from '../../lib/runtime/metrics';
+import type { Alarm, Channel, EventName, PublishedEvent } from '../../protocol';
+import type { AlarmCondition, AlarmInputs } from '../../gateway/alarms/types';
+import type { Publisher } from '../../gateway/types';
+import { loadConfig } from '../../runtime/config';
+import { createMetrics } from '../../runtime/metrics';
 
 /** A Publisher that records every event. */
 export function fakePublisher() {

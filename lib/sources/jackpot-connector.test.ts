@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createJackpotConnector } from '../../lib/sources/jackpot-connector';
-import { createSources } from '../../lib/sources';
-import { counterValue, fakeDeps } from './fakes';
-import { COMMUNITY_PAYOUT_ERROR, JACKPOT_UPDATE, JACKPOT_WIN, OPT_IN } from './jackpot-fixtures';
-import { FAST, startUpstream, waitFor } from './ws-harness';
+import { createJackpotConnector } from './jackpot-connector';
+import { createSources } from './index';
+import { counterValue, fakeDeps } from './test-support/fakes';
+import { COMMUNITY_PAYOUT_ERROR, JACKPOT_UPDATE, JACKPOT_WIN, OPT_IN } from './test-support/jackpot-fixtures';
+import { FAST, startUpstream, waitFor } from './test-support/ws-harness';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -1,11 +1,11 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { handleIngest } from '../../lib/http/ingest';
-import { createMockStream } from '../../lib/mock';
-import type { Services } from '../../lib/server/services';
-import { createSources } from '../../lib/sources';
-import { fakeDeps } from './fakes';
+import { handleIngest } from '../http/ingest';
+import { createMockStream } from './index';
+import type { Services } from '../server/services';
+import { createSources } from '../sources';
+import { fakeDeps } from '../sources/test-support/fakes';
 
 let server: Server | undefined;
 afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));

@@ -1,10 +1,10 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TokenAuthority } from '../../lib/gateway/auth';
-import { handleMockStream } from '../../lib/http/mock-stream';
-import type { MockStream, MockStreamStatus } from '../../lib/mock';
-import type { Services } from '../../lib/server/services';
+import { TokenAuthority } from '../gateway/auth';
+import { handleMockStream } from './mock-stream';
+import type { MockStream, MockStreamStatus } from '../mock';
+import type { Services } from '../server/services';
 
 const tokens = new TokenAuthority('mock-route-test-secret-0123456789');
 let status: MockStreamStatus = { running: true, rate_per_s: 40 };

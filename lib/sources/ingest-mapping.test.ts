@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildMockFloor } from '../../lib/mock/mock-floor';
-import { createSources } from '../../lib/sources';
-import { counterValue, fakeDeps } from './fakes';
+import { buildMockFloor } from '../mock/mock-floor';
+import { createSources } from './index';
+import { counterValue, fakeDeps } from './test-support/fakes';
 
 /** The gamification platform's published samples, verbatim. */
 const BET = { event: 'gameround', data: { unique_id: 'bet-9cd823d3fe', timestamp: '2025-01-15T12:00:00Z', player_id: 'StQ-1', game_id: 'GD8', round_id: 'f7ltidMBAwexDojlJBY', amount: 0.5, currency: 'EUR', is_win: false, is_bonus: false } };

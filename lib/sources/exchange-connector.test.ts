@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createExchangeConnector } from '../../lib/sources/exchange-connector';
-import { HEALTH_CHECK, MARKET, selections } from './exchange-fixtures';
-import { counterValue, fakeDeps } from './fakes';
-import { FAST, envelope, startUpstream, waitFor } from './ws-harness';
+import { createExchangeConnector } from './exchange-connector';
+import { HEALTH_CHECK, MARKET, selections } from './test-support/exchange-fixtures';
+import { counterValue, fakeDeps } from './test-support/fakes';
+import { FAST, envelope, startUpstream, waitFor } from './test-support/ws-harness';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
