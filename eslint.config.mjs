@@ -40,12 +40,18 @@ const config = [
     },
   },
   {
-    // The machine API never draws.
+    // The machine API never draws, and reaches the mock only through the services the composition root hands it.
     files: ['lib/http/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-dom', 'react/*', 'next/*', '@/components/*', '../../components/*'], message: 'The gateway never imports React, Next or components.' }] },
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*', 'next/*', '@/components/*', '../../components/*'], message: 'The gateway never imports React, Next or components.' },
+            { group: ['@/lib/mock', '@/lib/mock/*', '../mock', '../mock/*'], message: 'Only the composition root (lib/server) knows the mock.' },
+          ],
+        },
       ],
     },
   },

@@ -1,6 +1,12 @@
-import { MockStreamPatchSchema } from '../mock/patch-schema';
+import { z } from 'zod';
 import type { RouteHandler } from './routes';
 import { bearerToken, readJsonBody, sendError, sendJson } from './respond';
+
+/** Body of `POST /api/mock-stream`: either field may be left out (docs/protocol.md §11.8). */
+const MockStreamPatchSchema = z.strictObject({
+  running: z.boolean().optional(),
+  rate_per_s: z.number().min(0).max(5000).optional(),
+});
 
 /** `GET /api/mock-stream` → `{running, rate_per_s}`; `POST` with those fields (admin or manager token) changes them. */
 export const handleMockStream: RouteHandler = async (req, res, { mock, tokens }) => {

@@ -13,7 +13,6 @@ import { createTicker } from './ticker';
 import type { MockStream, MockStreamStatus } from './types';
 
 export type { MockStream, MockStreamStatus } from './types';
-export { MockStreamPatchSchema } from './patch-schema';
 
 /**
  * Builds the development stream: one seeded floor played through every upstream format — gamification
