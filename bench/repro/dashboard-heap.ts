@@ -1,0 +1,94 @@
+/**
+ * What the dashboard's heap holds, and what grows: opens the dashboard (production build) in headless
+ * Chromium under the mock stream at `--rate` events/s, takes a heap snapshot after a forced GC at
+ * `--first` and `--second` seconds, and prints the retained size per constructor in each and the
+ * difference, largest growth first.
+ *
+ *   node --import tsx bench/repro/dashboard-heap.ts [--rate=2000] [--first=60] [--second=240]
+ */
+import { argValue, isEntryPoint } from '../lib/cli';
+import { devLogin, ensureBuild, launchChromium, probedPage, waitForFirstRow } from '../lib/browser';
+import { startGateway } from '../lib/gateway';
+import { sleep } from '../lib/processes';
+
+interface Snapshot {
+  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
+  nodes: number[];
+  strings: string[];
+}
+
+/** Self size and count per constructor (or node type for non-objects) of one heap snapshot. */
+function sizesByName(snap: Snapshot): Map<string, { size: number; count: number }> {
+  const fields = snap.snapshot.meta.node_fields;
+  const width = fields.length;
+  const typeAt = fields.indexOf('type');
+  const nameAt = fields.indexOf('name');
+  const sizeAt = fields.indexOf('self_size');
+  const types = snap.snapshot.meta.node_types[0];
+  const out = new Map<string, { size: number; count: number }>();
+  for (let i = 0; i < snap.nodes.length; i += width) {
+    const type = types[snap.nodes[i + typeAt]];
+    const name = type === 'object' || type === 'closure' || type === 'native' ? `${type}:${snap.strings[snap.nodes[i + nameAt]]}` : type;
+    const entry = out.get(name) ?? { size: 0, count: 0 };
+    entry.size += snap.nodes[i + sizeAt];
+    entry.count += 1;
+    out.set(name, entry);
+  }
+  return out;
+}
+
+async function main() {
+  const rate = Number(argValue('rate') ?? 2000);
+  const first = Number(argValue('first') ?? 60);
+  const second = Number(argValue('second') ?? 240);
+  await ensureBuild(console.log);
+  const server = await startGateway({ next: true, mock: rate, env: { MOCK_SEED: '7' } });
+  const browser = await launchChromium();
+  try {
+    const token = await devLogin(server.baseUrl, 'Bench Operator', 'operator');
+    const { context, page } = await probedPage(browser);
+    await page.goto(`${server.baseUrl}/?token=${encodeURIComponent(token)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await waitForFirstRow(page, 30_000);
+    const opened = Date.now();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.enable');
+    const take = async (): Promise<Map<string, { size: number; count: number }>> => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const chunks: string[] = [];
+      const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
+      cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+      await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+      return sizesByName(JSON.parse(chunks.join('')) as Snapshot);
+    };
+    await sleep(Math.max(0, first * 1000 - (Date.now() - opened)));
+    const a = await take();
+    await sleep(Math.max(0, second * 1000 - (Date.now() - opened)));
+    const b = await take();
+    const total = (m: Map<string, { size: number }>) => [...m.values()].reduce((s, e) => s + e.size, 0);
+    const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(2);
+    console.log(`heap after GC: ${mb(total(a))} MB at ${first} s, ${mb(total(b))} MB at ${second} s (${rate} events/s)`);
+    const names = new Set([...a.keys(), ...b.keys()]);
+    const rows = [...names].map((n) => ({ n, a: a.get(n) ?? { size: 0, count: 0 }, b: b.get(n) ?? { size: 0, count: 0 } }));
+    console.log('largest at the second snapshot:');
+    for (const r of [...rows].sort((x, y) => y.b.size - x.b.size).slice(0, 25)) console.log(`${mb(r.b.size).padStart(8)} MB ${String(r.b.count).padStart(8)}  ${r.n}`);
+    console.log('largest growth:');
+    for (const r of [...rows].sort((x, y) => y.b.size - y.a.size - (x.b.size - x.a.size)).slice(0, 25)) {
+      console.log(`${mb(r.b.size - r.a.size).padStart(8)} MB ${String(r.b.count - r.a.count).padStart(8)}  ${r.n}`);
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+if (isEntryPoint(import.meta.url)) {
+  main().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
