@@ -3,6 +3,7 @@ import { CLOSE_CODES } from '@/lib/protocol/errors';
 import { parseServerFrame } from '@/lib/protocol/server-frame-parse';
 import { DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import { ChannelCursors } from './channel-cursors';
+import { PendingRequests } from './pending-requests';
 import { SnapshotAssembly } from './snapshot-assembly';
 import {
   type Clock,
@@ -14,7 +15,6 @@ import {
   realClock,
 } from './socket-types';
 
-type Pending = { done: (result: RequestResult) => void; timer: unknown };
 
 /** Heartbeat intervals without any frame after which the connection counts as dead and is replaced. */
 const SILENT_INTERVALS = 2;
@@ -31,7 +31,7 @@ const WELCOME_TIMEOUT_MS = 10_000;
 export class SocketClient {
   private readonly clock: Clock;
   private readonly cursors = new ChannelCursors();
-  private readonly pending = new Map<string, Pending>();
+  private readonly pending: PendingRequests;
   private readonly snapshots = new SnapshotAssembly();
   /** Whether this socket's auth frame went out: a 4401 before it is a missed deadline, not a refused token. */
   private authSent = false;
@@ -52,6 +52,7 @@ export class SocketClient {
 
   constructor(private readonly options: SocketClientOptions) {
     this.clock = options.clock ?? realClock;
+    this.pending = new PendingRequests(this.clock);
   }
 
   get status(): ConnectionStatus {
@@ -71,7 +72,7 @@ export class SocketClient {
     this.stopped = true;
     this.clearTimers();
     this.detach(1000, 'client stopped');
-    this.failPending('not_connected', 'Connection closed');
+    this.pending.failAll('not_connected', 'Connection closed');
     this.setStatus('offline', { attempt: this.attempt });
   }
 
@@ -97,11 +98,7 @@ export class SocketClient {
       return;
     }
     const id = `r-${++this.nextId}`;
-    const timer = this.clock.setTimeout(() => {
-      this.pending.delete(id);
-      done({ ok: false, error: { code: 'timeout', message: 'The gateway did not answer in time' } });
-    }, timeoutMs);
-    this.pending.set(id, { done, timer });
+    this.pending.add(id, done, timeoutMs);
     this.socket.send(JSON.stringify({ ...frame, id }));
   }
 
@@ -190,12 +187,7 @@ export class SocketClient {
   }
 
   private answer(id: string, frame: ServerFrame): boolean {
-    const pending = this.pending.get(id);
-    if (!pending) return false;
-    this.pending.delete(id);
-    this.clock.clearTimeout(pending.timer);
-    if (frame.type === 'error') pending.done({ ok: false, error: { code: frame.code, message: frame.message } });
-    else pending.done({ ok: true, frame });
+    if (!this.pending.answer(id, frame)) return false;
     if (frame.type === 'pong') this.rttMs = this.clock.now() - this.lastPingAt;
     return true;
   }
@@ -276,7 +268,7 @@ export class SocketClient {
   private handleClose(code: number, reason: string): void {
     this.socket = null;
     this.clearTimers();
-    this.failPending('not_connected', 'Connection lost');
+    this.pending.failAll('not_connected', 'Connection lost');
     if (this.stopped) return;
     // A socket closed with 4401 before its auth frame left (a page too busy to send it in time) was not
     // refused: it reconnects like any other drop instead of signing the user out.
@@ -291,15 +283,6 @@ export class SocketClient {
     const offline = this.attempt > (this.options.offlineAfterAttempts ?? 6);
     this.setStatus(offline ? 'offline' : 'reconnecting', { attempt: this.attempt, retryInMs, closeCode: code, reason });
     this.retryTimer = this.clock.setTimeout(() => this.open(), retryInMs);
-  }
-
-  private failPending(code: 'not_connected', message: string): void {
-    const entries = [...this.pending.values()];
-    this.pending.clear();
-    for (const p of entries) {
-      this.clock.clearTimeout(p.timer);
-      p.done({ ok: false, error: { code, message } });
-    }
   }
 
   private clearTimers(): void {
