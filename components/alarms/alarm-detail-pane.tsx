@@ -8,6 +8,7 @@ import { formatClock, formatSince, locationLabel } from '@/components/ui/format'
 import { Panel } from '@/components/ui/panel';
 import { useMonitor } from '@/lib/store/use-monitor';
 import { SeverityBadge, StateBadge } from './alarm-badges';
+import { AlarmSourceRows } from './alarm-source-rows';
 import { AlarmShelveForm } from './alarm-shelve-form';
 import { ShelvedLine } from './shelved-line';
 import { isShelved, needsAck } from './sort-alarms';
@@ -64,12 +65,7 @@ export function AlarmDetailPane({ view, noteRef, reasonRef, className }: AlarmDe
               </dd>
             </>
           ) : null}
-          <dt className="text-fg-muted">Source</dt>
-          <dd className="break-all">
-            {alarm.kind.replace(/_/g, ' ')} · {alarm.source_ref}
-          </dd>
-          <dt className="text-fg-muted">Alarm id</dt>
-          <dd className="font-mono text-xs break-all text-fg-muted">{alarm.alarm_id}</dd>
+          <AlarmSourceRows alarm={alarm} />
         </dl>
         {shelved ? <ShelvedLine alarm={alarm} /> : null}
 

@@ -1,22 +1,16 @@
 import fs from 'node:fs';
-import { type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TokenAuthority } from '../../lib/gateway/auth';
-import { routeHttp } from '../../lib/http/routes';
-import type { Alarm, AlarmStats, AlarmTransition, Role } from '../../lib/protocol';
-import type { Services } from '../../lib/server/services';
+import type { Alarm, AlarmTransition, Role } from '../../lib/protocol';
+import { startAlarmApi } from './alarm-api-harness';
+import { seedStats } from './alarm-stats-seed';
 import { manager, openService, otherManager, tempDataDir } from './support';
 
-const tokens = new TokenAuthority('alarm-history-test-secret-0123456789');
 const dataDir = tempDataDir();
 let clock = Date.parse('2025-05-11T00:00:00Z');
 const at = (iso: string) => (clock = Date.parse(iso));
 // Flood alarms would add rows of their own to every figure below; the flood detector has its own tests.
 const { service } = openService(dataDir, { now: () => clock, floodLimits: { windowMs: 600_000, tripAbove: 1e9, clearBelow: 1 } });
-let server: Server;
-let base: string;
+let api: Awaited<ReturnType<typeof startAlarmApi>>;
 
 const BULK = 1150;
 const VIP = 30;
@@ -47,49 +41,19 @@ beforeAll(async () => {
   at('2025-05-11T01:04:00Z');
   handled = service.clear('device_offline', 'T-19') as Alarm;
   total = BULK + VIP + 3;
-  seedStats();
+  seedStats(service, at);
 
-  const services = { tokens, alarms: service, logger: pino({ level: 'silent' }) } as unknown as Services;
-  server = createServer((req, res) => {
-    if (!routeHttp(req, res, services)) res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/alarms`;
+  api = await startAlarmApi(service);
 }, 60_000);
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await api.close();
   service.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** A day later at loc-stats: a burst of twelve, four acks, one clear, a chattering door, and one alarm standing since the day before. */
-function seedStats(): void {
-  at('2025-05-11T09:00:00Z');
-  service.raise({ kind: 'device_offline', source_ref: 'L-1', location_id: 'loc-stats', message: 'Terminal L-1 is offline' });
-  for (let i = 0; i < 12; i++) {
-    at(new Date(Date.parse('2025-05-12T10:00:00Z') + i * 10_000).toISOString());
-    service.raise({ kind: 'device_offline', source_ref: `S-${i}`, location_id: 'loc-stats', message: `Terminal S-${i} is offline` });
-  }
-  at('2025-05-12T10:05:00Z');
-  const open = service.page({ locationIds: ['loc-stats'], limit: 100 }).alarms;
-  for (const ref of ['S-0', 'S-1', 'S-2', 'S-3']) service.ack(open.find((a) => a.source_ref === ref)!.alarm_id, manager);
-  at('2025-05-12T10:10:00Z');
-  service.clear('device_offline', 'S-0');
-  for (const s of ['00', '10', '20']) {
-    at(`2025-05-12T10:20:${s}Z`);
-    service.raise({ kind: 'casino_alert', source_ref: 'C-1:doorOpen', location_id: 'loc-stats', message: 'Door open on C-1' });
-  }
-}
-
-const mint = (role: Role, locations?: string[]) => tokens.mint({ user_id: `u-${role}`, name: role, role, locations });
 type Page = { alarms: Alarm[]; next_cursor: string | null; error?: string; message?: string };
-
-async function get<T = Page>(path: string, token?: string, headers: Record<string, string> = {}) {
-  const res = await fetch(`${base}${path}`, { headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
-  const type = res.headers.get('content-type') ?? '';
-  const body = type.startsWith('application/json') ? ((await res.json()) as T) : ((await res.text()) as T);
-  return { status: res.status, type, body };
-}
+const mint = (role: Role, locations?: string[]) => api.mint(role, locations);
+const get = <T = Page>(path: string, token?: string, headers: Record<string, string> = {}) => api.get<T>(path, token, headers);
 
 /** Every alarm of a query, page by page, following next_cursor to the end. */
 async function walk(query: string, token: string, limit: number): Promise<{ alarms: Alarm[]; pages: number }> {
@@ -295,47 +259,5 @@ describe('GET /api/v1/alarms/{alarm_id}', () => {
     expect((await get(`/${handled.alarm_id}`, await mint('manager', ['loc-main']))).status).toBe(200);
     expect((await get(`/${handled.alarm_id}`)).status).toBe(401);
     expect((await get(`/${handled.alarm_id}`, await mint('sportsbook'))).status).toBe(403);
-  });
-});
-
-describe('GET /api/v1/alarms/stats', () => {
-  const range = 'since=2025-05-12T10:00:00Z&until=2025-05-12T12:00:00Z';
-
-  it('measures the alarm load of a range as ISA-18.2 does', async () => {
-    const { status, body } = await get<AlarmStats>(`/stats?${range}&location_id=loc-stats`, await mint('manager'));
-    expect(status).toBe(200);
-    expect(body).toMatchObject({
-      raised: 13,
-      acknowledged: 4,
-      mtta_s: 285,
-      mttr_s: 600,
-      max_per_10min: 12,
-      // Eleven or more in the preceding ten minutes from 10:01:40 (the 11th) to 10:10:10 (the 2nd leaves): 510 s of 7,200.
-      flood_time_pct: 7.1,
-      standing: 1,
-      chattering: [{ kind: 'casino_alert', source_ref: 'C-1:doorOpen', count: 3 }],
-    });
-    expect(body.top).toHaveLength(10);
-    // Each source carries its latest message and place, so a report can name it as staff know it.
-    expect(body.top[0]).toEqual({ kind: 'casino_alert', source_ref: 'C-1:doorOpen', count: 3, message: expect.any(String), location_id: 'loc-stats' });
-  });
-
-  it('covers the last twelve hours unless asked, and answers null means when nothing was acknowledged', async () => {
-    const { body } = await get<AlarmStats>('/stats', await mint('admin'));
-    expect(Date.parse(body.until) - Date.parse(body.since)).toBe(12 * 3600_000);
-    expect(body).toMatchObject({ raised: 0, acknowledged: 0, mtta_s: null, mttr_s: null, max_per_10min: 0, flood_time_pct: 0, chattering: [], top: [] });
-  });
-
-  it('counts only the alarms a token may see', async () => {
-    const vip = await mint('operator', ['loc-vip']);
-    expect((await get<AlarmStats>(`/stats?${range}`, vip)).body).toMatchObject({ raised: 0, acknowledged: 0, top: [] });
-    expect(await get(`/stats?${range}&location_id=loc-stats`, vip)).toMatchObject({ status: 403, body: { error: 'unauthorized' } });
-    expect((await get<AlarmStats>(`/stats?${range}`, await mint('admin'))).body.raised).toBe(13);
-  });
-
-  it('refuses a bad or empty range', async () => {
-    const token = await mint('admin');
-    expect(await get('/stats?since=noon', token)).toMatchObject({ status: 400, body: { error: 'invalid_params', message: expect.stringContaining('since') } });
-    expect(await get('/stats?since=2025-05-12T12:00:00Z&until=2025-05-12T10:00:00Z', token)).toMatchObject({ status: 400, body: { message: 'since must be before until' } });
   });
 });

@@ -6,6 +6,7 @@ import { formatSince, locationLabel } from '@/components/ui/format';
 import { type AlarmDetail, fetchAlarmDetail } from '@/lib/store/alarms-api';
 import { useMonitor } from '@/lib/store/use-monitor';
 import { SeverityBadge, StateBadge } from '../alarm-badges';
+import { AlarmSourceRows } from '../alarm-source-rows';
 import { describeTransition, type TransitionText } from './describe-transition';
 
 const DOT: Record<TransitionText['tone'], string> = {
@@ -53,12 +54,7 @@ export function AlarmTimeline({ alarmId }: { alarmId: string }) {
         <dd>{acked ?? 'not acknowledged'}</dd>
         <dt className="text-fg-muted">Time to clear</dt>
         <dd>{cleared ?? 'still active'}</dd>
-        <dt className="text-fg-muted">Source</dt>
-        <dd className="break-all">
-          {alarm.kind.replace(/_/g, ' ')} · {alarm.source_ref}
-        </dd>
-        <dt className="text-fg-muted">Alarm id</dt>
-        <dd className="font-mono text-xs break-all text-fg-muted">{alarm.alarm_id}</dd>
+        <AlarmSourceRows alarm={alarm} />
         {alarm.location_id ? (
           <>
             <dt className="text-fg-muted">Location id</dt>
