@@ -6,10 +6,10 @@
  *
  *   node --import tsx bench/repro/dashboard-heap.ts [--rate=2000] [--first=60] [--second=240]
  */
-import { argValue, isEntryPoint } from '../lib/cli';
-import { devLogin, ensureBuild, launchChromium, probedPage, waitForFirstRow } from '../lib/browser';
-import { startGateway } from '../lib/gateway';
+import { probedPage, waitForFirstRow } from '../lib/browser';
+import { argValue, isEntryPoint, runAsScript } from '../lib/cli';
 import { sleep } from '../lib/processes';
+import { onLiveFloor } from './live-floor';
 
 interface Snapshot {
   snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
@@ -41,13 +41,9 @@ async function main() {
   const rate = Number(argValue('rate') ?? 2000);
   const first = Number(argValue('first') ?? 60);
   const second = Number(argValue('second') ?? 240);
-  await ensureBuild(console.log);
-  const server = await startGateway({ next: true, mock: rate, env: { MOCK_SEED: '7' } });
-  const browser = await launchChromium();
-  try {
-    const token = await devLogin(server.baseUrl, 'Bench Operator', 'operator');
+  await onLiveFloor(rate, async ({ browser, dashboardUrl }) => {
     const { context, page } = await probedPage(browser);
-    await page.goto(`${server.baseUrl}/?token=${encodeURIComponent(token)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await page.goto(dashboardUrl, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await waitForFirstRow(page, 30_000);
     const opened = Date.now();
     const cdp = await context.newCDPSession(page);
@@ -77,18 +73,7 @@ async function main() {
       console.log(`${mb(r.b.size - r.a.size).padStart(8)} MB ${String(r.b.count - r.a.count).padStart(8)}  ${r.n}`);
     }
     await context.close();
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
+  });
 }
 
-if (isEntryPoint(import.meta.url)) {
-  main().then(
-    () => process.exit(0),
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+if (isEntryPoint(import.meta.url)) runAsScript(main);

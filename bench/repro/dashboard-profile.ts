@@ -9,10 +9,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SourceMapConsumer } from 'source-map-js';
-import { argValue, isEntryPoint } from '../lib/cli';
-import { dashboardSubscriptions, devLogin, ensureBuild, launchChromium, probedPage, waitForFirstRow } from '../lib/browser';
-import { type RunningServer, startBaseline, startGateway } from '../lib/gateway';
+import { dashboardSubscriptions, probedPage, waitForFirstRow } from '../lib/browser';
+import { argValue, isEntryPoint, runAsScript } from '../lib/cli';
+import { type RunningServer, startBaseline } from '../lib/gateway';
 import { barePageUrl } from '../lib/page-probe';
+import { type LiveFloor, onLiveFloor } from './live-floor';
 import { sleep } from '../lib/processes';
 
 interface ProfileNode {
@@ -80,61 +81,53 @@ async function main() {
   const seconds = Number(argValue('seconds') ?? 8);
   // --bare profiles the bare page (the P3 baseline) on the same stream instead of the dashboard.
   const bare = process.argv.includes('--bare');
-  await ensureBuild(console.log);
   const staticServer: RunningServer | null = bare ? await startBaseline('static-page') : null;
-  const server = await startGateway({ next: true, mock: rate, env: { MOCK_SEED: '7', ...(staticServer ? { ALLOWED_ORIGINS: new URL(staticServer.baseUrl).origin } : {}) } });
-  const browser = await launchChromium();
+  const env: Record<string, string> = staticServer ? { ALLOWED_ORIGINS: new URL(staticServer.baseUrl).origin } : {};
   try {
-    const token = await devLogin(server.baseUrl, 'Bench Operator', 'operator');
-    const userId = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string;
-    const { context, page } = await probedPage(browser);
-    const url = staticServer
-      ? barePageUrl(staticServer.baseUrl, server.port, token, dashboardSubscriptions('operator', userId))
-      : `${server.baseUrl}/?token=${encodeURIComponent(token)}`;
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    await waitForFirstRow(page, 30_000);
-    await sleep(3000);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const metrics = async () => {
-      const { metrics: list } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-      return Object.fromEntries(list.map((m) => [m.name, m.value]));
-    };
-    const before = await metrics();
-    const tracePath = argValue('trace');
-    if (tracePath) await browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc', 'gpu', 'viz'] });
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
-    await sleep(seconds * 1000);
-    const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
-    const saved = argValue('save');
-    if (saved) fs.writeFileSync(saved, JSON.stringify(profile));
-    const after = await metrics();
-    if (tracePath) await browser.stopTracing();
-    // Main-thread time per second of the window, by kind (Chromium's own counters; paint and raster are in task time).
-    const perSecond = (name: string) => ((after[name] - before[name]) * 1000) / seconds;
-    console.log(
-      `main thread per second: task ${perSecond('TaskDuration').toFixed(0)} ms, script ${perSecond('ScriptDuration').toFixed(0)} ms, ` +
-        `style ${perSecond('RecalcStyleDuration').toFixed(0)} ms, layout ${perSecond('LayoutDuration').toFixed(0)} ms; ` +
-        `${((after.LayoutCount - before.LayoutCount) / seconds).toFixed(0)} layouts/s, ${((after.RecalcStyleCount - before.RecalcStyleCount) / seconds).toFixed(0)} style recalcs/s, ` +
-        `${((after.Nodes ?? 0)).toFixed(0)} DOM nodes`,
-    );
-    for (const line of summarize(profile, Number(argValue('top') ?? 40))) console.log(line);
-    await context.close();
+    await onLiveFloor(rate, (floor) => profile(floor, staticServer, seconds), env);
   } finally {
-    await browser.close();
-    await server.stop();
     await staticServer?.stop();
   }
 }
 
-if (isEntryPoint(import.meta.url)) {
-  main().then(
-    () => process.exit(0),
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
+/** Profiles the dashboard, or the bare page when `staticServer` serves it, for `seconds`. */
+async function profile({ server, browser, token, dashboardUrl }: LiveFloor, staticServer: RunningServer | null, seconds: number): Promise<void> {
+  const userId = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string;
+  const { context, page } = await probedPage(browser);
+  const url = staticServer
+    ? barePageUrl(staticServer.baseUrl, server.port, token, dashboardSubscriptions('operator', userId))
+    : dashboardUrl;
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  await waitForFirstRow(page, 30_000);
+  await sleep(3000);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () => {
+    const { metrics: list } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    return Object.fromEntries(list.map((m) => [m.name, m.value]));
+  };
+  const before = await metrics();
+  const tracePath = argValue('trace');
+  if (tracePath) await browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc', 'gpu', 'viz'] });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await sleep(seconds * 1000);
+  const { profile: cpu } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  const saved = argValue('save');
+  if (saved) fs.writeFileSync(saved, JSON.stringify(cpu));
+  const after = await metrics();
+  if (tracePath) await browser.stopTracing();
+  // Main-thread time per second of the window, by kind (Chromium's own counters; paint and raster are in task time).
+  const perSecond = (name: string) => ((after[name] - before[name]) * 1000) / seconds;
+  console.log(
+    `main thread per second: task ${perSecond('TaskDuration').toFixed(0)} ms, script ${perSecond('ScriptDuration').toFixed(0)} ms, ` +
+      `style ${perSecond('RecalcStyleDuration').toFixed(0)} ms, layout ${perSecond('LayoutDuration').toFixed(0)} ms; ` +
+      `${((after.LayoutCount - before.LayoutCount) / seconds).toFixed(0)} layouts/s, ${((after.RecalcStyleCount - before.RecalcStyleCount) / seconds).toFixed(0)} style recalcs/s, ` +
+      `${((after.Nodes ?? 0)).toFixed(0)} DOM nodes`,
   );
+  for (const line of summarize(cpu, Number(argValue('top') ?? 40))) console.log(line);
+  await context.close();
 }
+
+if (isEntryPoint(import.meta.url)) runAsScript(main);

@@ -6,17 +6,13 @@
  *
  *   node --import tsx bench/repro/first-row-timeline.ts [--runs=3]
  */
-import { argValue, isEntryPoint } from '../lib/cli';
-import { devLogin, ensureBuild, launchChromium, probedPage } from '../lib/browser';
-import { startGateway } from '../lib/gateway';
+import { probedPage } from '../lib/browser';
+import { argValue, isEntryPoint, runAsScript } from '../lib/cli';
+import { onLiveFloor } from './live-floor';
 
 async function main() {
   const runs = Number(argValue('runs') ?? 3);
-  await ensureBuild(console.log);
-  const server = await startGateway({ next: true, mock: 100, env: { MOCK_SEED: '7' } });
-  const browser = await launchChromium();
-  try {
-    const token = await devLogin(server.baseUrl, 'Bench Operator', 'operator');
+  await onLiveFloor(100, async ({ browser, dashboardUrl }) => {
     for (let run = 1; run <= runs; run++) {
       const { context, page } = await probedPage(browser);
       const started = Date.now();
@@ -34,25 +30,14 @@ async function main() {
           sawEvent = true;
         });
       });
-      await page.goto(`${server.baseUrl}/?token=${encodeURIComponent(token)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+      await page.goto(dashboardUrl, { waitUntil: 'domcontentloaded', timeout: 60_000 });
       mark('DOMContentLoaded');
       await page.waitForSelector('[data-testid="bet-row"]', { timeout: 30_000 });
       mark('first bet row in the DOM');
       console.log(`run ${run}\n${marks.join('\n')}\n`);
       await context.close();
     }
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
+  });
 }
 
-if (isEntryPoint(import.meta.url)) {
-  main().then(
-    () => process.exit(0),
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+if (isEntryPoint(import.meta.url)) runAsScript(main);
