@@ -1,5 +1,6 @@
 import { WebSocketServer } from 'ws';
-import { type ChannelOf, type EventName, type EventPayloads, LIMITS, type PublishedEvent, type SessionUser } from '../protocol';
+import { type Channel, type ChannelOf, type EventName, type EventPayloads, LIMITS, type PublishedEvent, type SessionUser } from '../protocol';
+import type { RemotePublication } from './broker/broker';
 import type { Logger } from '../runtime/logger';
 import type { Metrics } from '../runtime/metrics';
 import type { TokenAuthority } from './auth';
@@ -11,7 +12,7 @@ import { startHeartbeat } from './heartbeat';
 import { DEFAULT_HUB_OPTIONS, type HubOptions, createHubContext } from './hub-context';
 import { originAllowed } from './origin-check';
 import { failConnection, openSession } from './session';
-import type { Hub, PublishPosition } from './types';
+import type { Hub } from './types';
 
 /** What the hub needs from the process; `options` is for tests and benchmarks. */
 export interface HubDeps {
@@ -36,30 +37,75 @@ export function createHub(deps: HubDeps): Hub {
   const stopHeartbeat = startHeartbeat(ctx);
   let closed = false;
 
-  function publish<E extends EventName>(channel: ChannelOf<E>, event: E, data: EventPayloads[E], meta?: { id?: string; ts?: string }): PublishPosition {
-    const dataJson = JSON.stringify(data);
-    const id = meta?.id ?? stableEventId(channel, event, dataJson);
-    const ts = meta?.ts ?? new Date().toISOString();
-    // The broker numbers and keeps the event, then hands it to the delivery handler before it returns.
-    const { seq } = ctx.broker.publish(channel, { event, id, ts, dataJson, fields: filterFields(event, data) });
-    metrics.eventsPublished.inc({ channel });
-    if (listeners.size === 0) return { seq, id, ts };
-    const published = { channel, event, seq, id, ts, data } as PublishedEvent;
-    for (const listener of listeners) {
+  const remoteListeners = new Set<(event: PublishedEvent) => void>();
+  /** Publications handed to a networked broker and not yet stored. */
+  const pending = new Set<Promise<unknown>>();
+
+  function notify(listenersOf: Set<(event: PublishedEvent) => void>, published: PublishedEvent): void {
+    for (const listener of listenersOf) {
       try {
         listener(published);
       } catch (err) {
-        logger.error({ err, channel, event }, 'publish listener failed');
+        logger.error({ err, channel: published.channel, event: published.event }, 'publish listener failed');
       }
     }
-    return { seq, id, ts };
   }
+
+  function publish<E extends EventName>(channel: ChannelOf<E>, event: E, data: EventPayloads[E], meta?: { id?: string; ts?: string }): void {
+    const dataJson = JSON.stringify(data);
+    const id = meta?.id ?? stableEventId(channel, event, dataJson);
+    const ts = meta?.ts ?? new Date().toISOString();
+    // The broker numbers and keeps the event and hands it to the delivery handler: before it returns on one
+    // process, once the shared stream gives it back with a networked broker.
+    const result = ctx.broker.publish(channel, { event, id, ts, dataJson, fields: filterFields(event, data) });
+    metrics.eventsPublished.inc({ channel });
+    const tap = (seq: number) => {
+      if (listeners.size) notify(listeners, { channel, event, seq, id, ts, data } as PublishedEvent);
+    };
+    if (!(result instanceof Promise)) return tap(result.seq);
+    const stored = result.then(
+      (publication) => tap(publication.seq),
+      (err) => logger.error({ err, channel, event, id }, 'event not stored by the broker'),
+    );
+    pending.add(stored);
+    void stored.finally(() => pending.delete(stored));
+  }
+
+  ctx.broker.onRemote?.((remote: RemotePublication) => {
+    if (remoteListeners.size === 0) return;
+    let data: unknown;
+    try {
+      data = JSON.parse(remote.dataJson);
+    } catch (err) {
+      return logger.error({ err, channel: remote.channel, seq: remote.seq }, 'unreadable publication from another node');
+    }
+    notify(remoteListeners, { channel: remote.channel as Channel, event: remote.event, seq: remote.seq, id: remote.id, ts: remote.ts, data } as PublishedEvent);
+  });
+
+  // The shared history was lost: every screen reconnects, resumes against the new epoch and gets snapshots.
+  ctx.broker.onEpochChange?.(() => {
+    for (const conn of ctx.connections) {
+      conn.closing = true;
+      conn.clearTimers();
+      conn.ws.close(1012, 'History was reset; reconnect');
+    }
+  });
 
   return {
     get epoch() {
       return ctx.broker.epoch;
     },
     publish,
+    async settled() {
+      await Promise.all([...pending]);
+    },
+    get brokerReady() {
+      return ctx.broker.ready ?? true;
+    },
+    onRemotePublish(listener) {
+      remoteListeners.add(listener);
+      return () => remoteListeners.delete(listener);
+    },
     setSnapshotProvider(channel, provider) {
       ctx.snapshots.set(channel, provider);
     },

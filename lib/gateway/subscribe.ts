@@ -16,14 +16,26 @@ function newSubscriptionId(): string {
   return `sub-${randomBytes(8).toString('hex')}`;
 }
 
+/** How long a subscribe waits for this node to deliver the seqs a client already saw on a faster node. */
+const CATCH_UP_MS = 2000;
+
 /**
  * Handles `subscribe`: validate, register, answer, then replay (resume) or snapshot.
  * All of it runs without yielding, so no publish can fall between the replay or snapshot and going live.
+ * Only a client ahead of this node (it saw seqs on another node that this one has not delivered yet)
+ * waits first, until this node has caught up or `CATCH_UP_MS` has passed; then all of it runs as above.
  */
-export function handleSubscribe(ctx: HubContext, conn: Connection, frame: ClientFrameOf<'subscribe'>): void {
+export function handleSubscribe(ctx: HubContext, conn: Connection, frame: ClientFrameOf<'subscribe'>, waited = false): void {
   const user = conn.user!;
   const access = checkChannelAccess(user, frame.channel, frame.params);
   if (!access.ok) return sendError(ctx, conn, frame.id, access.code, access.message, access.extras);
+  const { broker } = ctx;
+  if (!waited && broker.reach && frame.epoch === broker.epoch && frame.since !== undefined && frame.since > broker.lastSeq(access.channel)) {
+    void broker.reach(access.channel, frame.since, CATCH_UP_MS).then(() => {
+      if (!conn.closing) guardConnection(ctx, conn, () => handleSubscribe(ctx, conn, frame, true));
+    });
+    return;
+  }
   if (conn.subscriptions.size >= LIMITS.maxSubscriptions) {
     return sendError(ctx, conn, frame.id, 'subscription_limit', `Maximum subscriptions reached (${LIMITS.maxSubscriptions} per connection); unsubscribe from one first`, {
       current: conn.subscriptions.size,

@@ -2,13 +2,6 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Alarm, Channel, ChannelOf, ChannelParams, EventName, EventPayloads, PublishedEvent, SessionUser } from '../protocol';
 
-/** Where a published event landed: its `seq` on the channel, its id and time. */
-export interface PublishPosition {
-  seq: number;
-  id: string;
-  ts: string;
-}
-
 /** Publishes normalized events into the gateway. Sources, alarms and the mock only ever see this. */
 export interface Publisher {
   /**
@@ -17,6 +10,11 @@ export interface Publisher {
    * defaults to a stable hash of the event.
    */
   publish<E extends EventName>(channel: ChannelOf<E>, event: E, data: EventPayloads[E], meta?: { id?: string; ts?: string }): void;
+  /**
+   * Resolves once every event published before the call is stored (at once on one process; with Redis,
+   * once the shared stream holds them), so an ingest answers only for what is kept.
+   */
+  settled?(): Promise<void>;
 }
 
 /** Serves a stateful channel's snapshot: the current entities visible to this user under these params. */
@@ -44,8 +42,6 @@ export interface AlarmActions {
 
 /** The dashboard WebSocket hub (`/v1/ws`). */
 export interface Hub extends Publisher {
-  /** Publishes as `Publisher.publish` does, and says where the event landed. */
-  publish<E extends EventName>(channel: ChannelOf<E>, event: E, data: EventPayloads[E], meta?: { id?: string; ts?: string }): PublishPosition;
   /** This gateway's sequence space; changes when sequences restart. */
   readonly epoch: string;
   /** Registers the snapshot source of a stateful channel. */
@@ -54,8 +50,19 @@ export interface Hub extends Publisher {
   setAlarmActions(actions: AlarmActions): void;
   /** Tells the hub which locations are on the floor; presence scopes must name one of them. */
   setLocationDirectory(isLocation: (locationId: string) => boolean): void;
-  /** Taps every published event in-process (alarms watch `system`, KPIs, tests); returns an unsubscribe. */
+  /**
+   * Taps every event published by this process, once it has its seq (alarms watch `system`, KPIs, tests);
+   * returns an unsubscribe.
+   */
   onPublish(listener: (event: PublishedEvent) => void): () => void;
+  /**
+   * Taps every event other nodes of the floor publish (with `REDIS_URL`), in seq order per channel, so this
+   * node's copies of the floor's state follow them; returns an unsubscribe. Never called on one process.
+   */
+  onRemotePublish(listener: (event: PublishedEvent) => void): () => void;
+  settled(): Promise<void>;
+  /** Whether the shared store behind the broker is reachable (always, on one process). */
+  readonly brokerReady: boolean;
   /** Takes over an HTTP upgrade on `/v1/ws`. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Open dashboard connections. */

@@ -5,7 +5,7 @@ import { WebSocket } from 'ws';
 import { TokenAuthority } from '../../lib/gateway/auth';
 import { createHub } from '../../lib/gateway/hub';
 import type { HubOptions } from '../../lib/gateway/hub-context';
-import type { Hub, PublishPosition } from '../../lib/gateway/types';
+import type { Hub } from '../../lib/gateway/types';
 import type { Channel, EventName, Role } from '../../lib/protocol';
 import { type Metrics, createMetrics } from '../../lib/runtime/metrics';
 
@@ -116,6 +116,29 @@ export type TestHub = Omit<Hub, 'publish'> & {
   publish(channel: Channel, event: EventName, data: object, meta?: { id?: string; ts?: string }): PublishPosition;
 };
 
+/** Where a test's event landed. */
+export interface PublishPosition {
+  seq: number;
+  id: string;
+  ts: string;
+}
+
+/** The hub with a `publish` that says where the event landed (its in-memory broker publishes before returning). */
+function asTestHub(hub: Hub): TestHub {
+  const publish: TestHub['publish'] = (channel, event, data, meta) => {
+    let position: PublishPosition | null = null;
+    const stop = hub.onPublish((published) => void (position ??= { seq: published.seq, id: published.id, ts: published.ts }));
+    try {
+      (hub.publish as (c: Channel, e: EventName, d: object, m?: { id?: string; ts?: string }) => void)(channel, event, data, meta);
+    } finally {
+      stop();
+    }
+    if (!position) throw new Error('the test hub publishes on an in-memory broker only');
+    return position;
+  };
+  return new Proxy(hub, { get: (target, prop) => (prop === 'publish' ? publish : Reflect.get(target, prop)) }) as unknown as TestHub;
+}
+
 /** A real HTTP server on 127.0.0.1 with the hub on its upgrade event, as `server.ts` wires it. */
 export interface Gateway {
   url: string;
@@ -155,7 +178,7 @@ export async function startGateway(options: Partial<HubOptions> = {}): Promise<G
   const gateway: Gateway = {
     url,
     get hub() {
-      return hub as TestHub;
+      return asTestHub(hub);
     },
     tokens,
     metrics,

@@ -50,22 +50,42 @@ export type PublicationHandler = (channel: Channel, publication: Publication) =>
  *   so a client holding positions of the old epoch is never told it recovered. Two brokers not sharing
  *   storage never share an epoch. Read it each time; do not cache it.
  *
- * Asynchronous implementations: a networked broker (Redis, PostgreSQL) would make `publish`, `lastSeq` and
- * `after` return promises and call the handler from its subscription to the store, after `publish`
- * resolves rather than inside it. The hub's subscribe path relies on `MemoryBroker` answering without
- * yielding (no publish falls between a replay or snapshot and going live); with a networked broker it
- * would have to buffer live publications while it recovers, as centrifuge does. The conformance suite
- * (`brokerConformance`) already awaits every call, so it runs unchanged against such a broker.
+ * Networked implementations (`RedisBroker`): `publish` answers with a promise, resolved once the publication
+ * is stored and delivered here; deliveries of every node's publications come from the shared store in seq
+ * order. `lastSeq` and `after` still answer at once, from the node's own copy of recent history, so the
+ * hub's subscribe path stays one step (no publish falls between a replay or snapshot and going live).
+ * A client may have seen seqs this node has not delivered yet (it comes from a faster node): `reach` waits
+ * for them. The conformance suite (`brokerConformance`) awaits every call.
  */
 export interface Broker {
   /** The current sequence space. */
   readonly epoch: string;
   /** Assigns the channel's next seq, keeps the publication in history and hands it to the delivery handler. */
-  publish(channel: Channel, draft: PublicationDraft): Publication;
+  publish(channel: Channel, draft: PublicationDraft): Publication | Promise<Publication>;
   /** Sets the one handler that delivers publications to subscriptions. */
   onPublication(handler: PublicationHandler): void;
   /** The seq of the channel's latest publication in this epoch (0 before any). */
   lastSeq(channel: Channel): number;
   /** Every publication after `since`, oldest first; null when they are not all held or `since` is ahead. */
   after(channel: Channel, since: number): HistoryEntry[] | null;
+  /** Resolves true once this node has delivered the channel up to `seq` (false after `timeoutMs`); absent when publishing delivers at once. */
+  reach?(channel: Channel, seq: number, timeoutMs: number): Promise<boolean>;
+  /** Other nodes' publications with their data, for the state this node keeps; absent on a broker of one process. */
+  onRemote?(handler: (publication: RemotePublication) => void): void;
+  /** Told when the epoch changes while the process runs (the shared history was lost). */
+  onEpochChange?(listener: (epoch: string) => void): void;
+  /** Whether the shared store is reachable; absent means always. */
+  readonly ready?: boolean;
+  /** Releases connections. */
+  close?(): Promise<void>;
+}
+
+/** A publication made on another node, as this node's state needs it: its position and its data, serialized. */
+export interface RemotePublication {
+  channel: Channel;
+  event: string;
+  seq: number;
+  id: string;
+  ts: string;
+  dataJson: string;
 }

@@ -1,0 +1,230 @@
+import { createHash } from 'node:crypto';
+import { createClient } from 'redis';
+import { CHANNELS, type Channel } from '../../protocol';
+import type { Logger } from '../../runtime/logger';
+import { eventTail } from '../frames';
+import { ChannelHistory, DEFAULT_HISTORY, type HistoryEntry, type HistoryOptions } from '../history';
+import type { Broker, Publication, PublicationDraft, PublicationHandler, RemotePublication } from './broker';
+import { newEpoch } from './memory-broker';
+import { PUBLISH_SCRIPT, type RawRead, type RedisClient, type StreamEntry, type StreamKeys, evalScript, parseEntry, readStreams, readTail, streamKeys } from './redis-streams';
+import { SeqWaiters } from './seq-waiters';
+
+export interface RedisBrokerOptions {
+  url: string;
+  /** This node's name, written with each publication so it knows its own when they come back. */
+  nodeId: string;
+  /** Keys live under it; nodes of one floor share it. */
+  prefix?: string;
+  history?: HistoryOptions;
+  logger: Logger;
+  /** How often the epoch is checked when no publication arrives (ms). */
+  epochCheckMs?: number;
+}
+
+const CHANNEL_LIST = Object.keys(CHANNELS) as Channel[];
+/** How long one `XREAD` waits for entries before the loop checks the epoch and its own state. */
+const READ_BLOCK_MS = 1000;
+const READ_COUNT = 2000;
+/** How long a publish waits to see its entry come back before it gives up on delivering it here. */
+const OWN_ENTRY_TIMEOUT_MS = 10_000;
+
+const ignore: PublicationHandler = () => {};
+
+/**
+ * The `Broker` of a floor served by several nodes (docs/protocol.md §10), on Redis streams as centrifuge's
+ * Redis engine keeps history: per channel a stream (`XADD … MAXLEN ~`) and a seq counter beside the epoch
+ * in one hash, both changed by one script, so a seq is never given twice or skipped.
+ *
+ * Every node reads every channel's stream in order (one blocking `XREAD` over all of them) into a mirror
+ * of recent history, and delivers from it: its own publications and other nodes' alike, each once, in seq
+ * order. `lastSeq` and `after` answer from the mirror without a round trip, so subscribing stays one step
+ * with no publication falling between replay and going live. A node that starts reads the streams' tails
+ * first. When the epoch in Redis differs from the node's (its hash was lost), the node drops its mirror,
+ * adopts the new epoch and tells `onEpochChange`, so no client is told it recovered across the loss.
+ */
+export class RedisBroker implements Broker {
+  epoch = '';
+  private readonly keys: StreamKeys;
+  private readonly options: HistoryOptions;
+  private readonly mirrors = new Map<Channel, ChannelHistory>();
+  private readonly lastIds = new Map<Channel, string>();
+  private readonly waiters = new SeqWaiters<Publication>();
+  private readonly sha = { value: createHash('sha1').update(PUBLISH_SCRIPT).digest('hex') as string | null };
+  private handler: PublicationHandler = ignore;
+  private remote: ((publication: RemotePublication) => void) | null = null;
+  private readonly epochListeners: ((epoch: string) => void)[] = [];
+  private closed = false;
+  private reading: Promise<void> = Promise.resolve();
+  private lastEpochCheck = 0;
+
+  private constructor(
+    private readonly client: RedisClient,
+    private readonly reader: RedisClient,
+    private readonly opts: RedisBrokerOptions,
+  ) {
+    this.keys = streamKeys(opts.prefix ?? 'fm');
+    this.options = opts.history ?? DEFAULT_HISTORY;
+  }
+
+  /** Connects, adopts the floor's epoch (creating it on an empty Redis), loads the streams' tails and starts reading. */
+  static async connect(opts: RedisBrokerOptions): Promise<RedisBroker> {
+    const client = createClient({ url: opts.url, socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 3000) } });
+    client.on('error', (err) => opts.logger.warn({ err: String(err) }, 'redis connection error'));
+    await client.connect();
+    const reader = client.duplicate();
+    reader.on('error', () => {});
+    await reader.connect();
+    const broker = new RedisBroker(client, reader, opts);
+    await broker.adoptEpoch();
+    broker.reading = broker.readLoop();
+    return broker;
+  }
+
+  /** Whether the connection to Redis is up (health answers 503 while it is not). */
+  get ready(): boolean {
+    return this.client.isReady && this.reader.isReady;
+  }
+
+  async publish(channel: Channel, draft: PublicationDraft): Promise<Publication> {
+    const maxLen = String(this.options.minEvents);
+    const args = [channel, newEpoch(), maxLen, this.opts.nodeId, draft.event, draft.id, draft.ts, draft.dataJson, JSON.stringify(draft.fields)];
+    const [epoch, seq] = (await evalScript(this.client, PUBLISH_SCRIPT, this.sha, [this.keys.meta, this.keys.stream(channel)], args)) as [string, number];
+    // The reader's connection may have brought the entry back before this answer arrived.
+    const kept = epoch === this.epoch && this.lastSeq(channel) >= Number(seq) ? this.after(channel, Number(seq) - 1)?.[0] : undefined;
+    if (kept) return { epoch, ...kept };
+    const delivered = await this.waiters.wait(channel, epoch, Number(seq), OWN_ENTRY_TIMEOUT_MS);
+    if (delivered) return delivered;
+    // Stored, but not seen here in time (the reader is behind or reconnecting): its position is still true.
+    const tail = Buffer.from(eventTail(channel, draft.event, Number(seq), draft.id, draft.ts, draft.dataJson));
+    return { epoch, seq: Number(seq), event: draft.event, fields: draft.fields, tail };
+  }
+
+  onPublication(handler: PublicationHandler): void {
+    this.handler = handler;
+  }
+
+  /** Other nodes' publications, with their data, for what this node keeps of the floor's state. */
+  onRemote(handler: (publication: RemotePublication) => void): void {
+    this.remote = handler;
+  }
+
+  onEpochChange(listener: (epoch: string) => void): void {
+    this.epochListeners.push(listener);
+  }
+
+  lastSeq(channel: Channel): number {
+    return this.mirror(channel).lastSeq;
+  }
+
+  after(channel: Channel, since: number): HistoryEntry[] | null {
+    return this.mirror(channel).after(since);
+  }
+
+  /** Resolves true once this node has delivered the channel up to `seq` in the current epoch; false after `timeoutMs`. */
+  async reach(channel: Channel, seq: number, timeoutMs: number): Promise<boolean> {
+    if (this.lastSeq(channel) >= seq) return true;
+    return (await this.waiters.wait(channel, this.epoch, seq, timeoutMs)) !== null || this.lastSeq(channel) >= seq;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.waiters.clear();
+    this.reader.destroy();
+    await this.reading.catch(() => {});
+    await this.client.close().catch(() => this.client.destroy());
+  }
+
+  private mirror(channel: Channel): ChannelHistory {
+    let history = this.mirrors.get(channel);
+    if (!history) this.mirrors.set(channel, (history = new ChannelHistory(this.options)));
+    return history;
+  }
+
+  /** Reads the epoch (creating one on an empty Redis) and, when it is new to this node, starts over from the streams' tails. */
+  private async adoptEpoch(): Promise<void> {
+    await this.client.sendCommand(['HSETNX', this.keys.meta, 'epoch', newEpoch()]);
+    const epoch = (await this.client.sendCommand(['HGET', this.keys.meta, 'epoch'])) as string;
+    if (epoch === this.epoch) return;
+    const first = this.epoch === '';
+    if (!first) this.opts.logger.warn({ from: this.epoch, to: epoch }, 'stream history was lost: new epoch');
+    this.epoch = epoch;
+    this.mirrors.clear();
+    for (const channel of CHANNEL_LIST) {
+      const entries = await readTail(this.client, this.keys.stream(channel), this.options.minEvents);
+      this.lastIds.set(channel, entries.length ? entries[entries.length - 1][0] : '0-0');
+      // Only the newest unbroken run of this epoch's seqs is history; anything before a gap is not.
+      const parsed = entries.map(([id, flat]) => parseEntry(id, flat)).filter((e): e is StreamEntry => e !== null && e.epoch === epoch);
+      let start = parsed.length;
+      while (start > 0 && (start === parsed.length || parsed[start - 1].seq === parsed[start].seq - 1)) start--;
+      for (const entry of parsed.slice(start)) this.keep(channel, entry);
+    }
+    if (!first) for (const listener of this.epochListeners) listener(epoch);
+  }
+
+  private async readLoop(): Promise<void> {
+    let failures = 0;
+    while (!this.closed) {
+      try {
+        if (Date.now() - this.lastEpochCheck >= (this.opts.epochCheckMs ?? 1000)) {
+          this.lastEpochCheck = Date.now();
+          await this.adoptEpoch();
+        }
+        const command = ['XREAD', 'COUNT', String(READ_COUNT), 'BLOCK', String(READ_BLOCK_MS), 'STREAMS'];
+        for (const channel of CHANNEL_LIST) command.push(this.keys.stream(channel));
+        for (const channel of CHANNEL_LIST) command.push(this.lastIds.get(channel) ?? '0-0');
+        const read = (await this.reader.sendCommand(command)) as RawRead;
+        failures = 0;
+        if (read) this.deliverRead(read);
+      } catch (err) {
+        if (this.closed) return;
+        failures++;
+        this.opts.logger.warn({ err: String(err) }, 'reading the shared streams failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** failures, 3000)));
+      }
+    }
+  }
+
+  private deliverRead(read: NonNullable<RawRead>): void {
+    const byKey = new Map(CHANNEL_LIST.map((channel) => [this.keys.stream(channel), channel]));
+    for (const [key, entries] of readStreams(read)) {
+      const channel = byKey.get(key);
+      if (!channel) continue;
+      for (const [id, flat] of entries) {
+        this.lastIds.set(channel, id);
+        const entry = parseEntry(id, flat);
+        if (!entry) continue;
+        if (entry.epoch !== this.epoch) {
+          // Written in another epoch: an older one is no longer history; a newer one is checked on the next turn.
+          this.lastEpochCheck = 0;
+          continue;
+        }
+        this.deliver(channel, entry);
+      }
+    }
+  }
+
+  private deliver(channel: Channel, entry: StreamEntry): void {
+    const mirror = this.mirror(channel);
+    if (entry.seq <= mirror.lastSeq) return;
+    if (mirror.lastSeq !== 0 && entry.seq !== mirror.lastSeq + 1) {
+      // The stream was trimmed past what this node had read: what it keeps starts again here.
+      this.opts.logger.warn({ channel, from: mirror.lastSeq, to: entry.seq }, 'node fell behind the shared stream; history restarts');
+      this.mirrors.set(channel, new ChannelHistory(this.options));
+    }
+    const publication = this.keep(channel, entry);
+    try {
+      this.handler(channel, publication);
+    } finally {
+      if (entry.node !== this.opts.nodeId && this.remote) this.remote({ channel, event: entry.event, seq: entry.seq, id: entry.id, ts: entry.ts, dataJson: entry.dataJson });
+      this.waiters.settle(channel, this.epoch, entry.seq, publication);
+    }
+  }
+
+  private keep(channel: Channel, entry: StreamEntry): Publication {
+    const fields = JSON.parse(entry.fieldsJson) as Record<string, unknown>;
+    const publication: Publication = { epoch: this.epoch, seq: entry.seq, event: entry.event, fields, tail: Buffer.alloc(0) };
+    publication.tail = this.mirror(channel).append(publication, eventTail(channel, entry.event, entry.seq, entry.id, entry.ts, entry.dataJson));
+    return publication;
+  }
+}
