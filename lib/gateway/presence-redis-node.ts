@@ -8,7 +8,11 @@ interface RedisListener {
   connect(): Promise<unknown>;
   subscribe(channel: string, listener: (message: string) => void): Promise<void>;
   close(): Promise<void>;
+  destroy(): void;
 }
+
+/** How long closing a Redis connection may wait for its replies before it is cut. */
+const CLOSE_GRACE_MS = 2_000;
 
 /** A node-redis client the node already has (`createClient()`, connected); presence opens one more connection from it for pub/sub. */
 export type SharedRedisClient = RedisPresenceClient & { duplicate(): RedisListener };
@@ -32,7 +36,7 @@ export async function createRedisPresence<Conn = Connection>(
   options: RedisPresenceOptions & ({ url: string } | { client: SharedRedisClient }),
 ): Promise<RedisPresenceNode<Conn>> {
   const { logger } = options;
-  const opened: { close(): Promise<unknown> }[] = [];
+  const opened: { close(): Promise<unknown>; destroy(): void }[] = [];
   try {
     let client: SharedRedisClient;
     if ('url' in options) {
@@ -53,11 +57,24 @@ export async function createRedisPresence<Conn = Connection>(
       store,
       async close() {
         await store.retire().catch((err: unknown) => logger.warn({ err, node: options.nodeId }, 'leaving presence failed; the other nodes sweep this one'));
-        for (const connection of opened) await connection.close().catch(() => undefined);
+        for (const connection of opened) await shut(connection);
       },
     };
   } catch (err) {
-    for (const connection of opened) await connection.close().catch(() => undefined);
+    for (const connection of opened) await shut(connection);
     throw err;
   }
+}
+
+/** Closes a connection gracefully, or cuts it when Redis does not answer its last replies in time (node-redis would wait forever). */
+async function shut(connection: { close(): Promise<unknown>; destroy(): void }): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), CLOSE_GRACE_MS)));
+  const closed = connection.close().then(
+    () => false,
+    () => false,
+  );
+  const cut = await Promise.race([closed, late]);
+  clearTimeout(timer);
+  if (cut) connection.destroy();
 }

@@ -153,3 +153,25 @@ describe('RedisPresence across nodes', () => {
     expect(await b.store.leave(hall, 'b1', 'bob')).toEqual(user('bob'));
   }, 20_000);
 });
+
+describe('RedisPresence without Redis', () => {
+  it('fails calls within its timeout when Redis goes away, and still closes', async () => {
+    const lonely = await startRedis();
+    const node = await createRedisPresence<string>({ url: lonely.url, nodeId: 'n1', logger, callTimeoutMs: 300 });
+    try {
+      await node.store.join(hall, 'c1', user('ada'));
+      await lonely.stop();
+      await expect(node.store.join(hall, 'c2', user('bob'))).rejects.toThrow(/did not answer/);
+      await expect(node.store.leaveAll('c1', 'ada')).rejects.toThrow(/did not answer/);
+      await expect(node.store.list(hall)).rejects.toThrow(/did not answer/);
+      // What the node was told stays its own: the connections are gone here whatever Redis missed.
+      expect(node.store.scopeCount('c1')).toBe(0);
+      expect(node.store.isJoined(hall, 'c2')).toBe(true);
+    } finally {
+      const closing = Date.now();
+      await node.close();
+      expect(Date.now() - closing).toBeLessThan(5000);
+      await lonely.stop();
+    }
+  }, 20_000);
+});

@@ -11,8 +11,11 @@ export interface RedisPresenceClient {
   hGet(key: string, field: string): Promise<unknown>;
 }
 
-/** A heartbeat lasting 10 s, renewed every 2.5 s and swept as often, takes a dead node's users out within 12.5 s. */
-export const PRESENCE_TTL_MS = 10_000;
+/**
+ * A heartbeat lasts 8 s and is renewed, and dead nodes swept, every 2 s: a dead node's users are out within
+ * 10 s (docs/protocol.md §10 allows 15), and a live node is swept only after missing four beats in a row.
+ */
+export const PRESENCE_TTL_MS = 8_000;
 /** How long a call may wait for Redis before the request fails (its change still lands, in order, if Redis comes back). */
 const CALL_TIMEOUT_MS = 5_000;
 
@@ -25,6 +28,8 @@ export interface RedisPresenceOptions {
   ttlMs?: number;
   /** Keeps stores apart on one Redis (tests); `floor` by default. */
   namespace?: string;
+  /** How long a call may wait for Redis before it fails; 5 s by default. */
+  callTimeoutMs?: number;
 }
 
 /** The scope id used in Redis keys and announcements: `channel`, or `channel|location_id`. */
@@ -61,6 +66,7 @@ export class RedisPresence<Conn> implements PresenceStore<Conn> {
   private readonly ttlMs: number;
   private readonly nodeId: string;
   private readonly logger: Logger;
+  private readonly callTimeoutMs: number;
   private timer: NodeJS.Timeout | undefined;
   private syncing: Promise<void> | null = null;
   private beatFailing = false;
@@ -73,6 +79,7 @@ export class RedisPresence<Conn> implements PresenceStore<Conn> {
     this.ttlMs = options.ttlMs ?? PRESENCE_TTL_MS;
     this.nodeId = options.nodeId;
     this.logger = options.logger;
+    this.callTimeoutMs = options.callTimeoutMs ?? CALL_TIMEOUT_MS;
   }
 
   /** The pub/sub channel the announcements travel on. */
@@ -96,7 +103,10 @@ export class RedisPresence<Conn> implements PresenceStore<Conn> {
   /** Waits for calls under way, then takes this node's remaining connections out, announcing who is gone. */
   async retire(): Promise<void> {
     this.stopHeartbeat();
-    await Promise.allSettled([...this.pending]);
+    // Calls to an unreachable Redis may never settle; shutting down waits for them only as long as for one call.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.pending]), new Promise((resolve) => (timer = setTimeout(resolve, this.callTimeoutMs)))]);
+    clearTimeout(timer);
     await this.script(SYNC, ['0']).then((reply) => this.emit(announcements(reply, 0)));
   }
 
@@ -200,13 +210,13 @@ export class RedisPresence<Conn> implements PresenceStore<Conn> {
     return this.track(this.redis.eval(source, { arguments: [this.prefix, this.nodeId, ...args] }));
   }
 
-  /** Bounds a call by `CALL_TIMEOUT_MS` and remembers it until it settles, so `retire` can wait for it. */
+  /** Bounds a call by `callTimeoutMs` and remembers it until it settles, so `retire` can wait for it. */
   private track<T>(call: Promise<T>): Promise<T> {
     this.pending.add(call);
     const forget = () => this.pending.delete(call);
     call.then(forget, forget);
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Redis did not answer a presence call within ${CALL_TIMEOUT_MS} ms`)), CALL_TIMEOUT_MS);
+      const timer = setTimeout(() => reject(new Error(`Redis did not answer a presence call within ${this.callTimeoutMs} ms`)), this.callTimeoutMs);
       call.then(resolve, reject).finally(() => clearTimeout(timer));
     });
   }
