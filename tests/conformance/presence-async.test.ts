@@ -109,6 +109,19 @@ describe('presence on a store that answers later', () => {
     await eve.close();
   });
 
+  it('takes a connection out of scopes its refreshed token no longer allows once the store answers, and tells the others', async () => {
+    const bob = await gw.login('operator', { user_id: 'u-bob' });
+    await bob.subscribe('alerts', { location_id: 'loc-a' });
+    const max = await gw.login('manager', { user_id: 'u-max', locations: ['loc-a', 'loc-b'] });
+    await max.request({ type: 'presence_join', ...hall });
+    await bob.waitFor((f) => f.type === 'presence' && f.data.user_id === 'u-max');
+    expect(await max.request({ type: 'auth', token: await gw.token('manager', { user_id: 'u-max', locations: ['loc-b'] }) })).toMatchObject({ success: true });
+    expect(await bob.waitFor((f) => f.type === 'presence' && f.event === 'user_left')).toMatchObject({ data: { user_id: 'u-max' } });
+    expect((await bob.request({ type: 'presence_list', ...hall })).users).toEqual([]);
+    await max.close();
+    await bob.close();
+  });
+
   it('ends only the connection whose store call failed, with 1011, and keeps serving the rest', async () => {
     const bob = await gw.login('operator', { user_id: 'u-bob' });
     const ann = await gw.login('operator', { user_id: 'u-ann' });
