@@ -70,6 +70,7 @@ export class RedisPresence<Conn> implements PresenceStore<Conn> {
   private timer: NodeJS.Timeout | undefined;
   private syncing: Promise<void> | null = null;
   private beatFailing = false;
+  private retired = false;
 
   constructor(
     private readonly redis: RedisPresenceClient,
@@ -102,6 +103,7 @@ export class RedisPresence<Conn> implements PresenceStore<Conn> {
 
   /** Waits for calls under way, then takes this node's remaining connections out, announcing who is gone. */
   async retire(): Promise<void> {
+    this.retired = true;
     this.stopHeartbeat();
     // Calls to an unreachable Redis may never settle; shutting down waits for them only as long as for one call.
     let timer: NodeJS.Timeout | undefined;
@@ -187,7 +189,7 @@ export class RedisPresence<Conn> implements PresenceStore<Conn> {
         if ((reply as string[])[0] === 'swept') this.resync();
       })
       .catch((err: unknown) => {
-        // Once per outage: Redis being away is also reported by /api/health.
+        // Logged once per outage, not on every beat.
         if (!this.beatFailing) this.logger.warn({ err, node: this.nodeId }, 'presence heartbeat failed; retrying on every beat');
         this.beatFailing = true;
       });
@@ -195,6 +197,7 @@ export class RedisPresence<Conn> implements PresenceStore<Conn> {
 
   /** Writes this node's connections back after it was swept; one sync at a time. */
   private resync(): void {
+    if (this.retired) return;
     this.syncing ??= this.sync()
       .catch((err: unknown) => this.logger.warn({ err, node: this.nodeId }, 'presence resync failed; the next heartbeat retries'))
       .finally(() => (this.syncing = null));
