@@ -21,7 +21,10 @@ export class Connection {
   lastSeen = Date.now();
   /** Once set nothing more is sent or handled: the connection is on its way out. */
   closing = false;
-  /** Frames that arrived while a token was being verified; handled in order once it is. Null when not verifying. */
+  /**
+   * Frames that arrived while a token was being verified, or while a request waits for a shared store;
+   * handled in order once it is done. Null when nothing is pending.
+   */
   queue: string[] | null = null;
   authTimer: NodeJS.Timeout | undefined;
   expiryTimer: NodeJS.Timeout | undefined;

@@ -65,18 +65,21 @@ export interface HubContext {
   readonly connectionsByUser: Map<string, number>;
 }
 
-/** Builds the shared state of a hub; without a broker it keeps history in memory, as `options.history` says. */
+/**
+ * Builds the shared state of a hub; without a broker it keeps history in memory, as `options.history`
+ * says, and without a presence store it keeps presence in memory.
+ */
 export function createHubContext(
-  deps: { tokens: TokenAuthority; metrics: Metrics; logger: Logger; broker?: Broker },
+  deps: { tokens: TokenAuthority; metrics: Metrics; logger: Logger; broker?: Broker; presence?: PresenceStore<Connection> },
   options: HubOptions,
 ): HubContext {
-  const { broker = new MemoryBroker(options.history), ...rest } = deps;
+  const { broker = new MemoryBroker(options.history), presence = new PresenceRoster<Connection>(), ...rest } = deps;
   return {
     broker,
     ...rest,
     options,
     registry: new SubscriptionRegistry<Connection>(),
-    presence: new PresenceRoster<Connection>(),
+    presence,
     snapshots: new Map(),
     connections: new Set(),
     alarmActions: null,

@@ -5,12 +5,15 @@ import type { Logger } from '../runtime/logger';
 import type { Metrics } from '../runtime/metrics';
 import type { TokenAuthority } from './auth';
 import type { Broker } from './broker/broker';
+import type { Connection } from './connection';
 import { createDelivery } from './delivery';
 import { stableEventId } from './event-id';
 import { filterFields } from './filter-matcher';
 import { startHeartbeat } from './heartbeat';
 import { DEFAULT_HUB_OPTIONS, type HubOptions, createHubContext } from './hub-context';
 import { originAllowed } from './origin-check';
+import { announcePresence } from './presence-announce';
+import type { PresenceStore } from './presence-store';
 import { failConnection, openSession } from './session';
 import type { Hub } from './types';
 
@@ -22,6 +25,11 @@ export interface HubDeps {
   options?: Partial<HubOptions>;
   /** Where publications are numbered, kept and replayed; by default a `MemoryBroker` on `options.history`. */
   broker?: Broker;
+  /**
+   * Who is present where; by default a `PresenceRoster` in memory. A shared store (`createRedisPresence`)
+   * makes presence span nodes; its owner closes it after the hub.
+   */
+  presence?: PresenceStore<Connection>;
 }
 
 /** Creates the dashboard WebSocket hub of `/v1/ws` (docs/protocol.md §3–§9). */
@@ -30,6 +38,8 @@ export function createHub(deps: HubDeps): Hub {
   const ctx = createHubContext(deps, options);
   ctx.failConnection = (conn, err) => failConnection(ctx, conn, err);
   ctx.broker.onPublication(createDelivery(ctx));
+  // Joins and leaves decided on other nodes reach this node's audience; this node's own are announced where they are answered.
+  const stopAnnouncements = ctx.presence.onAnnouncement?.((a) => announcePresence(ctx, null, a.scope, a.event, a.user));
   const { metrics, logger } = deps;
   // Compression would cost CPU per client per frame, which defeats serializing each event once.
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxInboundBytes, perMessageDeflate: false, clientTracking: false });
@@ -160,6 +170,7 @@ export function createHub(deps: HubDeps): Hub {
           }),
       );
       await Promise.all(closing);
+      stopAnnouncements?.();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };

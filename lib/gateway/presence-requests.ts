@@ -1,15 +1,21 @@
-import { type ClientFrameOf, LIMITS, type PresenceFrame, type PresenceUser } from '../protocol';
+import { type ClientFrameOf, LIMITS, type PresenceUser } from '../protocol';
 import { checkChannelAccess } from './channel-access';
 import type { Connection } from './connection';
-import { encodeFrame } from './frames';
 import type { HubContext } from './hub-context';
-import type { PresenceScope } from './presence-store';
+import { announcePresence } from './presence-announce';
+import type { PresenceScope, StoreAnswer } from './presence-store';
 import { sendError, sendFrame } from './replies';
 
 type PresenceRequest = ClientFrameOf<'presence_join'> | ClientFrameOf<'presence_leave'> | ClientFrameOf<'presence_list'>;
 
-/** Handles `presence_join`, `presence_leave` and `presence_list` (docs/protocol.md §9); the same channel checks as subscribe apply. */
-export function handlePresence(ctx: HubContext, conn: Connection, frame: PresenceRequest): void {
+/**
+ * Handles `presence_join`, `presence_leave` and `presence_list` (docs/protocol.md §9); the same channel
+ * checks as subscribe apply. Each is answered once the store has answered: at once in memory; with a
+ * shared store the returned promise settles then, and the session holds this connection's later frames
+ * until it does, so answers keep the order of the requests. The promise never rejects: a store that
+ * fails ends this connection alone (1011, logged), as any failure while handling a connection does.
+ */
+export function handlePresence(ctx: HubContext, conn: Connection, frame: PresenceRequest): void | Promise<void> {
   const user = conn.user!;
   const access = checkChannelAccess(user, frame.channel, frame.params);
   if (!access.ok) return sendError(ctx, conn, frame.id, access.code, access.message, access.extras);
@@ -20,18 +26,19 @@ export function handlePresence(ctx: HubContext, conn: Connection, frame: Presenc
   const scope: PresenceScope = params.location_id ? { channel, location_id: params.location_id } : { channel };
 
   if (frame.type === 'presence_list') {
-    return sendFrame(conn, { type: 'presence_list_response', id: frame.id, channel, params, users: ctx.presence.list(scope) });
+    return settle(ctx, conn, ctx.presence.list(scope), (users) => sendFrame(conn, { type: 'presence_list_response', id: frame.id, channel, params, users }));
   }
   if (frame.type === 'presence_leave') {
-    const left = ctx.presence.isJoined(scope, conn);
-    sendFrame(conn, { type: 'response', id: frame.id, success: true, channel, params, message: left ? 'Left presence' : 'Not present in this scope' });
-    announceLeave(ctx, conn, scope, user.user_id);
-    return;
+    const joined = ctx.presence.isJoined(scope, conn);
+    return settle(ctx, conn, ctx.presence.leave(scope, conn, user.user_id), (left) => {
+      sendFrame(conn, { type: 'response', id: frame.id, success: true, channel, params, message: joined ? 'Left presence' : 'Not present in this scope' });
+      if (left) announcePresence(ctx, conn, scope, 'user_left', left);
+    });
   }
-  const joined = ctx.presence.scopeCount(conn);
-  if (joined >= LIMITS.maxPresenceScopes && !ctx.presence.isJoined(scope, conn)) {
+  const current = ctx.presence.scopeCount(conn);
+  if (current >= LIMITS.maxPresenceScopes && !ctx.presence.isJoined(scope, conn)) {
     return sendError(ctx, conn, frame.id, 'presence_limit', `A connection may be present in at most ${LIMITS.maxPresenceScopes} scopes; leave one first`, {
-      current: joined,
+      current,
       limit: LIMITS.maxPresenceScopes,
     });
   }
@@ -41,36 +48,31 @@ export function handlePresence(ctx: HubContext, conn: Connection, frame: Presenc
     user_info: { ...frame.user_info, name: user.name, role: user.role },
     joined_at: new Date().toISOString(),
   };
-  const { first } = ctx.presence.join(scope, conn, entry);
-  sendFrame(conn, { type: 'response', id: frame.id, success: true, channel, params, message: 'Joined presence' });
-  if (first) announce(ctx, conn, scope, 'user_joined', entry);
+  return settle(ctx, conn, ctx.presence.join(scope, conn, entry), ({ first, user: listed }) => {
+    sendFrame(conn, { type: 'response', id: frame.id, success: true, channel, params, message: 'Joined presence' });
+    if (first) announcePresence(ctx, conn, scope, 'user_joined', listed);
+  });
 }
 
-/** Takes a connection out of one scope, announcing `user_left` when it was the user's last one there. */
+/** Takes a connection out of one scope (its token no longer allows it), announcing `user_left` when it was the user's last one there. */
 export function announceLeave(ctx: HubContext, conn: Connection, scope: PresenceScope, userId: string): void {
-  const left = ctx.presence.leave(scope, conn, userId);
-  if (left) announce(ctx, conn, scope, 'user_left', left);
+  void settle(ctx, conn, ctx.presence.leave(scope, conn, userId), (left) => {
+    if (left) announcePresence(ctx, conn, scope, 'user_left', left);
+  });
 }
 
-/** Announces `user_left` for every scope a closing connection was the user's last one in. */
+/** Announces `user_left` for every scope a closing connection was the user's last one in; a store failure is logged. */
 export function announceDeparture(ctx: HubContext, conn: Connection, userId: string): void {
-  for (const { scope, user } of ctx.presence.leaveAll(conn, userId)) announce(ctx, conn, scope, 'user_left', user);
+  const answer = ctx.presence.leaveAll(conn, userId);
+  const announce = (left: Awaited<typeof answer>) => {
+    for (const { scope, user } of left) announcePresence(ctx, conn, scope, 'user_left', user);
+  };
+  if (!(answer instanceof Promise)) return announce(answer);
+  answer.then(announce).catch((err: unknown) => ctx.logger.error({ err, session: conn.sessionId }, 'announcing a presence departure failed'));
 }
 
-/**
- * Tells everyone else in the scope: connections joined to it, and connections subscribed to the channel
- * whose location filter (or claim) admits the scope's location. Each connection hears it once.
- */
-function announce(ctx: HubContext, origin: Connection, scope: PresenceScope, event: PresenceFrame['event'], user: PresenceUser): void {
-  const audience = new Set<Connection>(ctx.presence.connections(scope));
-  for (const sub of ctx.registry.onChannel(scope.channel)) {
-    const loc = scope.location_id;
-    if (loc !== undefined && ((sub.filter.locations && !sub.filter.locations.has(loc)) || (sub.filter.scope && !sub.filter.scope.has(loc)))) continue;
-    audience.add(sub.owner);
-  }
-  audience.delete(origin);
-  const frame: PresenceFrame = { type: 'presence', event, channel: scope.channel, data: user };
-  if (scope.location_id !== undefined) frame.params = { location_id: scope.location_id };
-  const text = encodeFrame(frame);
-  for (const conn of audience) conn.send(text);
+/** Runs `then` on a store's answer: now when it is at hand, else when it arrives; a failure ends the connection (1011). */
+function settle<T>(ctx: HubContext, conn: Connection, answer: StoreAnswer<T>, then: (value: T) => void): void | Promise<void> {
+  if (!(answer instanceof Promise)) return then(answer);
+  return answer.then(then).catch((err: unknown) => ctx.failConnection(conn, err));
 }

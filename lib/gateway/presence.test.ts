@@ -28,3 +28,17 @@ describe('PresenceRoster', () => {
 });
 
 presenceStoreConformance(() => new PresenceRoster<string>());
+
+describe('PresenceRoster.memberships', () => {
+  it('counts the connections holding each user in each scope', () => {
+    const roster = new PresenceRoster<string>();
+    roster.join(scope, 'c1', ada);
+    roster.join(scope, 'c2', ada);
+    roster.join({ channel: 'alerts' }, 'c3', bob);
+    roster.leave(scope, 'c2', 'ada');
+    expect([...roster.memberships()]).toEqual([
+      { scope, user: ada, connections: 1 },
+      { scope: { channel: 'alerts' }, user: bob, connections: 1 },
+    ]);
+  });
+});

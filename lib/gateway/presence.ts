@@ -83,6 +83,13 @@ export class PresenceRoster<Conn> implements PresenceStore<Conn> {
     for (const member of this.scopes.get(scopeKey(scope))?.members.values() ?? []) yield* member.connections;
   }
 
+  /** Every user present in a scope here, with how many of this store's connections hold them there. */
+  *memberships(): Iterable<{ scope: PresenceScope; user: PresenceUser; connections: number }> {
+    for (const { scope, members } of this.scopes.values()) {
+      for (const member of members.values()) yield { scope, user: member.user, connections: member.connections.size };
+    }
+  }
+
   private leaveKey(key: string, conn: Conn, userId: string): PresenceUser | null {
     const entry = this.scopes.get(key);
     const member = entry?.members.get(userId);

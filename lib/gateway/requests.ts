@@ -6,8 +6,11 @@ import { sendError, sendFrame } from './replies';
 import { handleSubscribe } from './subscribe';
 import type { Subscription } from './subscription-registry';
 
-/** Routes an authenticated connection's parsed frame to its handler. */
-export function dispatchRequest(ctx: HubContext, conn: Connection, frame: Exclude<ClientFrame, { type: 'auth' }>): void {
+/**
+ * Routes an authenticated connection's parsed frame to its handler. A promise means the answer waits for
+ * a shared store; it never rejects, and the connection's later frames wait for it.
+ */
+export function dispatchRequest(ctx: HubContext, conn: Connection, frame: Exclude<ClientFrame, { type: 'auth' }>): void | Promise<void> {
   switch (frame.type) {
     case 'subscribe':
       return handleSubscribe(ctx, conn, frame);

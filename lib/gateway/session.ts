@@ -78,7 +78,21 @@ function handleText(ctx: HubContext, conn: Connection, text: string): void {
   }
   if (!parsed.ok) return sendError(ctx, conn, parsed.id, parsed.code, parsed.message);
   if (parsed.frame.type === 'auth') return authenticate(ctx, conn, parsed.frame.token, parsed.frame.id);
-  dispatchRequest(ctx, conn, parsed.frame);
+  const pending = dispatchRequest(ctx, conn, parsed.frame);
+  if (pending) holdFrames(ctx, conn, pending);
+}
+
+/**
+ * Queues the connection's later frames until a request answered by a shared store is done, so answers
+ * keep the order of requests. Nothing else holds the queue here: frames reach `handleText` only while it is empty.
+ */
+function holdFrames(ctx: HubContext, conn: Connection, pending: Promise<void>): void {
+  conn.queue = [];
+  void pending.then(() =>
+    guardConnection(ctx, conn, () => {
+      if (!conn.closing) drainQueue(ctx, conn);
+    }),
+  );
 }
 
 /** Verifies a token (first or fresh); frames arriving meanwhile wait in the queue so order is kept. */
@@ -150,7 +164,7 @@ function drainQueue(ctx: HubContext, conn: Connection): void {
   conn.queue = null;
   for (let i = 0; i < waiting.length && !conn.closing; i++) {
     handleText(ctx, conn, waiting[i]);
-    // Another auth frame started verifying: the rest waits for it, in order.
+    // Another auth frame started verifying, or a request waits for a shared store: the rest waits for it, in order.
     if (conn.queue) {
       (conn.queue as string[]).push(...waiting.slice(i + 1));
       return;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { WebSocket } from 'ws';
 import { TokenAuthority } from '../../lib/gateway/auth';
-import { createHub } from '../../lib/gateway/hub';
+import { type HubDeps, createHub } from '../../lib/gateway/hub';
 import type { HubOptions } from '../../lib/gateway/hub-context';
 import type { Hub } from '../../lib/gateway/types';
 import type { Channel, EventName, Role } from '../../lib/protocol';
@@ -160,12 +160,12 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Starts a gateway on an ephemeral port. */
-export async function startGateway(options: Partial<HubOptions> = {}): Promise<Gateway> {
+/** Starts a gateway on an ephemeral port; `engines` replace the in-memory ones (a shared presence store, say). */
+export async function startGateway(options: Partial<HubOptions> = {}, engines: Pick<HubDeps, 'presence'> = {}): Promise<Gateway> {
   const tokens = new TokenAuthority(TEST_SECRET);
   const metrics = createMetrics();
   const logger = pino({ level: 'silent' });
-  let hub = createHub({ tokens, metrics, logger, options });
+  let hub = createHub({ tokens, metrics, logger, options, ...engines });
   const clients = new Set<TestClient>();
   const server: Server = createServer((_req, res) => res.writeHead(404).end());
   server.on('upgrade', (req, socket, head) => {
@@ -198,7 +198,7 @@ export async function startGateway(options: Partial<HubOptions> = {}): Promise<G
     },
     async restartHub() {
       await hub.close();
-      hub = createHub({ tokens, metrics, logger, options });
+      hub = createHub({ tokens, metrics, logger, options, ...engines });
     },
     async close() {
       for (const client of clients) client.ws.terminate();
