@@ -6,6 +6,7 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { loadConfig } from './lib/runtime/config';
 import { applyBaseHeaders, applyPageHeaders } from './lib/http/security-headers';
+import { openEngines } from './lib/server/engines';
 import { createFloorMonitor } from './lib/server/floor-monitor';
 import { createLogger } from './lib/runtime/logger';
 
@@ -16,7 +17,7 @@ const dev = process.argv.includes('--dev');
 const withNext = !process.argv.includes('--no-next');
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-const monitor = createFloorMonitor(config, logger);
+const monitor = createFloorMonitor(config, logger, await openEngines(config, logger));
 
 let pages: PageHandler | null = null;
 let pageUpgrades: UpgradeHandler | null = null;

@@ -1,5 +1,5 @@
 import { WebSocketServer } from 'ws';
-import { type Channel, type ChannelOf, type EventName, type EventPayloads, LIMITS, type PublishedEvent, type SessionUser } from '../protocol';
+import { CLOSE_CODES, type Channel, type ChannelOf, type EventName, type EventPayloads, LIMITS, type PublishedEvent, type SessionUser } from '../protocol';
 import type { RemotePublication } from './broker/broker';
 import type { Logger } from '../runtime/logger';
 import type { Metrics } from '../runtime/metrics';
@@ -97,7 +97,7 @@ export function createHub(deps: HubDeps): Hub {
     for (const conn of ctx.connections) {
       conn.closing = true;
       conn.clearTimers();
-      conn.ws.close(1012, 'History was reset; reconnect');
+      conn.ws.close(CLOSE_CODES.historyReset, 'History was reset; reconnect');
     }
   });
 

@@ -45,6 +45,8 @@ export const CLOSE_CODES = {
   invalidPayload: 1007,
   /** The gateway failed while handling this connection; other connections carry on. */
   internalError: 1011,
+  /** The floor's shared history was lost (a new epoch): reconnect, and resuming gets snapshots. */
+  historyReset: 1012,
   /** Missing, bad or expired token. */
   unauthorized: 4401,
   /** The user already holds `MAX_CONNECTIONS_PER_USER` connections. */

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -31,6 +32,12 @@ const EnvSchema = z.object({
   ALARM_ESCALATE_MINUTES: z.coerce.number().positive('ALARM_ESCALATE_MINUTES must be a positive number of minutes').default(5),
   ALLOWED_ORIGINS: z.string().optional(),
   MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1, 'MAX_CONNECTIONS_PER_USER must be at least 1').default(100),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' }).optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// or postgresql:// URL' }).optional(),
+  NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'NODE_ID must be 1-64 letters, digits, dots, dashes or underscores')
+    .optional(),
 });
 
 /** Everything the process reads from its environment, with the defaults of docs/protocol.md §15 applied. */
@@ -60,6 +67,12 @@ export interface Config {
   /** Browser origins that may open `/v1/ws`; null: only the page's own origin. */
   allowedOrigins: string[] | null;
   maxConnectionsPerUser: number;
+  /** Set: this node shares the floor's live state with other nodes through Redis (docs/protocol.md §10). */
+  redisUrl: string | undefined;
+  /** Set: alarms and their audit live in PostgreSQL. Required with `redisUrl`. */
+  databaseUrl: string | undefined;
+  /** This node's name among the floor's nodes (health, metrics, presence, leases); unique per running node. */
+  nodeId: string;
 }
 
 /** Default mock stream rate (events per second) for `MOCK_STREAM=on`. */
@@ -73,6 +86,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new Error(
+      'Invalid configuration:\n  REDIS_URL is set without DATABASE_URL: nodes sharing a floor keep alarms in PostgreSQL, so set DATABASE_URL (or unset REDIS_URL for one process on SQLite)',
+    );
+  }
   const production = e.NODE_ENV === 'production';
   const mockRate = e.MOCK_STREAM === 'off' ? null : e.MOCK_STREAM === 'on' ? DEFAULT_MOCK_RATE : Number(e.MOCK_STREAM);
   return {
@@ -97,5 +115,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     alarmEscalateMinutes: e.ALARM_ESCALATE_MINUTES,
     allowedOrigins: e.ALLOWED_ORIGINS ? e.ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean) : null,
     maxConnectionsPerUser: e.MAX_CONNECTIONS_PER_USER,
+    redisUrl: e.REDIS_URL,
+    databaseUrl: e.DATABASE_URL,
+    nodeId: e.NODE_ID ?? `${os.hostname()}-${process.pid}`,
   };
 }

@@ -13,6 +13,7 @@ import { createSources } from '../sources';
 import type { Config } from '../runtime/config';
 import type { Logger } from '../runtime/logger';
 import { createMetrics } from '../runtime/metrics';
+import { type Engines, memoryEngines } from './engines';
 import type { Services } from './services';
 
 /** The gateway side of the process, independent of Next: HTTP API, WebSocket hub, sources, alarms, mock. */
@@ -27,8 +28,11 @@ export interface FloorMonitor {
   close(): Promise<void>;
 }
 
-/** Builds every gateway part from the configuration. */
-export function createFloorMonitor(config: Config, logger: Logger): FloorMonitor {
+/**
+ * Builds every gateway part from the configuration, on the given engines (by default one process's
+ * memory; `openEngines` opens Redis when `REDIS_URL` asks for it).
+ */
+export function createFloorMonitor(config: Config, logger: Logger, engines: Engines = memoryEngines(config)): FloorMonitor {
   if (config.authSecretIsDefault) logger.warn('AUTH_SECRET is not set: using the development secret; set AUTH_SECRET in production');
   const metrics = createMetrics();
   const tokens = new TokenAuthority(config.authSecret);
@@ -37,11 +41,15 @@ export function createFloorMonitor(config: Config, logger: Logger): FloorMonitor
     metrics,
     logger,
     options: { maxConnectionsPerUser: config.maxConnectionsPerUser, allowedOrigins: config.allowedOrigins },
+    broker: engines.broker,
+    presence: engines.presence,
   });
   const alarms = createAlarmService({ dataDir: config.dataDir, publisher: hub, metrics, logger, escalateMinutes: config.alarmEscalateMinutes });
   hub.setAlarmActions(alarms);
   hub.setSnapshotProvider('alerts', () => alarms.open());
   notifyCriticalAlarms(hub);
+  // Critical alarms raised on other nodes reach this node's signed-in managers too.
+  notifyCriticalAlarms({ ...hub, onPublish: hub.onRemotePublish });
   const stopKpis = startKpiChannel(hub, new MemoryKpiMinutes());
   const mock = config.mockRate === null ? null : createMockStream({ config, logger });
   // The embedded mock is the floor and the upstreams when none are configured; sources know nothing of it.
@@ -57,9 +65,10 @@ export function createFloorMonitor(config: Config, logger: Logger): FloorMonitor
   // Pot and price snapshots carry the values of the last minutes, so their charts open with history.
   const recent = createRecentHistory();
   hub.onPublish(recent.record);
+  hub.onRemotePublish(recent.record);
   for (const [channel, provider] of sources.snapshotProviders()) hub.setSnapshotProvider(channel, recent.withHistory(channel, provider));
   hub.setLocationDirectory(sources.hasLocation);
-  const services: Services = { config, logger, metrics, tokens, hub, alarms, sources, mock, startedAt: Date.now() };
+  const services: Services = { config, logger, metrics, tokens, hub, alarms, sources, mock, engines, startedAt: Date.now() };
 
   return {
     services,
@@ -83,6 +92,7 @@ export function createFloorMonitor(config: Config, logger: Logger): FloorMonitor
       await sources.close();
       await hub.close();
       alarms.close();
+      await engines.close();
     },
   };
 }

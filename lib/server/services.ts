@@ -6,6 +6,7 @@ import type { Sources } from '../sources';
 import type { Config } from '../runtime/config';
 import type { Logger } from '../runtime/logger';
 import type { Metrics } from '../runtime/metrics';
+import type { Engines } from './engines';
 
 /** The process's long-lived parts, handed to HTTP routes and the upgrade router. */
 export interface Services {
@@ -16,6 +17,8 @@ export interface Services {
   hub: Hub;
   alarms: AlarmService;
   sources: Sources;
+  /** Where the floor's live state lives, and this node's name. */
+  engines: Engines;
   /** Null when `MOCK_STREAM=off`. */
   mock: MockStream | null;
   startedAt: number;

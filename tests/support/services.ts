@@ -56,17 +56,23 @@ export function servicesAvailable(): { redis: boolean; postgres: boolean } {
 }
 
 /** Starts a Redis without persistence (`--save ''`, no AOF) unless `args` ask for it. */
-export async function startRedis(args: string[] = []): Promise<TestService> {
+export async function startRedis(args: string[] = []): Promise<TestService & { restart(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fm-redis-'));
   const port = await freePort();
-  const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', ...args], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  let proc: ChildProcess;
+  let exited: Promise<void>;
+  const launch = async () => {
+    proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', ...args], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const running = proc;
+    exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+    await waitForPort(port, 10_000, running);
+  };
   try {
-    await waitForPort(port, 10_000, proc);
+    await launch();
   } catch (err) {
-    proc.kill('SIGKILL');
+    proc!.kill('SIGKILL');
     fs.rmSync(dir, { recursive: true, force: true });
     throw err;
   }
@@ -74,6 +80,12 @@ export async function startRedis(args: string[] = []): Promise<TestService> {
     url: `redis://127.0.0.1:${port}`,
     port,
     dir,
+    /** Kills Redis and starts it again on the same port: without persistence, everything it held is gone. */
+    async restart() {
+      proc.kill('SIGKILL');
+      await exited;
+      await launch();
+    },
     async stop() {
       if (proc.exitCode === null) proc.kill('SIGTERM');
       await exited;

@@ -1,3 +1,4 @@
+import type { PublishedEvent } from '../../protocol';
 import type { Hub } from '../types';
 import type { KpiMinutes } from './kpi-minutes';
 
@@ -17,9 +18,11 @@ const DEFAULT_OPTIONS: KpiChannelOptions = { intervalMs: 2000, now: Date.now };
  */
 export function startKpiChannel(hub: Hub, minutes: KpiMinutes, options: Partial<KpiChannelOptions> = {}): () => void {
   const { intervalMs, now } = { ...DEFAULT_OPTIONS, ...options };
-  const stopTap = hub.onPublish((event) => {
+  const record = (event: PublishedEvent) => {
     if (event.channel === 'game' || event.channel === 'cash') minutes.record(event, now());
-  });
+  };
+  // Other nodes' bets and wins count too, so every node holds the floor's minutes, not its own share.
+  const stopTaps = [hub.onPublish(record), hub.onRemotePublish(record)];
   hub.setSnapshotProvider('kpis', () => minutes.recent(now()));
   const timer = setInterval(() => {
     for (const minute of minutes.takeChanged(now())) hub.publish('kpis', 'kpi.minute', minute);
@@ -27,6 +30,6 @@ export function startKpiChannel(hub: Hub, minutes: KpiMinutes, options: Partial<
   timer.unref();
   return () => {
     clearInterval(timer);
-    stopTap();
+    for (const stop of stopTaps) stop();
   };
 }

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, TestClient } from '../support/gateway-harness';
+import { type TestService, startPostgres, startRedis } from '../support/services';
+import { type GatewayNode, startNode } from './support/gateway-node';
+
+/*
+ * docs/protocol.md §10: three gateway nodes on one Redis and one PostgreSQL of the tests' own. Events
+ * ingested at any node reach every node's subscribers with one seq and epoch; a client resumes on
+ * another node without loss; a Redis that lost its data changes the epoch and nobody is told they recovered.
+ */
+
+let redis: TestService & { restart(): Promise<void> };
+let postgres: TestService;
+let nodes: GatewayNode[] = [];
+let round = 0;
+
+const bet = () => {
+  round++;
+  return {
+    event: 'gameround',
+    data: { unique_id: `mn-bet-${round}`, timestamp: new Date().toISOString(), player_id: `p-${round}`, game_id: 'GD8', round_id: `mn-r-${round}`, amount: round, currency: 'EUR', is_win: false, is_bonus: false },
+  };
+};
+
+const eventsOf = (client: TestClient, subscriptionId: string) => client.events(subscriptionId);
+const welcomeEpoch = (client: TestClient) => client.frames.find((f: Frame) => f.type === 'welcome')!.epoch as string;
+
+beforeAll(async () => {
+  [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
+  const env = { REDIS_URL: redis.url, DATABASE_URL: postgres.url };
+  nodes = await Promise.all(['node-a', 'node-b', 'node-c'].map((id) => startNode(id, env)));
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(nodes.map((n) => n.stop()));
+  await Promise.all([redis?.stop(), postgres?.stop()]);
+}, 60_000);
+
+describe('three gateway nodes on one Redis', () => {
+  it('says in health which node answers and on which engines', async () => {
+    for (const node of nodes) {
+      const { status, body } = await node.health();
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ status: 'ok', node_id: node.nodeId, engine: 'redis', database: 'postgres' });
+    }
+  });
+
+  it('delivers an event ingested at C to subscribers on A and B with the same seq and epoch', async () => {
+    const [a, b, c] = nodes;
+    const atA = await a.login('operator');
+    const atB = await b.login('operator');
+    const subA = await atA.subscribe('game');
+    const subB = await atB.subscribe('game');
+    expect(welcomeEpoch(atA)).toBe(welcomeEpoch(atB));
+    expect(await c.ingest([bet(), bet()])).toBe(204);
+    await expect.poll(() => eventsOf(atA, subA.subscription_id).length, { timeout: 5000 }).toBe(2);
+    await expect.poll(() => eventsOf(atB, subB.subscription_id).length, { timeout: 5000 }).toBe(2);
+    const seqsA = eventsOf(atA, subA.subscription_id).map((f) => [f.seq, f.id]);
+    expect(eventsOf(atB, subB.subscription_id).map((f) => [f.seq, f.id])).toEqual(seqsA);
+    expect(seqsA[1][0]).toBe((seqsA[0][0] as number) + 1);
+    await Promise.all([atA.close(), atB.close()]);
+  });
+
+  it('resumes on B a client that dropped from A: recovered, every missed event once, in order', async () => {
+    const [a, b, c] = nodes;
+    const first = await a.login('operator', 'u-roaming');
+    const sub = await first.subscribe('game');
+    await c.ingest([bet()]);
+    await expect.poll(() => eventsOf(first, sub.subscription_id).length, { timeout: 5000 }).toBe(1);
+    const last = eventsOf(first, sub.subscription_id)[0];
+    const epoch = welcomeEpoch(first);
+    await first.close();
+
+    for (let i = 0; i < 5; i++) expect(await [a, b, c][i % 3].ingest([bet()])).toBe(204);
+    const again = await b.login('operator', 'u-roaming');
+    const resumed = await again.subscribe('game', {}, { since: last.seq, epoch });
+    expect(resumed).toMatchObject({ success: true, recovered: true });
+    await expect.poll(() => eventsOf(again, resumed.subscription_id).length, { timeout: 5000 }).toBe(5);
+    const seqs = eventsOf(again, resumed.subscription_id).map((f) => f.seq as number);
+    expect(seqs).toEqual([1, 2, 3, 4, 5].map((n) => (last.seq as number) + n));
+    expect(await again.quiet(300, (f) => f.type === 'event')).toEqual([]);
+    await again.close();
+  });
+
+  it('changes the epoch when Redis restarts without its data: clients reconnect to recovered: false and a snapshot', async () => {
+    const [a, b] = nodes;
+    const watcher = await a.login('operator', 'u-watcher');
+    await watcher.subscribe('system');
+    const oldEpoch = welcomeEpoch(watcher);
+    await b.ingest([bet()]);
+
+    await redis.restart();
+    const closed = await Promise.race([watcher.closed, new Promise<null>((resolve) => setTimeout(() => resolve(null), 15_000))]);
+    expect(closed?.code).toBe(1012);
+
+    // Health answers again once the node is back on Redis, on the new epoch.
+    await expect.poll(async () => (await a.health()).status, { timeout: 15_000 }).toBe(200);
+    const back = await a.login('operator', 'u-watcher');
+    expect(welcomeEpoch(back)).not.toBe(oldEpoch);
+    const resumed = await back.subscribe('system', {}, { since: 1, epoch: oldEpoch });
+    expect(resumed).toMatchObject({ success: true, recovered: false });
+    await back.waitFor((f) => f.type === 'snapshot' && f.subscription_id === resumed.subscription_id, 5000, 'a snapshot');
+    await back.close();
+  }, 60_000);
+});
