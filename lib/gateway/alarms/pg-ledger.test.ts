@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 /** A new, empty database in the test cluster, and its URL. */
-export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `ledger_${process.pid}_${++databases}`;
   await admin.query(`CREATE DATABASE ${name}`);
   return {
