@@ -14,6 +14,10 @@ const EnvSchema = z.object({
   AUTH_DEV_LOGIN: onOff.optional(),
   INGEST_API_KEYS: z.string().default('dev-ingest-key'),
   DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .url('DATABASE_URL must be a URL such as postgres://user:password@host:5432/floor')
+    .refine((url) => /^postgres(ql)?:\/\//i.test(url), 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+    .optional(),
   FLOOR_FILE: z.string().optional(),
   MOCK_STREAM: z.union([onOff, z.string().regex(/^\d+$/, 'MOCK_STREAM must be on, off or events per second')]).default('on'),
   MOCK_SEED: z.coerce.number().int().optional(),
@@ -43,6 +47,8 @@ export interface Config {
   devLogin: boolean;
   ingestApiKeys: ReadonlySet<string>;
   dataDir: string;
+  /** `DATABASE_URL`: the alarm ledger lives in this PostgreSQL, shared by every node; unset, in SQLite in `dataDir`. */
+  databaseUrl?: string;
   floorFile: string | undefined;
   /** Mock stream rate in events per second, or null when `MOCK_STREAM=off`. */
   mockRate: number | null;
@@ -84,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     devLogin: e.AUTH_DEV_LOGIN ? e.AUTH_DEV_LOGIN === 'on' : !(production && e.AUTH_SECRET !== undefined),
     ingestApiKeys: new Set(e.INGEST_API_KEYS.split(',').map((k) => k.trim()).filter(Boolean)),
     dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
     floorFile: e.FLOOR_FILE,
     mockRate,
     mockSeed: e.MOCK_SEED,

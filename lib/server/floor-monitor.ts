@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { notifyCriticalAlarms } from '../gateway/alarm-notifier';
 import { createAlarmService } from '../gateway/alarms';
+import type { AlarmLedger } from '../gateway/alarms/alarm-ledger';
+import { PgAlarmLedger } from '../gateway/alarms/pg-ledger';
 import { TokenAuthority } from '../gateway/auth';
 import { createHub } from '../gateway/hub';
 import { startKpiChannel } from '../gateway/kpis/kpi-channel';
@@ -27,8 +29,31 @@ export interface FloorMonitor {
   close(): Promise<void>;
 }
 
-/** Builds every gateway part from the configuration. */
-export function createFloorMonitor(config: Config, logger: Logger): FloorMonitor {
+/** Engines opened before the gateway is built (they connect asynchronously): see `openFloorMonitor`. */
+export interface FloorMonitorEngines {
+  /** Where alarms are kept; by default SQLite in `DATA_DIR`. */
+  alarmLedger?: AlarmLedger;
+}
+
+/**
+ * Builds the gateway with the engines the configuration names, connecting them first: the alarm ledger in
+ * PostgreSQL when `DATABASE_URL` is set, else SQLite in `DATA_DIR`. Resolves once the open alarms are loaded.
+ */
+export async function openFloorMonitor(config: Config, logger: Logger): Promise<FloorMonitor> {
+  const alarmLedger = config.databaseUrl ? await PgAlarmLedger.connect(config.databaseUrl, { logger }) : undefined;
+  const monitor = createFloorMonitor(config, logger, { alarmLedger });
+  try {
+    await monitor.services.alarms.ready;
+  } catch (err) {
+    await monitor.close();
+    throw err;
+  }
+  return monitor;
+}
+
+/** Builds every gateway part from the configuration; engines that connect asynchronously come ready-made (`openFloorMonitor`). */
+export function createFloorMonitor(config: Config, logger: Logger, engines: FloorMonitorEngines = {}): FloorMonitor {
+  if (config.databaseUrl && !engines.alarmLedger) throw new Error('DATABASE_URL is set: open the gateway with openFloorMonitor, which connects to PostgreSQL first');
   if (config.authSecretIsDefault) logger.warn('AUTH_SECRET is not set: using the development secret; set AUTH_SECRET in production');
   const metrics = createMetrics();
   const tokens = new TokenAuthority(config.authSecret);
@@ -38,7 +63,7 @@ export function createFloorMonitor(config: Config, logger: Logger): FloorMonitor
     logger,
     options: { maxConnectionsPerUser: config.maxConnectionsPerUser, allowedOrigins: config.allowedOrigins },
   });
-  const alarms = createAlarmService({ dataDir: config.dataDir, publisher: hub, metrics, logger, escalateMinutes: config.alarmEscalateMinutes });
+  const alarms = createAlarmService({ dataDir: config.dataDir, ledger: engines.alarmLedger, publisher: hub, metrics, logger, escalateMinutes: config.alarmEscalateMinutes });
   hub.setAlarmActions(alarms);
   hub.setSnapshotProvider('alerts', () => alarms.open());
   notifyCriticalAlarms(hub);
@@ -82,7 +107,7 @@ export function createFloorMonitor(config: Config, logger: Logger): FloorMonitor
       stopKpis();
       await sources.close();
       await hub.close();
-      alarms.close();
+      await alarms.close();
     },
   };
 }

@@ -262,6 +262,8 @@ export function createAlarmChanges(deps: AlarmChangeDeps) {
     },
     /** Runs an operator's change in turn with every other change of this node. */
     inTurn,
+    /** Runs work in turn, at once when nothing waits and the ledger answers at once. */
+    inOrder: <T>(work: () => Maybe<T>): Maybe<T> => queue.run(work),
     commitPlan,
     refreshAlarm,
     checkFloodRecovery: () => background(checkFloodRecovery, 'flood recovery check failed'),

@@ -33,30 +33,30 @@ export interface AlarmServiceOptions {
 }
 
 /**
- * The alarm service on a ledger that answers at once (SQLite, the default): see `openAlarmService`.
- * Throws when the ledger answers asynchronously; open such a service with `openAlarmService`.
+ * The alarm service: the ISA-18.2 lifecycle over a ledger (SQLite in `DATA_DIR`, or PostgreSQL shared by
+ * several nodes). Each change is committed before it is returned or published, then mirrored in memory
+ * (open alarms, gauges, shelve and escalation timers) and broadcast on `alerts`; changes other nodes
+ * broadcast come in through `observe`. On start it reloads the open alarms, re-arms shelving and
+ * escalation, and rebuilds the flood windows: at once on SQLite; on a ledger that answers with promises,
+ * before any change asked for meanwhile, with `ready` resolving once done.
  */
 export function createAlarmService(opts: AlarmServiceOptions): AlarmService {
+  return startAlarmService(opts);
+}
+
+/** The alarm service on any ledger, once its open alarms are loaded. */
+export async function openAlarmService(opts: AlarmServiceOptions): Promise<AlarmService> {
   const service = startAlarmService(opts);
-  if (isPending(service)) {
-    void service.then((s) => s.close(), () => {});
-    throw new TypeError('this alarm ledger answers asynchronously: open the service with openAlarmService');
+  try {
+    await service.ready;
+  } catch (err) {
+    await service.close();
+    throw err;
   }
   return service;
 }
 
-/**
- * The alarm service, ready once its open alarms are loaded: the ISA-18.2 lifecycle over a ledger (SQLite
- * in `DATA_DIR`, or PostgreSQL shared by several nodes). Each change is committed before it is returned or
- * published, then mirrored in memory (open alarms, gauges, shelve and escalation timers) and broadcast on
- * `alerts`; changes other nodes broadcast come in through `observe`. On start it reloads the open alarms,
- * re-arms shelving and escalation, and rebuilds the flood windows.
- */
-export function openAlarmService(opts: AlarmServiceOptions): Promise<AlarmService> {
-  return settle(() => startAlarmService(opts));
-}
-
-function startAlarmService(opts: AlarmServiceOptions): Maybe<AlarmService> {
+function startAlarmService(opts: AlarmServiceOptions): AlarmService {
   const { metrics } = opts;
   const now = opts.now ?? Date.now;
   const limits = opts.floodLimits ?? FLOOD_LIMITS;
@@ -85,7 +85,18 @@ function startAlarmService(opts: AlarmServiceOptions): Maybe<AlarmService> {
     return andThen(alarms.get(alarmId)?.alarm ?? ledger.find(alarmId), (found) => (found && seesLocation(user, found.location_id) ? found : undefined));
   }
 
+  // Loading is the first change in turn: whatever is asked for meanwhile waits for it.
+  const loaded = changes.inOrder(() =>
+    andThen(changes.load(), () =>
+      andThen(ledger.recentRaises(now() - limits.windowMs), (raises) => {
+        for (const r of raises) floods.seed(r.location_id, r.raised_at_ms);
+      }),
+    ),
+  );
+  if (isPending(loaded)) loaded.catch((err: unknown) => opts.logger.error({ err }, 'open alarms not loaded'));
+
   const service: AlarmService = {
+    ready: Promise.resolve(loaded),
     raise: changes.raise,
     clear: changes.clear,
     batch: changes.batch,
@@ -113,12 +124,7 @@ function startAlarmService(opts: AlarmServiceOptions): Maybe<AlarmService> {
     },
   };
 
-  const loaded = andThen(changes.load(), () =>
-    andThen(ledger.recentRaises(now() - limits.windowMs), (raises) => {
-      for (const r of raises) floods.seed(r.location_id, r.raised_at_ms);
-    }),
-  );
   const floodTimer = setInterval(changes.checkFloodRecovery, opts.floodCheckMs ?? 30_000);
   floodTimer.unref();
-  return andThen(loaded, () => service);
+  return service;
 }

@@ -30,6 +30,8 @@ export interface AlarmInputs {
 
 /** The alarm service: inputs from sources, actions from the hub, queries from HTTP. */
 export interface AlarmService extends AlarmInputs, AlarmActions {
+  /** Resolves once the open alarms are loaded from the ledger (at once on SQLite); rejects when they could not be. */
+  readonly ready: Promise<void>;
   /** Alarms filtered as `GET /api/v1/alarms?state=&since=` asks (since = raised or changed at or after). */
   list(query: { state?: AlarmState; since?: string }): Promise<Alarm[]>;
   /** One page of the history, newest raised first, and where the next page starts (null on the last). */
