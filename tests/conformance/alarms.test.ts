@@ -122,4 +122,18 @@ describe('ack and shelve', () => {
     }
     await client.close();
   });
+
+  it('answers internal_error when the change could not be stored, and keeps the connection', async () => {
+    const client = await gw.login('manager', { user_id: 'u-down' });
+    const unreachable = () => Promise.reject(new Error('connection to the database lost'));
+    gw.hub.setAlarmActions({ ack: unreachable, ackMany: unreachable, shelve: unreachable, unshelve: unreachable });
+    try {
+      expect(await client.request({ type: 'ack', id: 'down-1', alarm_id: 'a1' })).toMatchObject({ type: 'error', id: 'down-1', code: 'internal_error', message: expect.stringContaining('Try again') });
+      expect(await client.request({ type: 'ack', id: 'down-2', alarm_ids: ['a1'] })).toMatchObject({ type: 'error', id: 'down-2', code: 'internal_error' });
+      expect(await client.request({ type: 'ping', id: 'still-here' })).toMatchObject({ type: 'pong', id: 'still-here' });
+    } finally {
+      gw.hub.setAlarmActions(actions);
+      await client.close();
+    }
+  });
 });
