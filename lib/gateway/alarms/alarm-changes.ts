@@ -1,16 +1,16 @@
 import type { Alarm, AlarmKind, PublishedEvent } from '../../protocol';
 import type { Logger } from '../../runtime/logger';
 import type { Publisher } from '../types';
-import { AlarmConflict, type AlarmLedger, NEW_ALARM, type StoredAlarm } from './alarm-ledger';
-import { newAlarmId } from './alarm-id';
+import { AlarmConflict, type AlarmLedger, type StoredAlarm } from './alarm-ledger';
 import { ChangeQueue } from './change-queue';
 import { DueTimers } from './due-timers';
 import { EscalationSchedule } from './escalation';
 import type { FloodDetector, FloodLimits } from './flood-detector';
-import { escalateAlarm, raiseAlarm, repeatAlarm, returnToNormal, unshelveAlarm } from './lifecycle';
+import { escalateAlarm, unshelveAlarm } from './lifecycle';
 import { type Maybe, andThen, attempt, isPending, settle } from './maybe';
 import { type AlarmView, OpenAlarms } from './open-alarms';
-import { type Plan, type Planned, PlannedBatch, SYSTEM, entryOf, plan } from './plans';
+import { type Plan, type Planned, PlannedBatch, SYSTEM, decideClear, decideRaise, entryOf, plan } from './plans';
+import { isActiveFlood, readRemoteChange } from './remote-change';
 import type { AlarmCondition } from './types';
 
 export interface AlarmChangeDeps {
@@ -107,23 +107,9 @@ export function createAlarmChanges(deps: AlarmChangeDeps) {
     );
   }
 
-  function decideRaise(view: AlarmView, condition: AlarmCondition, atMs: number): Plan {
-    const at = iso(atMs);
-    const current = view.active(condition.kind, condition.source_ref);
-    if (current) return plan(repeatAlarm(current.alarm, condition), current.version, at);
-    return plan(raiseAlarm(newAlarmId(atMs), condition, at), NEW_ALARM, at);
-  }
-
-  function decideClear(view: AlarmView, kind: AlarmKind, sourceRef: string): Plan | null {
-    const current = view.active(kind, sourceRef);
-    const at = iso(now());
-    const change = current && returnToNormal(current.alarm, at);
-    return change ? plan(change, current.version, at) : null;
-  }
-
   const commitRaise = (condition: AlarmCondition, atMs = now()) =>
     changeCondition(condition.kind, condition.source_ref, (view) => decideRaise(view, condition, atMs)) as Maybe<Plan>;
-  const commitClear = (kind: AlarmKind, sourceRef: string) => changeCondition(kind, sourceRef, (view) => decideClear(view, kind, sourceRef));
+  const commitClear = (kind: AlarmKind, sourceRef: string) => changeCondition(kind, sourceRef, (view) => decideClear(view, kind, sourceRef, iso(now())));
 
   function raiseNow(condition: AlarmCondition): Maybe<Alarm> {
     const atMs = now();
@@ -145,7 +131,7 @@ export function createAlarmChanges(deps: AlarmChangeDeps) {
   function clearHere(kind: AlarmKind, sourceRef: string): Maybe<Alarm | null> {
     const batch = batchOpen;
     if (!batch) return clearNow(kind, sourceRef);
-    return batch.plan(decideClear(batch.view, kind, sourceRef), () => clearNow(kind, sourceRef));
+    return batch.plan(decideClear(batch.view, kind, sourceRef, iso(now())), () => clearNow(kind, sourceRef));
   }
 
   /** A newly raised alarm counts towards its location's flood; floods that calmed down clear. */
@@ -216,17 +202,13 @@ export function createAlarmChanges(deps: AlarmChangeDeps) {
 
   /** Another node's change, as broadcast on `alerts`: into memory and timers, unless this node already knows a later one. */
   function observe(event: PublishedEvent): void {
-    if (event.channel !== 'alerts') return;
-    const version = Number(event.id.slice(event.id.lastIndexOf(':') + 1));
-    if (!Number.isInteger(version) || version < 1) return logger.warn({ id: event.id }, 'alarm event without a version ignored');
-    let alarm: Alarm = event.data;
-    if (event.event === 'alarm.escalated') {
-      const { escalations, ...rest } = event.data;
-      alarm = rest;
-      if ((alarms.get(alarm.alarm_id)?.version ?? 0) < version) escalation.restore(alarm.alarm_id, escalations, Date.parse(event.ts));
-    }
-    if (event.event === 'alarm.raised' && alarm.kind !== 'flood' && alarm.location_id !== null) floods.seed(alarm.location_id, Date.parse(alarm.raised_at));
-    if (alarm.kind === 'flood' && (alarm.state === 'unacked' || alarm.state === 'acked')) floods.markTripped(alarm.source_ref);
+    const change = readRemoteChange(event);
+    if (!change) return logger.warn({ id: event.id, channel: event.channel }, 'not an alarm change with a version: ignored');
+    const { alarm, version } = change;
+    const newer = (alarms.get(alarm.alarm_id)?.version ?? 0) < version;
+    if (change.escalations !== null && newer) escalation.restore(alarm.alarm_id, change.escalations, Date.parse(event.ts));
+    if (change.raised && alarm.kind !== 'flood' && alarm.location_id !== null) floods.seed(alarm.location_id, Date.parse(alarm.raised_at));
+    if (isActiveFlood(alarm)) floods.markTripped(alarm.source_ref);
     track({ alarm, version });
     deps.onOpenChanged();
   }
@@ -241,8 +223,7 @@ export function createAlarmChanges(deps: AlarmChangeDeps) {
       return andThen(ledger.loadOpenStored(), (open) => {
         for (const stored of open) {
           track(stored);
-          const { alarm } = stored;
-          if (alarm.kind === 'flood' && (alarm.state === 'unacked' || alarm.state === 'acked')) floods.markTripped(alarm.source_ref);
+          if (isActiveFlood(stored.alarm)) floods.markTripped(stored.alarm.source_ref);
         }
         deps.onOpenChanged();
       });

@@ -1,8 +1,10 @@
-import type { Alarm } from '../../protocol';
-import { AlarmConflict, type AlarmLedger, type AuditEntry } from './alarm-ledger';
-import type { AlarmChange } from './lifecycle';
+import type { Alarm, AlarmKind } from '../../protocol';
+import { AlarmConflict, type AlarmLedger, type AuditEntry, NEW_ALARM } from './alarm-ledger';
+import { newAlarmId } from './alarm-id';
+import { type AlarmChange, raiseAlarm, repeatAlarm, returnToNormal } from './lifecycle';
 import { type Maybe, andThen, attempt, isPending } from './maybe';
 import { type AlarmView, BatchView } from './open-alarms';
+import type { AlarmCondition } from './types';
 
 /** Who made a change: a display name and user id, or the system. */
 export type Actor = { actor: string; actorId: string | null };
@@ -20,6 +22,21 @@ export interface Plan {
 
 export function plan(change: AlarmChange, expected: number, at: string, who: Actor = SYSTEM, detail: AuditDetail = { note: null }): Plan {
   return { change, expected, at, who, detail };
+}
+
+/** A condition reported at `atMs`: a repeat of its active alarm in the view, else a new alarm. */
+export function decideRaise(view: AlarmView, condition: AlarmCondition, atMs: number): Plan {
+  const at = new Date(atMs).toISOString();
+  const current = view.active(condition.kind, condition.source_ref);
+  if (current) return plan(repeatAlarm(current.alarm, condition), current.version, at);
+  return plan(raiseAlarm(newAlarmId(atMs), condition, at), NEW_ALARM, at);
+}
+
+/** A condition back to normal at `at`: its active alarm in the view returns to normal, if there is anything to change. */
+export function decideClear(view: AlarmView, kind: AlarmKind, sourceRef: string, at: string): Plan | null {
+  const current = view.active(kind, sourceRef);
+  const change = current && returnToNormal(current.alarm, at);
+  return change ? plan(change, current.version, at) : null;
 }
 
 /** The audit line of a planned change. */
