@@ -6,8 +6,7 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { loadConfig } from './lib/runtime/config';
 import { applyBaseHeaders, applyPageHeaders } from './lib/http/security-headers';
-import { openEngines } from './lib/server/engines';
-import { createFloorMonitor } from './lib/server/floor-monitor';
+import { openFloorMonitor } from './lib/server/floor-monitor';
 import { createLogger } from './lib/runtime/logger';
 
 type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -17,7 +16,7 @@ const dev = process.argv.includes('--dev');
 const withNext = !process.argv.includes('--no-next');
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-const monitor = createFloorMonitor(config, logger, await openEngines(config, logger));
+const monitor = await openFloorMonitor(config, logger);
 
 let pages: PageHandler | null = null;
 let pageUpgrades: UpgradeHandler | null = null;

@@ -48,7 +48,7 @@ async function measure(mode: Mode, batches: number): Promise<{ held: number[]; t
       alarmBatch: (work) => {
         const start = performance.now();
         try {
-          return mode === 'per-alarm' ? work() : alarms.batch(work);
+          return mode === 'per-alarm' ? Promise.resolve(work()) : alarms.batch(work);
         } finally {
           turnHeld.push(performance.now() - start);
         }

@@ -36,7 +36,7 @@ export function dispatchRequest(ctx: HubContext, conn: Connection, frame: Exclud
     case 'ack':
     case 'shelve':
     case 'unshelve':
-      return handleAlarmAction(ctx, conn, frame);
+      return void answerAlarmAction(ctx, conn, frame);
   }
 }
 
@@ -58,7 +58,17 @@ function handleUnsubscribe(ctx: HubContext, conn: Connection, frame: ClientFrame
 
 type AlarmFrame = ClientFrameOf<'ack'> | ClientFrameOf<'shelve'> | ClientFrameOf<'unshelve'>;
 
-function handleAlarmAction(ctx: HubContext, conn: Connection, frame: AlarmFrame): void {
+/** Answers an alarm action once its change is committed; a ledger that could not commit gets `internal_error`, logged. */
+async function answerAlarmAction(ctx: HubContext, conn: Connection, frame: AlarmFrame): Promise<void> {
+  try {
+    await handleAlarmAction(ctx, conn, frame);
+  } catch (err) {
+    ctx.logger.error({ err, request: frame.type }, 'alarm action failed');
+    sendError(ctx, conn, frame.id, 'internal_error', `The ${frame.type} could not be stored; nothing changed. Try again.`);
+  }
+}
+
+async function handleAlarmAction(ctx: HubContext, conn: Connection, frame: AlarmFrame): Promise<void> {
   const user = conn.user!;
   if (!can(user.role, 'alerts.ack')) {
     return sendError(ctx, conn, frame.id, 'unauthorized', `Role '${user.role}' may not ${frame.type} alarms: it needs 'alerts.ack' (manager or admin)`, {
@@ -69,16 +79,16 @@ function handleAlarmAction(ctx: HubContext, conn: Connection, frame: AlarmFrame)
   const actions = ctx.alarmActions;
   if (!actions) return sendError(ctx, conn, frame.id, 'alarm_not_found', 'Alarms are not available on this gateway');
   if (frame.type === 'ack' && frame.alarm_ids) {
-    const { alarms, failed } = actions.ackMany(frame.alarm_ids, user, frame.note);
+    const { alarms, failed } = await actions.ackMany(frame.alarm_ids, user, frame.note);
     return sendFrame(conn, { type: 'response', id: frame.id, success: true, alarms, failed });
   }
   const alarmId = frame.alarm_id!;
   const result =
     frame.type === 'ack'
-      ? actions.ack(alarmId, user, frame.note)
+      ? await actions.ack(alarmId, user, frame.note)
       : frame.type === 'shelve'
-        ? actions.shelve(alarmId, user, frame.minutes, frame.reason)
-        : actions.unshelve(alarmId, user);
+        ? await actions.shelve(alarmId, user, frame.minutes, frame.reason)
+        : await actions.unshelve(alarmId, user);
   if (!result.ok) return sendError(ctx, conn, frame.id, result.code, result.message);
   sendFrame(conn, { type: 'response', id: frame.id, success: true, alarm: result.alarm });
 }

@@ -30,14 +30,17 @@ export interface BulkAckResult {
   failed: { alarm_id: string; code: 'alarm_not_found' | 'already_acknowledged' | 'invalid_params' }[];
 }
 
-/** What the hub calls for `ack`, `shelve` and `unshelve` frames, after it has checked `alerts.ack`. */
+/**
+ * What the hub calls for `ack`, `shelve` and `unshelve` frames, after it has checked `alerts.ack`. Each
+ * promise settles once the change is committed (or refused); it rejects when the ledger could not be reached.
+ */
 export interface AlarmActions {
-  ack(alarmId: string, user: SessionUser, note?: string): AlarmActionResult;
+  ack(alarmId: string, user: SessionUser, note?: string): Promise<AlarmActionResult>;
   /** Acknowledges each alarm on its own (one commit each), with one note for all. */
-  ackMany(alarmIds: string[], user: SessionUser, note?: string): BulkAckResult;
-  shelve(alarmId: string, user: SessionUser, minutes: number, reason?: string): AlarmActionResult;
+  ackMany(alarmIds: string[], user: SessionUser, note?: string): Promise<BulkAckResult>;
+  shelve(alarmId: string, user: SessionUser, minutes: number, reason?: string): Promise<AlarmActionResult>;
   /** Ends an alarm's shelving at once; `invalid_params` when it is not shelved. */
-  unshelve(alarmId: string, user: SessionUser): AlarmActionResult;
+  unshelve(alarmId: string, user: SessionUser): Promise<AlarmActionResult>;
 }
 
 /** The dashboard WebSocket hub (`/v1/ws`). */

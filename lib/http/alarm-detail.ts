@@ -18,7 +18,7 @@ export const handleAlarmDetail: RouteHandler = async (req, res, { tokens, alarms
   } catch {
     return sendError(res, 404, 'alarm_not_found');
   }
-  const found = alarmId.length > 0 && alarmId.length <= 200 && !alarmId.includes('/') ? alarms.detail(alarmId, user) : null;
+  const found = alarmId.length > 0 && alarmId.length <= 200 && !alarmId.includes('/') ? await alarms.detail(alarmId, user) : null;
   if (!found) return sendError(res, 404, 'alarm_not_found');
   sendJson(res, 200, found);
 };

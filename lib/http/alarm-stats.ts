@@ -20,5 +20,5 @@ export const handleAlarmStats: RouteHandler = async (req, res, { tokens, alarms 
   const untilMs = query.until === undefined ? Date.now() : Date.parse(query.until);
   const sinceMs = query.since === undefined ? untilMs - DEFAULT_STATS_RANGE_MS : Date.parse(query.since);
   if (sinceMs >= untilMs) return sendError(res, 400, 'invalid_params', { message: 'since must be before until' });
-  sendJson(res, 200, alarms.stats({ sinceMs, untilMs, locationIds: locations.ids }));
+  sendJson(res, 200, await alarms.stats({ sinceMs, untilMs, locationIds: locations.ids }));
 };

@@ -23,7 +23,7 @@ export const handleAlarmsQuery: RouteHandler = async (req, res, { tokens, alarms
   if (after === null) return sendError(res, 400, 'invalid_params', { message: 'cursor must be a next_cursor this API returned' });
   const filter = toFilter(query, locations.ids, after);
   if (wantsCsv(req, query)) return streamCsv(res, alarms, filter);
-  const page = alarms.page(filter);
+  const page = await alarms.page(filter);
   sendJson(res, 200, { alarms: page.alarms, next_cursor: page.next ? encodeCursor(page.next) : null });
 };
 
@@ -56,7 +56,7 @@ async function streamCsv(res: ServerResponse, alarms: AlarmService, filter: Alar
   let after = filter.after;
   if (!(await writePaced(res, `${CSV_COLUMNS.join(',')}\r\n`))) return;
   for (;;) {
-    const page = alarms.page({ ...filter, limit: ALARM_PAGE.max, after });
+    const page = await alarms.page({ ...filter, limit: ALARM_PAGE.max, after });
     if (page.alarms.length > 0 && !(await writePaced(res, page.alarms.map(csvRow).join('')))) return;
     if (!page.next) break;
     after = page.next;

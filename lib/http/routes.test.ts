@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenAuthority } from '../gateway/auth';
 import { loadConfig } from '../runtime/config';
 import { createMetrics } from '../runtime/metrics';
+import { memoryEngines } from '../server/engines';
 import type { Services } from '../server/services';
 import { routeHttp } from './routes';
 
@@ -16,6 +17,7 @@ const services = {
   logger: pino({ level: 'silent' }),
   metrics: createMetrics(),
   hub: { connectionCount: () => 3 },
+  engines: memoryEngines({ nodeId: 'node-test' }),
   sources: { health: () => ({ exchange: { connected: true, last_event_at: null } }) },
   startedAt: Date.now() - 4000,
 } as unknown as Services;
@@ -36,7 +38,25 @@ describe('gateway HTTP routes', () => {
   it('answers health with uptime, connections and sources', async () => {
     const res = await fetch(`${base}/api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', uptime_s: 4, connections: 3, sources: { exchange: { connected: true, last_event_at: null } } });
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      node_id: 'node-test',
+      engine: 'memory',
+      database: 'sqlite',
+      uptime_s: 4,
+      connections: 3,
+      sources: { exchange: { connected: true, last_event_at: null } },
+    });
+  });
+
+  it('answers health 503 while the shared store is unreachable', async () => {
+    const away = { ...services, engines: { ...services.engines, engine: 'redis', ready: () => false } } as Services;
+    const down = createServer((req, res) => void routeHttp(req, res, away));
+    await new Promise<void>((resolve) => down.listen(0, '127.0.0.1', resolve));
+    const res = await fetch(`http://127.0.0.1:${(down.address() as AddressInfo).port}/api/health`);
+    await new Promise<void>((resolve) => down.close(() => resolve()));
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ status: 'unavailable', engine: 'redis', node_id: 'node-test' });
   });
 
   it('serves Prometheus text', async () => {

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'already_acknowledged',
   'presence_limit',
   'too_many_connections',
+  'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -53,3 +53,16 @@ describe('loadConfig: alarms and currency', () => {
     expect(() => loadConfig({ CURRENCY: 'euro' })).toThrow(/CURRENCY/);
   });
 });
+
+describe('loadConfig: DATABASE_URL', () => {
+  it('keeps alarms in SQLite unless a PostgreSQL URL is given', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: 'postgres://floor:secret@db.internal:5432/floor' }).databaseUrl).toBe('postgres://floor:secret@db.internal:5432/floor');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/floor' }).databaseUrl).toBe('postgresql://db/floor');
+  });
+
+  it('refuses a DATABASE_URL that is not a PostgreSQL URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/floor' })).toThrow(/DATABASE_URL must be a postgres/);
+  });
+});

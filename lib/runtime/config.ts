@@ -15,6 +15,10 @@ const EnvSchema = z.object({
   AUTH_DEV_LOGIN: onOff.optional(),
   INGEST_API_KEYS: z.string().default('dev-ingest-key'),
   DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .url('DATABASE_URL must be a URL such as postgres://user:password@host:5432/floor')
+    .refine((url) => /^postgres(ql)?:\/\//i.test(url), 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+    .optional(),
   FLOOR_FILE: z.string().optional(),
   MOCK_STREAM: z.union([onOff, z.string().regex(/^\d+$/, 'MOCK_STREAM must be on, off or events per second')]).default('on'),
   MOCK_SEED: z.coerce.number().int().optional(),
@@ -33,7 +37,6 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1, 'MAX_CONNECTIONS_PER_USER must be at least 1').default(100),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' }).optional(),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// or postgresql:// URL' }).optional(),
   NODE_ID: z
     .string()
     .regex(/^[A-Za-z0-9._-]{1,64}$/, 'NODE_ID must be 1-64 letters, digits, dots, dashes or underscores')
@@ -50,6 +53,8 @@ export interface Config {
   devLogin: boolean;
   ingestApiKeys: ReadonlySet<string>;
   dataDir: string;
+  /** `DATABASE_URL`: the alarm ledger lives in this PostgreSQL, shared by every node; unset, in SQLite in `dataDir`. Required with `redisUrl`. */
+  databaseUrl?: string;
   floorFile: string | undefined;
   /** Mock stream rate in events per second, or null when `MOCK_STREAM=off`. */
   mockRate: number | null;
@@ -69,8 +74,6 @@ export interface Config {
   maxConnectionsPerUser: number;
   /** Set: this node shares the floor's live state with other nodes through Redis (docs/protocol.md §10). */
   redisUrl: string | undefined;
-  /** Set: alarms and their audit live in PostgreSQL. Required with `redisUrl`. */
-  databaseUrl: string | undefined;
   /** This node's name among the floor's nodes (health, metrics, presence, leases); unique per running node. */
   nodeId: string;
 }
@@ -102,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     devLogin: e.AUTH_DEV_LOGIN ? e.AUTH_DEV_LOGIN === 'on' : !(production && e.AUTH_SECRET !== undefined),
     ingestApiKeys: new Set(e.INGEST_API_KEYS.split(',').map((k) => k.trim()).filter(Boolean)),
     dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
     floorFile: e.FLOOR_FILE,
     mockRate,
     mockSeed: e.MOCK_SEED,
@@ -116,7 +120,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedOrigins: e.ALLOWED_ORIGINS ? e.ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean) : null,
     maxConnectionsPerUser: e.MAX_CONNECTIONS_PER_USER,
     redisUrl: e.REDIS_URL,
-    databaseUrl: e.DATABASE_URL,
     nodeId: e.NODE_ID ?? `${os.hostname()}-${process.pid}`,
   };
 }

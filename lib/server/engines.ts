@@ -1,4 +1,6 @@
 import { createClient } from 'redis';
+import type { AlarmLedger } from '../gateway/alarms/alarm-ledger';
+import { PgAlarmLedger } from '../gateway/alarms/pg-ledger';
 import type { Broker } from '../gateway/broker/broker';
 import { RedisBroker } from '../gateway/broker/redis-broker';
 import type { Connection } from '../gateway/connection';
@@ -7,9 +9,15 @@ import type { PresenceStore } from '../gateway/presence-store';
 import type { Config } from '../runtime/config';
 import type { Logger } from '../runtime/logger';
 
-/** Where the floor's live state lives: this process's memory, or Redis shared with the floor's other nodes. */
+/**
+ * Where the floor's state lives: live state in this process's memory or in Redis shared with the floor's
+ * other nodes; alarms in SQLite in `DATA_DIR` or in PostgreSQL.
+ */
 export interface Engines {
   engine: 'memory' | 'redis';
+  database: 'sqlite' | 'postgres';
+  /** Absent: SQLite in `DATA_DIR`, opened by the alarm service. */
+  alarmLedger?: AlarmLedger;
   nodeId: string;
   /** Absent: the hub's own in-memory broker and presence. */
   broker?: Broker;
@@ -24,7 +32,7 @@ export interface Engines {
 
 /** One process: everything in memory, nothing to open. */
 export function memoryEngines(config: Pick<Config, 'nodeId'>): Engines {
-  return { engine: 'memory', nodeId: config.nodeId, redis: null, ready: () => true, close: async () => {} };
+  return { engine: 'memory', database: 'sqlite', nodeId: config.nodeId, redis: null, ready: () => true, close: async () => {} };
 }
 
 /** Retry delay of a lost Redis connection: doubling from 100 ms up to 3 s. */
@@ -34,8 +42,10 @@ const reconnectStrategy = (retries: number) => Math.min(100 * 2 ** retries, 3000
  * Opens the engines the configuration asks for: with `REDIS_URL`, the broker on Redis streams and presence
  * in Redis; otherwise memory. Warns when Redis would evict keys, since evicted history or presence is lost.
  */
-export async function openEngines(config: Pick<Config, 'redisUrl' | 'nodeId'>, logger: Logger): Promise<Engines> {
-  if (!config.redisUrl) return memoryEngines(config);
+export async function openEngines(config: Pick<Config, 'redisUrl' | 'databaseUrl' | 'nodeId'>, logger: Logger): Promise<Engines> {
+  const alarmLedger = config.databaseUrl ? await PgAlarmLedger.connect(config.databaseUrl, { logger }) : undefined;
+  const database = alarmLedger ? 'postgres' : 'sqlite';
+  if (!config.redisUrl) return { ...memoryEngines(config), database, alarmLedger };
   const url = config.redisUrl;
   const client = createClient({ url, socket: { reconnectStrategy } });
   client.on('error', (err) => logger.warn({ err: String(err) }, 'redis connection error'));
@@ -46,6 +56,8 @@ export async function openEngines(config: Pick<Config, 'redisUrl' | 'nodeId'>, l
   logger.info({ node_id: config.nodeId }, 'sharing the floor through Redis');
   return {
     engine: 'redis',
+    database,
+    alarmLedger,
     nodeId: config.nodeId,
     broker,
     presence: presence.store,

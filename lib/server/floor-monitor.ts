@@ -13,7 +13,7 @@ import { createSources } from '../sources';
 import type { Config } from '../runtime/config';
 import type { Logger } from '../runtime/logger';
 import { createMetrics } from '../runtime/metrics';
-import { type Engines, memoryEngines } from './engines';
+import { type Engines, memoryEngines, openEngines } from './engines';
 import type { Services } from './services';
 
 /** The gateway side of the process, independent of Next: HTTP API, WebSocket hub, sources, alarms, mock. */
@@ -29,10 +29,27 @@ export interface FloorMonitor {
 }
 
 /**
- * Builds every gateway part from the configuration, on the given engines (by default one process's
- * memory; `openEngines` opens Redis when `REDIS_URL` asks for it).
+ * Opens the engines the configuration names (`openEngines`: Redis with `REDIS_URL`, PostgreSQL with
+ * `DATABASE_URL`) and builds the gateway on them. Resolves once the open alarms are loaded.
+ */
+export async function openFloorMonitor(config: Config, logger: Logger): Promise<FloorMonitor> {
+  const engines = await openEngines(config, logger);
+  const monitor = createFloorMonitor(config, logger, engines);
+  try {
+    await monitor.services.alarms.ready;
+  } catch (err) {
+    await monitor.close();
+    throw err;
+  }
+  return monitor;
+}
+
+/**
+ * Builds every gateway part from the configuration, on the given engines (by default one process's memory
+ * and SQLite in `DATA_DIR`); engines that connect asynchronously come opened (`openFloorMonitor`).
  */
 export function createFloorMonitor(config: Config, logger: Logger, engines: Engines = memoryEngines(config)): FloorMonitor {
+  if (config.databaseUrl && !engines.alarmLedger) throw new Error('DATABASE_URL is set: open the gateway with openFloorMonitor, which connects to PostgreSQL first');
   if (config.authSecretIsDefault) logger.warn('AUTH_SECRET is not set: using the development secret; set AUTH_SECRET in production');
   const metrics = createMetrics();
   const tokens = new TokenAuthority(config.authSecret);
@@ -44,7 +61,7 @@ export function createFloorMonitor(config: Config, logger: Logger, engines: Engi
     broker: engines.broker,
     presence: engines.presence,
   });
-  const alarms = createAlarmService({ dataDir: config.dataDir, publisher: hub, metrics, logger, escalateMinutes: config.alarmEscalateMinutes });
+  const alarms = createAlarmService({ dataDir: config.dataDir, ledger: engines.alarmLedger, publisher: hub, metrics, logger, escalateMinutes: config.alarmEscalateMinutes });
   hub.setAlarmActions(alarms);
   hub.setSnapshotProvider('alerts', () => alarms.open());
   notifyCriticalAlarms(hub);
@@ -66,6 +83,10 @@ export function createFloorMonitor(config: Config, logger: Logger, engines: Engi
   const recent = createRecentHistory();
   hub.onPublish(recent.record);
   hub.onRemotePublish(recent.record);
+  // Alarm changes committed by other nodes: this node's open alarms, gauges and alerts snapshot follow them.
+  hub.onRemotePublish((event) => {
+    if (event.channel === 'alerts') alarms.observe(event);
+  });
   for (const [channel, provider] of sources.snapshotProviders()) hub.setSnapshotProvider(channel, recent.withHistory(channel, provider));
   hub.setLocationDirectory(sources.hasLocation);
   const services: Services = { config, logger, metrics, tokens, hub, alarms, sources, mock, engines, startedAt: Date.now() };
@@ -91,7 +112,7 @@ export function createFloorMonitor(config: Config, logger: Logger, engines: Engi
       stopKpis();
       await sources.close();
       await hub.close();
-      alarms.close();
+      await alarms.close();
       await engines.close();
     },
   };

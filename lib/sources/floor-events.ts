@@ -35,13 +35,13 @@ export function createFloorEvents({ publisher, alarms, registry, pairing = new M
     const ref = state.device_id;
     if (online) {
       publisher.publish('system', 'device.online', { device_id: ref, location_id: state.location_id, restored_at: at }, { id, ts });
-      alarms.clear('device_offline', ref);
+      void alarms.clear('device_offline', ref);
     } else {
       publisher.publish('system', 'device.offline', { device_id: ref, location_id: state.location_id, lost_at: at }, { id, ts });
       // Location and time travel in their own alarm fields; the message names the device and its place as staff know them.
       const label = state.type === 'slot' ? 'Slot machine' : state.type === 'terminal' ? 'Terminal' : 'Device';
       const place = state.location_id ? registry.locationName(state.location_id) : null;
-      alarms.raise({ kind: 'device_offline', source_ref: ref, location_id: state.location_id, message: `${label} ${ref}${place ? ` at ${place}` : ''} is offline` });
+      void alarms.raise({ kind: 'device_offline', source_ref: ref, location_id: state.location_id, message: `${label} ${ref}${place ? ` at ${place}` : ''} is offline` });
     }
   }
 
@@ -89,8 +89,8 @@ export function createFloorEvents({ publisher, alarms, registry, pairing = new M
         const deviceId = d.terminalId ?? d.device;
         const ref = deviceId ? registry.canonicalId(deviceId) : 'casino';
         const location = deviceId ? registry.locationOf(deviceId) : null;
-        if (d.cleared) alarms.clear('casino_alert', `${ref}:${item.event}`);
-        else alarms.raise({ kind: 'casino_alert', source_ref: `${ref}:${item.event}`, location_id: location, message: d.message ?? `${item.event} on ${ref}`, severity: d.severity });
+        if (d.cleared) void alarms.clear('casino_alert', `${ref}:${item.event}`);
+        else void alarms.raise({ kind: 'casino_alert', source_ref: `${ref}:${item.event}`, location_id: location, message: d.message ?? `${item.event} on ${ref}`, severity: d.severity });
         return;
       }
     }

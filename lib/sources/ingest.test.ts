@@ -17,7 +17,7 @@ function setup(sliceMs: number) {
     floorEvents: floorEvents as FloorEvents,
     dedup: new DedupWindow({ capacity: 10_000 }),
     reportBadInput: () => {},
-    alarmBatch: (work) => {
+    alarmBatch: async (work) => {
       const before = applied.length;
       const result = work();
       commits.push(applied.length - before);

@@ -52,7 +52,7 @@ export function createIngest({ floorEvents, dedup, reportBadInput, alarmBatch, o
     if (items.length > CLOCK_EVERY) await nextTurn();
     while (next < items.length) {
       const started = performance.now();
-      alarmBatch(() => {
+      await alarmBatch(() => {
         while (next < items.length) {
           const item = items[next++];
           if (dedup.add(hash53(item.id))) {

@@ -25,7 +25,7 @@ export function createJackpotConnector({ deps, timing, currency }: ConnectorOpti
       if (!seen.add(hash53(parsed.eventId))) return;
       const outcome = events.apply(parsed);
       for (const { channel, event, data } of outcome.publish) deps.publisher.publish(channel, event, data, { id: parsed.eventId });
-      if (outcome.alarm) deps.alarms.raise(outcome.alarm);
+      if (outcome.alarm) void deps.alarms.raise(outcome.alarm);
       upstream.markEvent();
       observeEvent(deps, 'jackpot', receivedAt);
     },

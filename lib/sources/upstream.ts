@@ -67,7 +67,7 @@ export function createUpstream(opts: UpstreamOptions) {
       alarmTimer = null;
       const seconds = Math.round(timing.disconnectAlarmMs / 1000);
       safely('disconnect alarm', () =>
-        deps.alarms.raise({ kind: 'source_disconnected', source_ref: name, location_id: null, message: `Source ${name} disconnected for ${seconds} s: ${lastReason}` }),
+        void deps.alarms.raise({ kind: 'source_disconnected', source_ref: name, location_id: null, message: `Source ${name} disconnected for ${seconds} s: ${lastReason}` }),
       );
     }, timing.disconnectAlarmMs);
     alarmTimer.unref();
@@ -105,7 +105,7 @@ export function createUpstream(opts: UpstreamOptions) {
         if (alarmTimer) clearTimeout(alarmTimer);
         alarmTimer = null;
         touch();
-        deps.alarms.clear('source_disconnected', name);
+        void deps.alarms.clear('source_disconnected', name);
         announce(true);
         opts.onOpen?.((frame) => socket.send(JSON.stringify(frame)));
       }),

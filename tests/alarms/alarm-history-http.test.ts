@@ -19,29 +19,29 @@ let handled: Alarm;
 let tricky: Alarm;
 
 beforeAll(async () => {
-  service.batch(() => {
+  await service.batch(() => {
     for (let i = 0; i < BULK; i++) {
       if (i % 3 === 0) clock += 1000; // runs of three alarms share a raised_at: the cursor must break ties
-      service.raise({ kind: 'device_offline', source_ref: `BULK-${i}`, location_id: 'loc-main', message: `Slot machine BULK-${i} at Main Floor is offline` });
+      void service.raise({ kind: 'device_offline', source_ref: `BULK-${i}`, location_id: 'loc-main', message: `Slot machine BULK-${i} at Main Floor is offline` });
     }
-    for (let i = 0; i < VIP; i++) service.raise({ kind: 'device_offline', source_ref: `VIP-${i}`, location_id: 'loc-vip', message: `Terminal VIP-${i} at VIP Lounge is offline` });
+    for (let i = 0; i < VIP; i++) void service.raise({ kind: 'device_offline', source_ref: `VIP-${i}`, location_id: 'loc-vip', message: `Terminal VIP-${i} at VIP Lounge is offline` });
   });
-  service.raise({ kind: 'source_disconnected', source_ref: 'jackpot', location_id: null, message: 'Source jackpot disconnected for 30 s' });
-  tricky = service.raise({ kind: 'casino_alert', source_ref: 'SLOT-A1:doorOpen', location_id: 'loc-main', message: '=SUM(A1), "door" open\nagain', severity: 'critical' });
+  await service.raise({ kind: 'source_disconnected', source_ref: 'jackpot', location_id: null, message: 'Source jackpot disconnected for 30 s' });
+  tricky = await service.raise({ kind: 'casino_alert', source_ref: 'SLOT-A1:doorOpen', location_id: 'loc-main', message: '=SUM(A1), "door" open\nagain', severity: 'critical' });
   at('2025-05-11T01:00:00Z');
-  handled = service.raise({ kind: 'device_offline', source_ref: 'T-19', location_id: 'loc-main', message: 'Terminal T-19 at Main Floor is offline' });
+  handled = await service.raise({ kind: 'device_offline', source_ref: 'T-19', location_id: 'loc-main', message: 'Terminal T-19 at Main Floor is offline' });
   at('2025-05-11T01:00:30Z');
-  service.raise({ kind: 'device_offline', source_ref: 'T-19', location_id: 'loc-main', message: 'Terminal T-19 at Main Floor is offline' });
+  await service.raise({ kind: 'device_offline', source_ref: 'T-19', location_id: 'loc-main', message: 'Terminal T-19 at Main Floor is offline' });
   at('2025-05-11T01:01:00Z');
-  service.shelve(handled.alarm_id, otherManager, 60, 'technician on site');
+  await service.shelve(handled.alarm_id, otherManager, 60, 'technician on site');
   at('2025-05-11T01:02:00Z');
-  service.unshelve(handled.alarm_id, otherManager);
+  await service.unshelve(handled.alarm_id, otherManager);
   at('2025-05-11T01:03:00Z');
-  service.ack(handled.alarm_id, manager, 'reset the terminal');
+  await service.ack(handled.alarm_id, manager, 'reset the terminal');
   at('2025-05-11T01:04:00Z');
-  handled = service.clear('device_offline', 'T-19') as Alarm;
+  handled = (await service.clear('device_offline', 'T-19'))!;
   total = BULK + VIP + 3;
-  seedStats(service, at);
+  await seedStats(service, at);
 
   api = await startAlarmApi(service);
 }, 60_000);
@@ -111,7 +111,7 @@ describe('GET /api/v1/alarms: pages', () => {
     const token = await mint('admin');
     const first = await get('?location_id=loc-vip&limit=10', token);
     at('2025-05-13T00:00:00Z');
-    service.raise({ kind: 'device_offline', source_ref: 'VIP-NEW', location_id: 'loc-vip', message: 'Terminal VIP-NEW is offline' });
+    await service.raise({ kind: 'device_offline', source_ref: 'VIP-NEW', location_id: 'loc-vip', message: 'Terminal VIP-NEW is offline' });
     const rest = await walk(`location_id=loc-vip&cursor=${first.body.next_cursor}`, token, 10);
     const ids = [...first.body.alarms, ...rest.alarms].map((a) => a.source_ref);
     expect(ids).toHaveLength(VIP);

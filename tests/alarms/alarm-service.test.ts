@@ -7,11 +7,11 @@ const T19: AlarmCondition = { kind: 'device_offline', source_ref: 'T-19', locati
 const { start } = serviceFixture();
 
 describe('alarm service: raising and clearing', () => {
-  it('raises one alarm per condition and counts repeats as updates', () => {
+  it('raises one alarm per condition and counts repeats as updates', async () => {
     const { service, names, events } = start();
-    const first = service.raise(T19);
+    const first = await service.raise(T19);
     vi.advanceTimersByTime(1000);
-    const again = service.raise({ ...T19, message: 'Terminal T-19 still offline' });
+    const again = await service.raise({ ...T19, message: 'Terminal T-19 still offline' });
     expect(first.alarm_id).toMatch(/^alm-[0-9A-Z]{26}$/);
     expect(again).toMatchObject({ alarm_id: first.alarm_id, count: 2, state: 'unacked', message: 'Terminal T-19 still offline' });
     expect(names()).toEqual(['alarm.raised', 'alarm.updated']);
@@ -20,50 +20,50 @@ describe('alarm service: raising and clearing', () => {
     expect(service.open()).toHaveLength(1);
   });
 
-  it('keeps distinct conditions apart', () => {
+  it('keeps distinct conditions apart', async () => {
     const { service } = start();
-    service.raise(T19);
-    service.raise({ ...T19, source_ref: 'T-20' });
-    service.raise({ ...T19, kind: 'casino_alert' });
+    await service.raise(T19);
+    await service.raise({ ...T19, source_ref: 'T-20' });
+    await service.raise({ ...T19, kind: 'casino_alert' });
     expect(service.open()).toHaveLength(3);
   });
 
-  it('moves an unacked alarm to cleared_unacked on return to normal, and back on a repeat', () => {
+  it('moves an unacked alarm to cleared_unacked on return to normal, and back on a repeat', async () => {
     const { service, names } = start();
-    service.raise(T19);
-    expect(service.clear('device_offline', 'T-19')).toMatchObject({ state: 'cleared_unacked' });
+    await service.raise(T19);
+    expect(await service.clear('device_offline', 'T-19')).toMatchObject({ state: 'cleared_unacked' });
     expect(service.open().map((a) => a.state)).toEqual(['cleared_unacked']);
-    expect(service.raise(T19)).toMatchObject({ state: 'unacked', count: 2, cleared_at: null });
+    expect(await service.raise(T19)).toMatchObject({ state: 'unacked', count: 2, cleared_at: null });
     expect(names()).toEqual(['alarm.raised', 'alarm.cleared', 'alarm.updated']);
   });
 
-  it('returns null when there is nothing to clear', () => {
+  it('returns null when there is nothing to clear', async () => {
     const { service, names } = start();
-    expect(service.clear('device_offline', 'T-19')).toBeNull();
-    service.raise(T19);
-    service.clear('device_offline', 'T-19');
-    expect(service.clear('device_offline', 'T-19')).toBeNull();
+    expect(await service.clear('device_offline', 'T-19')).toBeNull();
+    await service.raise(T19);
+    await service.clear('device_offline', 'T-19');
+    expect(await service.clear('device_offline', 'T-19')).toBeNull();
     expect(names()).toEqual(['alarm.raised', 'alarm.cleared']);
   });
 
-  it('raises a new alarm once the previous one is fully cleared', () => {
+  it('raises a new alarm once the previous one is fully cleared', async () => {
     const { service } = start();
-    const first = service.raise(T19);
-    service.ack(first.alarm_id, manager);
-    expect(service.clear('device_offline', 'T-19')).toMatchObject({ state: 'cleared', cleared_at: expect.any(String) });
+    const first = await service.raise(T19);
+    await service.ack(first.alarm_id, manager);
+    expect(await service.clear('device_offline', 'T-19')).toMatchObject({ state: 'cleared', cleared_at: expect.any(String) });
     expect(service.open()).toEqual([]);
-    const second = service.raise(T19);
+    const second = await service.raise(T19);
     expect(second.alarm_id).not.toBe(first.alarm_id);
     expect(second).toMatchObject({ count: 1, state: 'unacked' });
   });
 });
 
 describe('alarm service: acknowledging', () => {
-  it('acknowledges with the user name, time and note, and broadcasts it', () => {
+  it('acknowledges with the user name, time and note, and broadcasts it', async () => {
     const { service, events } = start();
-    const alarm = service.raise(T19);
+    const alarm = await service.raise(T19);
     vi.advanceTimersByTime(5000);
-    const result = service.ack(alarm.alarm_id, manager, 'checked');
+    const result = await service.ack(alarm.alarm_id, manager, 'checked');
     expect(result).toEqual({
       ok: true,
       alarm: { ...alarm, state: 'acked', acked_by: 'Maya Chen', acked_at: '2025-05-11T11:00:05.000Z', note: 'checked' },
@@ -71,54 +71,54 @@ describe('alarm service: acknowledging', () => {
     expect(events.at(-1)).toMatchObject({ event: 'alarm.acknowledged', data: { state: 'acked', acked_by: 'Maya Chen' } });
   });
 
-  it('answers a second acknowledgement with already_acknowledged and changes nothing', () => {
+  it('answers a second acknowledgement with already_acknowledged and changes nothing', async () => {
     const { service, names } = start();
-    const alarm = service.raise(T19);
-    service.ack(alarm.alarm_id, manager, 'checked');
-    const second = service.ack(alarm.alarm_id, otherManager, 'me too');
+    const alarm = await service.raise(T19);
+    await service.ack(alarm.alarm_id, manager, 'checked');
+    const second = await service.ack(alarm.alarm_id, otherManager, 'me too');
     expect(second).toMatchObject({ ok: false, code: 'already_acknowledged' });
     expect(service.open()[0]).toMatchObject({ acked_by: 'Maya Chen', note: 'checked' });
     expect(names()).toEqual(['alarm.raised', 'alarm.acknowledged']);
   });
 
-  it('answers already_acknowledged for an alarm that is cleared and gone from the screen', () => {
+  it('answers already_acknowledged for an alarm that is cleared and gone from the screen', async () => {
     const { service } = start();
-    const alarm = service.raise(T19);
-    service.ack(alarm.alarm_id, manager);
-    service.clear('device_offline', 'T-19');
-    expect(service.ack(alarm.alarm_id, otherManager)).toMatchObject({ ok: false, code: 'already_acknowledged' });
+    const alarm = await service.raise(T19);
+    await service.ack(alarm.alarm_id, manager);
+    await service.clear('device_offline', 'T-19');
+    expect(await service.ack(alarm.alarm_id, otherManager)).toMatchObject({ ok: false, code: 'already_acknowledged' });
   });
 
-  it('answers alarm_not_found for an unknown id', () => {
+  it('answers alarm_not_found for an unknown id', async () => {
     const { service } = start();
-    expect(service.ack('alm-nope', manager)).toMatchObject({ ok: false, code: 'alarm_not_found', message: expect.stringContaining('alm-nope') });
-    expect(service.shelve('alm-nope', manager, 10)).toMatchObject({ ok: false, code: 'alarm_not_found' });
+    expect(await service.ack('alm-nope', manager)).toMatchObject({ ok: false, code: 'alarm_not_found', message: expect.stringContaining('alm-nope') });
+    expect(await service.shelve('alm-nope', manager, 10)).toMatchObject({ ok: false, code: 'alarm_not_found' });
   });
 
-  it('treats an alarm outside a restricted manager\'s locations as unknown to them', () => {
+  it('treats an alarm outside a restricted manager\'s locations as unknown to them', async () => {
     const { service } = start();
-    const alarm = service.raise(T19);
+    const alarm = await service.raise(T19);
     const elsewhere = { ...manager, locations: ['loc-other'] };
-    expect(service.ack(alarm.alarm_id, elsewhere)).toMatchObject({ ok: false, code: 'alarm_not_found' });
-    expect(service.shelve(alarm.alarm_id, elsewhere, 10)).toMatchObject({ ok: false, code: 'alarm_not_found' });
-    expect(service.ack(alarm.alarm_id, { ...manager, locations: [alarm.location_id as string] })).toMatchObject({ ok: true });
+    expect(await service.ack(alarm.alarm_id, elsewhere)).toMatchObject({ ok: false, code: 'alarm_not_found' });
+    expect(await service.shelve(alarm.alarm_id, elsewhere, 10)).toMatchObject({ ok: false, code: 'alarm_not_found' });
+    expect(await service.ack(alarm.alarm_id, { ...manager, locations: [alarm.location_id as string] })).toMatchObject({ ok: true });
   });
 
-  it('acknowledging a cleared_unacked alarm clears it from the screen', () => {
+  it('acknowledging a cleared_unacked alarm clears it from the screen', async () => {
     const { service, names } = start();
-    const alarm = service.raise(T19);
-    service.clear('device_offline', 'T-19');
-    expect(service.ack(alarm.alarm_id, manager)).toMatchObject({ ok: true, alarm: { state: 'cleared', acked_by: 'Maya Chen' } });
+    const alarm = await service.raise(T19);
+    await service.clear('device_offline', 'T-19');
+    expect(await service.ack(alarm.alarm_id, manager)).toMatchObject({ ok: true, alarm: { state: 'cleared', acked_by: 'Maya Chen' } });
     expect(service.open()).toEqual([]);
     expect(names()).toEqual(['alarm.raised', 'alarm.cleared', 'alarm.acknowledged']);
   });
 });
 
 describe('alarm service: shelving', () => {
-  it('shelves until now + minutes and unshelves by itself when the time passes', () => {
+  it('shelves until now + minutes and unshelves by itself when the time passes', async () => {
     const { service, events, names } = start();
-    const alarm = service.raise(T19);
-    const shelved = service.shelve(alarm.alarm_id, manager, 15);
+    const alarm = await service.raise(T19);
+    const shelved = await service.shelve(alarm.alarm_id, manager, 15);
     expect(shelved).toMatchObject({ ok: true, alarm: { state: 'unacked', shelved_until: '2025-05-11T11:15:00.000Z' } });
     vi.advanceTimersByTime(15 * 60_000 - 1);
     expect(names()).toEqual(['alarm.raised', 'alarm.shelved']);
@@ -128,30 +128,30 @@ describe('alarm service: shelving', () => {
     expect(service.open()[0].shelved_until).toBeNull();
   });
 
-  it('refuses to shelve a cleared alarm', () => {
+  it('refuses to shelve a cleared alarm', async () => {
     const { service } = start();
-    const alarm = service.raise(T19);
-    service.ack(alarm.alarm_id, manager);
-    service.clear('device_offline', 'T-19');
-    expect(service.shelve(alarm.alarm_id, manager, 10)).toMatchObject({ ok: false, code: 'alarm_not_found' });
+    const alarm = await service.raise(T19);
+    await service.ack(alarm.alarm_id, manager);
+    await service.clear('device_offline', 'T-19');
+    expect(await service.shelve(alarm.alarm_id, manager, 10)).toMatchObject({ ok: false, code: 'alarm_not_found' });
   });
 
-  it('drops the unshelve timer when the alarm clears first', () => {
+  it('drops the unshelve timer when the alarm clears first', async () => {
     const { service, names } = start();
-    const alarm = service.raise(T19);
-    service.ack(alarm.alarm_id, manager);
-    service.shelve(alarm.alarm_id, manager, 5);
-    service.clear('device_offline', 'T-19');
+    const alarm = await service.raise(T19);
+    await service.ack(alarm.alarm_id, manager);
+    await service.shelve(alarm.alarm_id, manager, 5);
+    await service.clear('device_offline', 'T-19');
     vi.advanceTimersByTime(10 * 60_000);
     expect(names()).toEqual(['alarm.raised', 'alarm.acknowledged', 'alarm.shelved', 'alarm.cleared']);
   });
 
-  it('re-arms shelving after a restart, and unshelves one whose time passed while down', () => {
+  it('re-arms shelving after a restart, and unshelves one whose time passed while down', async () => {
     const first = start();
-    const a = first.service.raise(T19);
-    const b = first.service.raise({ ...T19, source_ref: 'T-20' });
-    first.service.shelve(a.alarm_id, manager, 30);
-    first.service.shelve(b.alarm_id, manager, 5);
+    const a = await first.service.raise(T19);
+    const b = await first.service.raise({ ...T19, source_ref: 'T-20' });
+    await first.service.shelve(a.alarm_id, manager, 30);
+    await first.service.shelve(b.alarm_id, manager, 5);
     first.service.close();
     vi.advanceTimersByTime(10 * 60_000); // down for ten minutes: b's shelving ended meanwhile
     const second = start();

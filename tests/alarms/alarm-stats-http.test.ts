@@ -17,7 +17,7 @@ const mint: typeof api.mint = (role, locations) => api.mint(role, locations);
 const get = <T>(path: string, token?: string) => api.get<T>(path, token);
 
 beforeAll(async () => {
-  seedStats(service, at);
+  await seedStats(service, at);
   api = await startAlarmApi(service);
 }, 60_000);
 afterAll(async () => {

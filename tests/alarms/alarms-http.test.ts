@@ -19,12 +19,12 @@ let floorWide: Alarm;
 let cleared: Alarm;
 
 beforeAll(async () => {
-  main = service.raise({ kind: 'device_offline', source_ref: 'T-19', location_id: 'loc-main', message: 'T-19 offline' });
-  other = service.raise({ kind: 'device_offline', source_ref: 'T-40', location_id: 'loc-vip', message: 'T-40 offline' });
-  floorWide = service.raise({ kind: 'source_disconnected', source_ref: 'jackpot', location_id: null, message: 'jackpot feed down' });
-  cleared = service.raise({ kind: 'device_offline', source_ref: 'T-20', location_id: 'loc-main', message: 'T-20 offline' });
-  service.ack(cleared.alarm_id, manager);
-  service.clear('device_offline', 'T-20');
+  main = await service.raise({ kind: 'device_offline', source_ref: 'T-19', location_id: 'loc-main', message: 'T-19 offline' });
+  other = await service.raise({ kind: 'device_offline', source_ref: 'T-40', location_id: 'loc-vip', message: 'T-40 offline' });
+  floorWide = await service.raise({ kind: 'source_disconnected', source_ref: 'jackpot', location_id: null, message: 'jackpot feed down' });
+  cleared = await service.raise({ kind: 'device_offline', source_ref: 'T-20', location_id: 'loc-main', message: 'T-20 offline' });
+  await service.ack(cleared.alarm_id, manager);
+  await service.clear('device_offline', 'T-20');
   const services = { tokens, alarms: service } as unknown as Services;
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

@@ -28,31 +28,31 @@ function fakeAlarms(): AlarmActions & { calls: string[] } {
   const calls: string[] = [];
   return {
     calls,
-    ackMany(alarmIds, user, note) {
+    async ackMany(alarmIds, user, note) {
       calls.push(`ackMany:${alarmIds.join('+')}:${note ?? ''}`);
-      const out: ReturnType<AlarmActions['ackMany']> = { alarms: [], failed: [] };
+      const out: Awaited<ReturnType<AlarmActions['ackMany']>> = { alarms: [], failed: [] };
       for (const id of alarmIds) {
-        const r = this.ack(id, user, note);
+        const r = await this.ack(id, user, note);
         if (r.ok) out.alarms.push(r.alarm);
         else out.failed.push({ alarm_id: id, code: r.code });
       }
       return out;
     },
-    unshelve(alarmId) {
+    async unshelve(alarmId) {
       calls.push(`unshelve:${alarmId}`);
       if (alarmId !== 'a1') return { ok: false, code: 'alarm_not_found', message: `Alarm '${alarmId}' not found` };
       if (a1.shelved_until === null) return { ok: false, code: 'invalid_params', message: `Alarm '${alarmId}' is not shelved` };
       a1.shelved_until = null;
       return { ok: true, alarm: { ...a1 } };
     },
-    ack(alarmId, user, note) {
+    async ack(alarmId, user, note) {
       calls.push(`ack:${alarmId}:${user.user_id}:${note ?? ''}`);
       if (alarmId !== 'a1') return { ok: false, code: 'alarm_not_found', message: `Alarm '${alarmId}' not found` };
       if (a1.state === 'acked') return { ok: false, code: 'already_acknowledged', message: `Alarm '${alarmId}' was already acknowledged by ${a1.acked_by}` };
       Object.assign(a1, { state: 'acked', acked_by: user.user_id, acked_at: new Date().toISOString(), note: note ?? null });
       return { ok: true, alarm: { ...a1 } };
     },
-    shelve(alarmId, user, minutes, reason) {
+    async shelve(alarmId, user, minutes, reason) {
       calls.push(`shelve:${alarmId}:${minutes}:${reason ?? ''}`);
       if (alarmId !== 'a1') return { ok: false, code: 'alarm_not_found', message: `Alarm '${alarmId}' not found` };
       a1.shelved_until = new Date(Date.now() + minutes * 60_000).toISOString();
@@ -121,5 +121,19 @@ describe('ack and shelve', () => {
       expect(await client.request({ type: 'ack', ...bad })).toMatchObject({ type: 'error', code: 'invalid_params' });
     }
     await client.close();
+  });
+
+  it('answers internal_error when the change could not be stored, and keeps the connection', async () => {
+    const client = await gw.login('manager', { user_id: 'u-down' });
+    const unreachable = () => Promise.reject(new Error('connection to the database lost'));
+    gw.hub.setAlarmActions({ ack: unreachable, ackMany: unreachable, shelve: unreachable, unshelve: unreachable });
+    try {
+      expect(await client.request({ type: 'ack', id: 'down-1', alarm_id: 'a1' })).toMatchObject({ type: 'error', id: 'down-1', code: 'internal_error', message: expect.stringContaining('Try again') });
+      expect(await client.request({ type: 'ack', id: 'down-2', alarm_ids: ['a1'] })).toMatchObject({ type: 'error', id: 'down-2', code: 'internal_error' });
+      expect(await client.request({ type: 'ping', id: 'still-here' })).toMatchObject({ type: 'pong', id: 'still-here' });
+    } finally {
+      gw.hub.setAlarmActions(actions);
+      await client.close();
+    }
   });
 });

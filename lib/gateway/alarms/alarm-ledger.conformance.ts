@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Alarm } from '../../protocol';
 import type { Eventually } from '../eventually';
 import type { AlarmFilter, AlarmLedger, AuditEntry } from './alarm-ledger';
+import { alarmVersionConformance } from './alarm-versions.conformance';
 import { type AlarmChange, acknowledgeAlarm, escalateAlarm, isRefusal, raiseAlarm, repeatAlarm, returnToNormal, shelveAlarm } from './lifecycle';
 import type { AlarmCondition } from './types';
 
@@ -269,4 +270,5 @@ export function alarmLedgerConformance(makeStorage: () => LedgerStorage | Promis
       expect(await again.find('alm-t')).toMatchObject({ kind: 'device_offline', state: 'unacked' });
     });
   });
+  alarmVersionConformance(makeStorage);
 }

@@ -94,3 +94,25 @@ describe('alarm schema migrations: a database from before the audit columns', ()
     expect(() => db.prepare("UPDATE alarm_transitions SET reason = 'other'").run()).toThrow(/append-only/);
   });
 });
+
+describe('alarm schema migrations: a database from before alarm versions', () => {
+  it('gives each alarm the version its audit lines count, so changes decided on it commit', () => {
+    const db = new Database(':memory:');
+    migrateAlarmSchema(db, ALARM_MIGRATIONS.filter((m) => m.version < 3));
+    const insert = db.prepare(
+      `INSERT INTO alarms (alarm_id, kind, source_ref, severity, state, message, count, raised_at, raised_at_ms, updated_at_ms)
+       VALUES (?, 'device_offline', ?, 'high', 'unacked', 'm', 1, '2025-01-01T00:00:00.000Z', 0, 0)`,
+    );
+    const audit = db.prepare(`INSERT INTO alarm_transitions (alarm_id, to_state, action, actor, at) VALUES (?, 'unacked', ?, 'system', '2025-01-01T00:00:00.000Z')`);
+    insert.run('alm-1', 'T-1');
+    audit.run('alm-1', 'raise');
+    audit.run('alm-1', 'repeat');
+    insert.run('alm-2', 'T-2');
+    audit.run('alm-2', 'raise');
+    expect(migrateAlarmSchema(db)).toEqual([3]);
+    expect(db.prepare('SELECT alarm_id, version FROM alarms ORDER BY alarm_id').all()).toEqual([
+      { alarm_id: 'alm-1', version: 2 },
+      { alarm_id: 'alm-2', version: 1 },
+    ]);
+  });
+});

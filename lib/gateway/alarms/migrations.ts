@@ -73,6 +73,15 @@ export const ALARM_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX alarm_transitions_at ON alarm_transitions (at);
     `,
   },
+  {
+    version: 3,
+    name: 'alarm versions, so a change decided on an old version is refused',
+    sql: `
+      -- Every commit adds one to an alarm's version, so it starts as the number of audit lines so far.
+      ALTER TABLE alarms ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+      UPDATE alarms SET version = (SELECT COUNT(*) FROM alarm_transitions t WHERE t.alarm_id = alarms.alarm_id);
+    `,
+  },
 ];
 
 /** Brings the alarm schema up to the newest version; each step and its record commit together. Returns the versions applied. */

@@ -24,15 +24,15 @@ export function fakeAlarms() {
   const raised: AlarmCondition[] = [];
   const cleared: { kind: string; sourceRef: string }[] = [];
   const alarms: AlarmInputs = {
-    raise(c) {
+    async raise(c) {
       raised.push(c);
       return { alarm_id: `a-${raised.length}`, ...c, severity: c.severity ?? 'high', state: 'unacked', shelved_until: null, count: 1, raised_at: '', acked_at: null, acked_by: null, cleared_at: null, note: null } as Alarm;
     },
-    clear(kind, sourceRef) {
+    async clear(kind, sourceRef) {
       cleared.push({ kind, sourceRef });
       return null;
     },
-    batch: (work) => work(),
+    batch: async (work) => work(),
   };
   return { alarms, raised, cleared };
 }
