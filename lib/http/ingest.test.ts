@@ -8,7 +8,7 @@ import { fakeDeps } from '../sources/test-support/fakes';
 
 const f = fakeDeps({ INGEST_API_KEYS: 'key-a,key-b' });
 const sources = createSources({ ...f.deps, config: f.config, defaultFloor: null });
-const services = { config: f.config, metrics: f.metrics, logger: f.logger, sources, hub: { settled: async () => {} } } as unknown as Services;
+const services = { config: f.config, metrics: f.metrics, logger: f.logger, sources } as unknown as Services;
 const BET = { event: 'gameround', data: { unique_id: 'bet-1', timestamp: '2025-01-15T12:00:00Z', player_id: 'StQ-1', game_id: 'GD8', round_id: 'r-1', amount: 0.5, currency: 'EUR', is_win: false, is_bonus: false } };
 
 let server: Server;

@@ -49,7 +49,12 @@ export function createSources(opts: SourcesOptions & { timing?: Partial<Upstream
   ];
 
   return {
-    ingest,
+    async ingest(body) {
+      const result = await ingest(body);
+      // With Redis, a batch is answered for once the shared stream holds its events.
+      if (result.ok) await opts.publisher.settled?.();
+      return result;
+    },
     health: () => ({ ingest: { ...ingestHealth }, exchange: exchange.health(), jackpot: jackpot.health(), casino: casino.health() }),
     hasLocation: (locationId) => registry.hasLocation(locationId),
     snapshotProviders: () => [

@@ -82,6 +82,31 @@ describe('three gateway nodes on one Redis', () => {
     await again.close();
   });
 
+  it('lets exactly one of two managers on two nodes acknowledge an alarm at the same moment, and shows it on every node', async () => {
+    const [a, b, c] = nodes;
+    const maya = await a.login('manager', 'u-maya');
+    const omar = await b.login('manager', 'u-omar');
+    await Promise.all([maya.subscribe('alerts'), omar.subscribe('alerts')]);
+    const terminal = `T-mn-${Date.now()}`;
+    expect(await c.ingest([{ event: 'deviceOffline', data: { terminalId: terminal, lostAt: new Date().toISOString() } }])).toBe(204);
+    const raisedAt = (client: TestClient) => client.waitFor((f) => f.type === 'event' && f.event === 'alarm.raised' && f.data.source_ref === terminal, 5000, 'alarm.raised');
+    const [raisedA, raisedB] = await Promise.all([raisedAt(maya), raisedAt(omar)]);
+    expect(raisedA.data.alarm_id).toBe(raisedB.data.alarm_id);
+    const alarmId = raisedA.data.alarm_id as string;
+
+    // A screen opened later on any node lists it: each node's open alarms follow the others' changes.
+    const late = await a.login('operator', 'u-late');
+    const lateSub = await late.subscribe('alerts');
+    const snapshot = await late.waitFor((f) => f.type === 'snapshot' && f.subscription_id === lateSub.subscription_id, 5000, 'a snapshot');
+    expect((snapshot.data as { alarm_id: string }[]).map((x) => x.alarm_id)).toContain(alarmId);
+
+    const answers = await Promise.all([maya.request({ type: 'ack', alarm_id: alarmId }), omar.request({ type: 'ack', alarm_id: alarmId })]);
+    expect(answers.filter((x) => x.type === 'response' && x.success === true)).toHaveLength(1);
+    expect(answers.filter((x) => x.type === 'error').map((x) => x.code)).toEqual(['already_acknowledged']);
+    await Promise.all([maya, omar].map((client) => client.waitFor((f) => f.type === 'event' && f.event === 'alarm.acknowledged' && f.data.alarm_id === alarmId, 5000, 'alarm.acknowledged')));
+    await Promise.all([maya.close(), omar.close(), late.close()]);
+  });
+
   it('changes the epoch when Redis restarts without its data: clients reconnect to recovered: false and a snapshot', async () => {
     const [a, b] = nodes;
     const watcher = await a.login('operator', 'u-watcher');
