@@ -4,9 +4,14 @@
  * `--first` and `--second` seconds, and prints the retained size per constructor in each and the
  * difference, largest growth first.
  *
- *   node --import tsx bench/repro/dashboard-heap.ts [--rate=2000] [--first=60] [--second=240]
+ *   node --import tsx bench/repro/dashboard-heap.ts [--rate=2000] [--first=60] [--second=240] [--at=60,300,600] [--save=DIR]
+ *
+ * `--at` takes any number of snapshots (the diff is between the first and the last); `--save` writes each
+ * one as `DIR/heap-<seconds>s.heapsnapshot`, for `heap-growth.ts` to find what retains the growth.
  */
-import { probedPage, waitForFirstRow } from '../lib/browser';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from '@playwright/test';
 import { argValue, isEntryPoint, runAsScript } from '../lib/cli';
 import { sleep } from '../lib/processes';
 import { onLiveFloor } from './live-floor';
@@ -37,32 +42,49 @@ function sizesByName(snap: Snapshot): Map<string, { size: number; count: number 
   return out;
 }
 
+/**
+ * The dashboard alone: no timing probe in the page, since the probe's own maps (arrivals, rows seen)
+ * live in the heap being measured and rise and fall by about a megabyte at 2k events/s.
+ */
+async function plainPage(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  return { context, page: await context.newPage() };
+}
+
 async function main() {
   const rate = Number(argValue('rate') ?? 2000);
-  const first = Number(argValue('first') ?? 60);
-  const second = Number(argValue('second') ?? 240);
+  const at = (argValue('at') ?? `${argValue('first') ?? 60},${argValue('second') ?? 240}`).split(',').map(Number);
+  const saveDir = argValue('save');
+  const first = at[0];
+  const second = at[at.length - 1];
   await onLiveFloor(rate, async ({ browser, dashboardUrl }) => {
-    const { context, page } = await probedPage(browser);
+    const { context, page } = await plainPage(browser);
     await page.goto(dashboardUrl, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    await waitForFirstRow(page, 30_000);
+    await page.waitForSelector('[data-testid="bet-row"]', { timeout: 30_000 });
     const opened = Date.now();
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.enable');
-    const take = async (): Promise<Map<string, { size: number; count: number }>> => {
+    const take = async (seconds: number): Promise<Map<string, { size: number; count: number }>> => {
       await cdp.send('HeapProfiler.collectGarbage');
       const chunks: string[] = [];
       const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
       cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
       await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
       cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-      return sizesByName(JSON.parse(chunks.join('')) as Snapshot);
+      const text = chunks.join('');
+      if (saveDir) writeFileSync(path.join(saveDir, `heap-${seconds}s.heapsnapshot`), text);
+      return sizesByName(JSON.parse(text) as Snapshot);
     };
-    await sleep(Math.max(0, first * 1000 - (Date.now() - opened)));
-    const a = await take();
-    await sleep(Math.max(0, second * 1000 - (Date.now() - opened)));
-    const b = await take();
     const total = (m: Map<string, { size: number }>) => [...m.values()].reduce((s, e) => s + e.size, 0);
     const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(2);
+    const taken: Map<string, { size: number; count: number }>[] = [];
+    for (const seconds of at) {
+      await sleep(Math.max(0, seconds * 1000 - (Date.now() - opened)));
+      taken.push(await take(seconds));
+      console.log(`heap after GC at ${seconds} s: ${mb(total(taken[taken.length - 1]))} MB`);
+    }
+    const a = taken[0];
+    const b = taken[taken.length - 1];
     console.log(`heap after GC: ${mb(total(a))} MB at ${first} s, ${mb(total(b))} MB at ${second} s (${rate} events/s)`);
     const names = new Set([...a.keys(), ...b.keys()]);
     const rows = [...names].map((n) => ({ n, a: a.get(n) ?? { size: 0, count: 0 }, b: b.get(n) ?? { size: 0, count: 0 } }));

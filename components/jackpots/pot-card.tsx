@@ -1,9 +1,10 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useMemo } from 'react';
 import { ChartPlaceholder } from '@/components/charts/chart-placeholder';
 import { formatMoney } from '@/components/ui/format';
-import { potKey } from '@/lib/store/slices/jackpots-slice';
+import { potKey, potPoints } from '@/lib/store/slices/jackpots-slice';
 import { useMonitor } from '@/lib/store/use-monitor';
 
 const EMPTY: never[] = [];
@@ -26,7 +27,9 @@ interface PotCardProps {
 /** One pot: its current value in large numerals over its recent history. */
 export function PotCard({ instanceId, potId, jackpotName, currency, value, progressive, color }: PotCardProps) {
   const key = potKey(instanceId, potId);
-  const series = useMonitor((s) => s.jackpots.series[key] ?? EMPTY);
+  const view = useMonitor((s) => s.jackpots.series[key]);
+  // The chart's points are made from the pot's ring once per new sample: the same array between them.
+  const series = useMemo(() => (view ? potPoints(view) : EMPTY), [view]);
   const wins = useMonitor((s) => s.jackpots.wins[key] ?? EMPTY);
   const lastWin = wins[wins.length - 1];
 

@@ -17,7 +17,7 @@ const Y_DOMAIN = (extent: readonly [number, number]) => paddedDomain(extent);
 const WIN_LABEL = { value: '★', position: 'insideTopRight', fill: 'var(--color-win)', fontSize: 10 } as const;
 
 interface PotChartProps {
-  /** The store's bounded series for this pot: the same array until a sample is appended (every 2 s at most). */
+  /** This pot's points, made from the store's ring: the same array until a sample is added (every 5 s at most). */
   series: PotPoint[];
   wins: PotWinMarker[];
   currency: string;

@@ -129,8 +129,8 @@ export function MarketLadder({ title, markets, marketKey, onMarket, currency, st
                   ))}
                 </dl>
               ) : null}
-              {prices && prices.length > 1 && book.runners.length > 1 ? (
-                <PriceChart points={prices} side0={book.runners[0].name} side1={book.runners[book.runners.length - 1].name} />
+              {prices && prices.ring.length > 1 && book.runners.length > 1 ? (
+                <PriceChart prices={prices} side0={book.runners[0].name} side1={book.runners[book.runners.length - 1].name} />
               ) : null}
             </div>
           </div>

@@ -5,7 +5,7 @@ import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import { AXIS_TICK, CURSOR, GRID_STROKE, TOOLTIP_CONTENT, TOOLTIP_ITEM, TOOLTIP_LABEL, TOOLTIP_WRAPPER, clockLabel } from '@/components/charts/chart-theme';
 import { timeTicks } from '@/components/charts/time-ticks';
 import { formatClock } from '@/components/ui/format';
-import type { PricePoint } from '@/lib/store/slices/markets-slice';
+import type { SeriesView } from '@/lib/store/series-ring';
 import { toProbabilitySeries } from './probability-series';
 
 const percent = (p: number) => `${Math.round(p * 100)}%`;
@@ -20,13 +20,14 @@ const MAX_TICKS = 5;
 
 /**
  * Both sides' best prices over the last minutes, as implied probability so the two sides share one scale.
- * `points` is the store's bounded price history; the chart's points are derived once per price point.
- * The side names come as strings, not an array, so the memoized chart skips the ladder's every-second re-render.
+ * `prices` is the store's view of the market's price ring: a new view per flush that changed it, so the
+ * chart's data is made once per such flush and is the same array in between. The side names come as
+ * strings, not an array, so the memoized chart skips the ladder's every-second re-render.
  */
-export const PriceChart = memo(function PriceChart({ points, side0, side1 }: { points: PricePoint[]; side0: string; side1: string }) {
-  const data = useMemo(() => toProbabilitySeries(points), [points]);
-  const first = points[0]?.t ?? 0;
-  const last = points[points.length - 1]?.t ?? 0;
+export const PriceChart = memo(function PriceChart({ prices, side0, side1 }: { prices: SeriesView; side0: string; side1: string }) {
+  const data = useMemo(() => toProbabilitySeries(prices), [prices]);
+  const first = data[0]?.t ?? 0;
+  const last = data[data.length - 1]?.t ?? 0;
   const ticks = useMemo(() => timeTicks(first, last, MAX_TICKS), [first, last]);
   return (
     <figure className="flex min-h-44 min-w-0 flex-1 flex-col border-t border-line px-2 pt-2" aria-label="Implied probability of the best prices over time">

@@ -1,4 +1,5 @@
-import type { PricePoint } from '@/lib/store/slices/markets-slice';
+import { type PricePoint, pricePoints } from '@/lib/store/slices/markets-slice';
+import type { SeriesView } from '@/lib/store/series-ring';
 import { impliedProbability } from './odds';
 
 /** Both sides' best prices at one moment, as implied probability (0–1), for the price chart. */
@@ -10,21 +11,13 @@ export interface ProbabilityPoint {
 
 const toProbability = (odds: number | null) => (odds === null ? null : impliedProbability(odds));
 
-/**
- * Each price point's probability point, made once: the store appends to a bounded price history and
- * keeps the points it has, so a chart fed this way sees the same point objects from one update to the
- * next and only the new ones are new. Weakly held: a point the history drops is collected with it.
- */
-const derived = new WeakMap<PricePoint, ProbabilityPoint>();
+/** One price point as implied probabilities, keeping gaps. */
+export const toProbabilityPoint = (p: PricePoint): ProbabilityPoint => ({ t: p.t, side0: toProbability(p.side0), side1: toProbability(p.side1) });
 
-/** The price history as implied probabilities, reusing the point made for each price point before. */
-export function toProbabilitySeries(points: readonly PricePoint[]): ProbabilityPoint[] {
-  return points.map((p) => {
-    let q = derived.get(p);
-    if (!q) {
-      q = { t: p.t, side0: toProbability(p.side0), side1: toProbability(p.side1) };
-      derived.set(p, q);
-    }
-    return q;
-  });
+/**
+ * A market's price window as implied probabilities, made from the store's ring when the chart renders;
+ * the caller memoizes it on the view, so the chart gets the same array until the ring changes.
+ */
+export function toProbabilitySeries(view: SeriesView): ProbabilityPoint[] {
+  return pricePoints(view).map(toProbabilityPoint);
 }

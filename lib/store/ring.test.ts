@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendWindow, prependBounded } from './ring';
+import { prependBounded } from './ring';
 
 describe('prependBounded', () => {
   it('puts the newest first and keeps the cap', () => {
@@ -17,16 +17,5 @@ describe('prependBounded', () => {
   it('returns the same feed when nothing is new', () => {
     const feed = [{ id: 'a' }];
     expect(prependBounded(feed, [{ id: 'a' }], 10)).toBe(feed);
-  });
-});
-
-describe('appendWindow', () => {
-  it('drops points older than the window', () => {
-    const series = [{ t: 0 }, { t: 50 }, { t: 100 }];
-    expect(appendWindow(series, [{ t: 160 }], 100, 10).map((p) => p.t)).toEqual([100, 160]);
-  });
-
-  it('keeps at most cap points', () => {
-    expect(appendWindow([{ t: 1 }, { t: 2 }], [{ t: 3 }], 1000, 2).map((p) => p.t)).toEqual([2, 3]);
   });
 });

@@ -15,14 +15,3 @@ export function prependBounded<T extends { id: string }>(feed: readonly T[], inc
   if (fresh.length === 0) return feed as T[];
   return fresh.concat(feed).slice(0, cap);
 }
-
-/** Appends points to a time series, keeping only those within `windowMs` of the newest and at most `cap`. */
-export function appendWindow<T extends { t: number }>(series: readonly T[], points: readonly T[], windowMs: number, cap: number): T[] {
-  if (points.length === 0) return series as T[];
-  const all = series.concat(points);
-  const newest = all[all.length - 1].t;
-  let start = 0;
-  while (start < all.length && all[start].t < newest - windowMs) start++;
-  start = Math.max(start, all.length - cap);
-  return all.slice(start);
-}

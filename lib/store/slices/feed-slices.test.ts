@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventFrame, JackpotsSnapshotItem, KpiMinute } from '@/lib/protocol';
-import { initialJackpots, potKey, reduceJackpots } from './jackpots-slice';
+import { initialJackpots, potKey, potPoints, reduceJackpots } from './jackpots-slice';
 import { initialWins, reduceWins } from './wins-slice';
 import type { ChannelItem } from './channel-item';
 import { initialKpis, reduceKpis } from './kpis-slice';
@@ -35,24 +35,41 @@ describe('jackpots slice', () => {
       event(seq, 'jackpots', 'jackpot.updated', { instance_id: 'jp', name: 'Grand', currency: 'EUR', status: 'active', pots: [{ id: 'grand', is_progressive: true, current_value: value }] }, ts);
     const next = reduceJackpots(initialJackpots, [
       updated(1, 100, 1_000),
-      updated(2, 101, 3_000),
-      updated(3, 102, 5_000),
-      event(4, 'jackpots', 'jackpot.won', { instance_id: 'jp', jackpot_name: 'Grand', player_id: 'p9', win_pot_id: 'grand', win_amount: 102, currency: 'EUR' }, 5_500),
+      updated(2, 101, 6_000),
+      updated(3, 102, 11_000),
+      event(4, 'jackpots', 'jackpot.won', { instance_id: 'jp', jackpot_name: 'Grand', player_id: 'p9', win_pot_id: 'grand', win_amount: 102, currency: 'EUR' }, 11_500),
     ], ctx);
     expect(next.instances.jp.pots[0].current_value).toBe(102);
-    expect(next.series[potKey('jp', 'grand')].map((p) => p.v)).toEqual([100, 101, 102]);
-    expect(next.wins[potKey('jp', 'grand')]).toEqual([{ t: 5_500, amount: 102, player_id: 'p9' }]);
+    expect(potPoints(next.series[potKey('jp', 'grand')])).toEqual([{ t: 1_000, v: 100 }, { t: 6_000, v: 101 }, { t: 11_000, v: 102 }]);
+    expect(next.wins[potKey('jp', 'grand')]).toEqual([{ t: 11_500, amount: 102, player_id: 'p9' }]);
   });
 
-  it('ticks the pot value on every update but adds a chart point at most every two seconds', () => {
+  it('ticks the pot value on every update but adds a chart point at most every five seconds', () => {
     const updated = (seq: number, value: number, ts: number) =>
       event(seq, 'jackpots', 'jackpot.updated', { instance_id: 'jp', name: 'Grand', currency: 'EUR', status: 'active', pots: [{ id: 'grand', is_progressive: true, current_value: value }] }, ts);
     const first = reduceJackpots(initialJackpots, [updated(1, 100, 10_000)], ctx);
-    const ticked = reduceJackpots(first, [updated(2, 100.5, 10_700), updated(3, 101, 11_900)], ctx);
+    const ticked = reduceJackpots(first, [updated(2, 100.5, 10_700), updated(3, 101, 14_900)], ctx);
     expect(ticked.instances.jp.pots[0].current_value).toBe(101);
     expect(ticked.series[potKey('jp', 'grand')]).toBe(first.series[potKey('jp', 'grand')]);
-    const later = reduceJackpots(ticked, [updated(4, 102, 12_000)], ctx);
-    expect(later.series[potKey('jp', 'grand')].map((p) => p.v)).toEqual([100, 102]);
+    const later = reduceJackpots(ticked, [updated(4, 102, 15_000)], ctx);
+    expect(later.series[potKey('jp', 'grand')]).not.toBe(first.series[potKey('jp', 'grand')]);
+    expect(potPoints(later.series[potKey('jp', 'grand')]).map((p) => p.v)).toEqual([100, 102]);
+  });
+
+  it('keeps ten minutes of a pot in a window of fixed size, and two points for a pot that does not move', () => {
+    const updated = (seq: number, pots: { id: string; value: number }[], ts: number) =>
+      event(seq, 'jackpots', 'jackpot.updated', { instance_id: 'jp', name: 'Grand', currency: 'EUR', status: 'active', pots: pots.map((p) => ({ id: p.id, is_progressive: true, current_value: p.value })) }, ts);
+    // Half an hour of updates every 2.5 s: a growing pot and a fixed one.
+    const items = Array.from({ length: 720 }, (_, i) => updated(i + 1, [{ id: 'grand', value: 100 + i }, { id: 'raffle', value: 50 }], i * 2_500));
+    const next = reduceJackpots(initialJackpots, items, ctx);
+    const grand = next.series[potKey('jp', 'grand')];
+    const points = potPoints(grand);
+    expect(points).toHaveLength(121);
+    expect(points[0].t).toBe(points.at(-1)!.t - 10 * 60_000);
+    expect(grand.ring.capacity).toBe(121);
+    const raffle = potPoints(next.series[potKey('jp', 'raffle')]);
+    expect(raffle.map((p) => p.v)).toEqual([50, 50]);
+    expect(raffle[1].t).toBe(1_795_000);
   });
 
   it('keeps a bounded number of win markers per pot', () => {
@@ -71,7 +88,7 @@ describe('jackpots slice', () => {
     expect(Object.keys(both.series)).toEqual([potKey('a', 'grand'), potKey('b', 'grand')]);
     const one = reduceJackpots(both, [snapshot([jackpot('b', 3)])], { ...ctx, now: ctx.now + 5_000 });
     expect(Object.keys(one.series)).toEqual([potKey('b', 'grand')]);
-    expect(one.series[potKey('b', 'grand')].map((p) => p.v)).toEqual([2, 3]);
+    expect(potPoints(one.series[potKey('b', 'grand')]).map((p) => p.v)).toEqual([2, 3]);
   });
 });
 
@@ -80,7 +97,7 @@ describe('jackpots snapshot history', () => {
     const now = 1_000_000;
     const item: JackpotsSnapshotItem = { instance_id: 'jp', name: 'Grand', currency: 'EUR', status: 'active', pots: [{ id: 'grand', is_progressive: true, current_value: 130 }], history: { grand: [[now - 60_000, 100], [now - 30_000, 120]] } };
     const next = reduceJackpots(initialJackpots, [{ type: 'snapshot', subscription_id: 's', channel: 'jackpots', seq: 1, data: [item] }], { now, paused: false });
-    expect(next.series[potKey('jp', 'grand')]).toEqual([
+    expect(potPoints(next.series[potKey('jp', 'grand')])).toEqual([
       { t: now - 60_000, v: 100 },
       { t: now - 30_000, v: 120 },
       { t: now, v: 130 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventFrame, MarketSelection, MarketsSnapshotItem, SnapshotFrame } from '@/lib/protocol';
-import { initialMarkets, reduceMarkets, selectionKey } from './markets-slice';
+import { initialMarkets, pricePoints, reduceMarkets, selectionKey } from './markets-slice';
 
 const ctx = { now: 1_000, paused: false };
 const sel = (odds: number, stake: number, outcome_id = 1): MarketSelection => ({
@@ -42,7 +42,7 @@ describe('markets slice', () => {
     expect(next.books['44:219'].moves[selectionKey(1, 'lay')].dir).toBe('down');
     expect(next.matched.map((m) => m.stake)).toEqual([5, 30, 20]);
     expect(next.trading['44:219']).toMatchObject({ total: 55, last: { 1: 2.1 }, volume: { 1: { '2.1': 25, '2.12': 30 } } });
-    expect(next.prices['44:219'].length).toBeGreaterThan(0);
+    expect(next.prices['44:219'].ring.length).toBeGreaterThan(0);
   });
 
   it('builds a three-way market from one book per selection, in the order they came', () => {
@@ -66,9 +66,9 @@ describe('markets slice', () => {
     const deleted = reduceMarkets(base, [event(4, 'market.changed', { op: 'd', sport_event_id: 44, market_id: 1, info: { id: 1, sport_event_id: 44, name: 'M' } })], ctx);
     expect(Object.keys(deleted.books)).toEqual(['44:2', '44:3']);
     expect(Object.keys(deleted.prices)).toEqual(['44:2', '44:3']);
-    const resynced = reduceMarkets(deleted, [snapshot([{ kind: 'selections', id: 3, sport_event_id: 44, market_id: 3, name: 'M', selections: [[sel(2.0, 100)], [sel(2.02, 50)]] }])], ctx);
+    const resynced = reduceMarkets(deleted, [snapshot([{ kind: 'selections', id: 3, sport_event_id: 44, market_id: 3, name: 'M', selections: [[sel(2.0, 100)], [sel(2.02, 50)]] }])], { ...ctx, now: 10_000 });
     expect(Object.keys(resynced.prices)).toEqual(['44:3']);
-    expect(resynced.prices['44:3'].length).toBeGreaterThan(1);
+    expect(resynced.prices['44:3'].ring.length).toBeGreaterThan(1);
   });
 
   it('removes a sport event on delete', () => {
@@ -88,11 +88,25 @@ describe('markets slice', () => {
         { kind: 'price_history', sport_event_id: 44, market_id: 999, points: [[now - 100_000, 3, 3]] },
       ]),
     ], { ...ctx, now });
-    expect(next.prices['44:219']).toEqual([
+    expect(pricePoints(next.prices['44:219'])).toEqual([
       { t: now - 300_000, side0: 2.0, side1: 1.8 },
       { t: now - 100_000, side0: 2.1, side1: null },
       { t: now, side0: 2.2, side1: 1.7 },
     ]);
     expect(next.prices['44:999']).toBeUndefined();
+  });
+
+  it('gains one price point per sample period while the book changes every flush, and ends at the price shown now', () => {
+    const book = (seq: number, odds: number) => event(seq, 'market.selections', { id: 1, sport_event_id: 44, market_id: 1, name: 'M', selections: [[sel(odds, 100)], []] });
+    let state = initialMarkets;
+    // A flush every 250 ms for ten seconds, each moving the best price.
+    for (let i = 0; i < 40; i++) {
+      const at = 100_000 + i * 250;
+      state = reduceMarkets(state, [{ ...book(i + 1, 2 + i / 100), ts: new Date(at).toISOString() }], { ...ctx, now: at });
+    }
+    const points = pricePoints(state.prices['44:1']);
+    expect(points.length).toBeGreaterThanOrEqual(5);
+    expect(points.length).toBeLessThanOrEqual(7);
+    expect(points.at(-1)).toEqual({ t: 100_000 + 39 * 250, side0: 2.39, side1: null });
   });
 });

@@ -1,5 +1,6 @@
 import type { MarketsSnapshotItem } from '@/lib/protocol';
-import { appendWindow, prependBounded } from '../ring';
+import { prependBounded } from '../ring';
+import { SeriesRing, type SeriesView, orNull, viewOf } from '../series-ring';
 import { type BatchContext, type ChannelItem, eventTime, str } from './channel-item';
 import { type MarketTrading, type OwnWager, type RunnerBook, emptyTrading, mergeSelections, recordMatch, toOwnWager, tradingFromSnapshot } from './market-book';
 import { type MarketInfo, type SportEventInfo, classifyMarketItem, marketKey } from './market-items';
@@ -39,15 +40,16 @@ export interface PricePoint {
 
 /** How far back price charts reach, and how densely. */
 export const PRICE_WINDOW_MS = 10 * 60_000;
-const PRICE_SAMPLE_MS = 2000;
-const PRICE_CAP = 400;
+export const PRICE_SAMPLE_MS = 2000;
+/** Points one market's window holds: the ring is allocated at this size from the first price on. */
+const PRICE_CAPACITY = PRICE_WINDOW_MS / PRICE_SAMPLE_MS + 2;
 
 export interface MarketsSlice {
   sportEvents: Record<string, SportEventInfo>;
   markets: Record<string, MarketInfo>;
   books: Record<string, MarketBook>;
-  /** Best back prices over time, by market key. */
-  prices: Record<string, PricePoint[]>;
+  /** Best back prices over time, by market key: a fixed-size ring per market (`pricePoints` reads it). */
+  prices: Record<string, SeriesView>;
   /** Matched bets, newest first. */
   matched: MatchedRow[];
   /** Total matched, last traded price and volume by price, by market key. */
@@ -76,13 +78,32 @@ function movesFor(prev: MarketBook | undefined, runners: RunnerBook[], now: numb
   return moves;
 }
 
-function withPrice(series: PricePoint[], book: MarketBook, now: number): PricePoint[] {
+/** The market's price points, oldest first, as the chart draws them; made when a chart renders, not kept. */
+export function pricePoints(view: SeriesView): PricePoint[] {
+  const { ring } = view;
+  return ring.map((t, i) => ({ t, side0: orNull(ring.value(i, 0)), side1: orNull(ring.value(i, 1)) }));
+}
+
+/**
+ * Adds a price point. The newest point follows the book until it is a sample period after the point
+ * before it; then it stays and the next price starts a new one. So a market whose book changes many
+ * times a second still gains one point per period, and the chart ends at the price shown now.
+ */
+function addPrice(ring: SeriesRing, t: number, side0: number | null, side1: number | null): void {
+  const n = ring.length;
+  // A price no later than the newest point (the snapshot's book, then the same book again) replaces it.
+  if (n > 0 && t <= ring.lastTime()) ring.setLast(ring.lastTime(), side0 ?? NaN, side1 ?? NaN);
+  else if (n >= 2 && t - ring.time(n - 2) < PRICE_SAMPLE_MS) ring.setLast(t, side0 ?? NaN, side1 ?? NaN);
+  else ring.push(t, side0 ?? NaN, side1 ?? NaN);
+  ring.dropBefore(t - PRICE_WINDOW_MS);
+}
+
+function withPrice(view: SeriesView | undefined, book: MarketBook, now: number): SeriesView {
+  const ring = view?.ring ?? new SeriesRing(PRICE_CAPACITY, 2);
   const first = book.runners[0];
   const last = book.runners.length > 1 ? book.runners[book.runners.length - 1] : undefined;
-  const point = { t: now, side0: first?.back[0]?.odds ?? null, side1: last?.back[0]?.odds ?? null };
-  const previous = series[series.length - 1];
-  const kept = previous && now - previous.t < PRICE_SAMPLE_MS && series.length > 1 ? series.slice(0, -1) : series;
-  return appendWindow(kept, [point], PRICE_WINDOW_MS, PRICE_CAP);
+  addPrice(ring, now, first?.back[0]?.odds ?? null, last?.back[0]?.odds ?? null);
+  return viewOf(ring);
 }
 
 type Draft = Pick<MarketsSlice, 'sportEvents' | 'markets' | 'books' | 'prices' | 'wagers'> & {
@@ -127,8 +148,15 @@ function seedPrices(draft: Draft, item: MarketsSnapshotItem, now: number): void 
   const key = marketKey(String(item.sport_event_id), String(item.market_id));
   const book = draft.books[key];
   if (!book) return;
-  const points = item.points.map(([t, side0, side1]) => ({ t, side0, side1 }));
-  draft.prices[key] = withPrice(appendWindow([], points, PRICE_WINDOW_MS, PRICE_CAP), book, now);
+  const ring = draft.prices[key]?.ring ?? new SeriesRing(PRICE_CAPACITY, 2);
+  ring.clear();
+  // The gateway's points are a sample period apart already: each one stays.
+  for (const [t, side0, side1] of item.points) {
+    ring.push(t, side0 ?? NaN, side1 ?? NaN);
+    ring.dropBefore(t - PRICE_WINDOW_MS);
+  }
+  ring.dropBefore(now - PRICE_WINDOW_MS);
+  draft.prices[key] = withPrice(viewOf(ring), book, now);
 }
 
 /** Applies the markets snapshot (rebuilds everything, traded volume from the gateway's `traded` items) and market events; arrows come from best-price changes. */
@@ -169,6 +197,6 @@ export function reduceMarkets(slice: MarketsSlice, items: ChannelItem[], ctx: Ba
   if (!draft && matched.length === 0 && trading === slice.trading) return slice;
   if (!draft) return { ...slice, trading, matched: prependBounded(slice.matched, matched, MATCHED_CAP) };
   const { touched, ...data } = draft;
-  for (const key of touched) if (data.books[key]) data.prices[key] = withPrice(data.prices[key] ?? [], data.books[key], data.books[key].updatedAt);
+  for (const key of touched) if (data.books[key]) data.prices[key] = withPrice(data.prices[key], data.books[key], data.books[key].updatedAt);
   return { ...slice, ...data, trading, matched: prependBounded(slice.matched, matched, MATCHED_CAP) };
 }
