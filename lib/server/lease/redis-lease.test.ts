@@ -2,6 +2,7 @@ import pino from 'pino';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestService, servicesAvailable, startRedis } from '../../../tests/support/services';
+import { createLease } from './create-lease';
 import type { Lease, LeaseChange } from './lease';
 import { leaseConformance, until, watch } from './lease.conformance';
 import { RedisLease, type RedisLeaseClient } from './redis-lease';
@@ -135,6 +136,22 @@ describe.skipIf(!servicesAvailable().redis)('RedisLease', () => {
     expect(Date.now() - pausedAt).toBeGreaterThanOrEqual(2 * TTL - 50);
     expect(nodes.filter((n) => n.lease.token !== null)).toHaveLength(1);
     expect(nodes.find((n) => n.lease.token !== null)!.lease.token!).toBeGreaterThan(token);
+  });
+
+  it('is shared by the nodes given a Redis client by createLease, and always held by a node without one', async () => {
+    const name = `created-${++names}`;
+    const make = (nodeId: string, redisClient: RedisLeaseClient | null) => {
+      const lease = createLease(name, { redis: redisClient, nodeId, logger, namespace: 'test', ttlMs: TTL, intervalMs: INTERVAL });
+      closing.push(() => lease.close());
+      lease.start();
+      return lease;
+    };
+    const shared = [make('n1', client), make('n2', client)];
+    const embedded = [make('n1', null), make('n2', null)];
+    await until(() => holders(shared).length > 0, TTL);
+    await sleep(INTERVAL);
+    expect(holders(shared)).toHaveLength(1);
+    expect(holders(embedded)).toHaveLength(2);
   });
 
   it('refuses timings under which a holder could not renew before it declares itself lost', () => {

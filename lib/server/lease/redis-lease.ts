@@ -116,7 +116,7 @@ export class RedisLease implements Lease {
     this.inFlight = call;
     const hold = this.hold;
     const script = hold ? RENEW : ACQUIRE;
-    this.redis.eval(script, { keys: this.keys, arguments: [this.holder, String(this.ttlMs)] }).then(
+    this.call(script, [this.holder, String(this.ttlMs)]).then(
       (reply) => {
         if (this.inFlight !== call) return;
         this.inFlight = null;
@@ -169,7 +169,7 @@ export class RedisLease implements Lease {
   private async free(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), this.intervalMs)));
-    const freed = this.redis.eval(RELEASE, { keys: this.keys, arguments: [this.holder] });
+    const freed = this.call(RELEASE, [this.holder]);
     try {
       if ((await Promise.race([freed, late])) === 'late') this.logger.warn({ lease: this.name }, 'Redis did not answer the release in time; the lease runs out by itself');
     } catch (err) {
@@ -177,6 +177,15 @@ export class RedisLease implements Lease {
     } finally {
       clearTimeout(timer);
       freed.catch(() => undefined);
+    }
+  }
+
+  /** Runs a script on the lease's keys; a client that throws instead of rejecting (closed, say) rejects too. */
+  private call(script: string, args: string[]): Promise<unknown> {
+    try {
+      return this.redis.eval(script, { keys: this.keys, arguments: args });
+    } catch (err) {
+      return Promise.reject(err);
     }
   }
 
