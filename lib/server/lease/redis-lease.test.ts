@@ -120,6 +120,36 @@ describe.skipIf(!servicesAvailable().redis)('RedisLease', () => {
     expect(Date.now() - cutAt).toBeLessThan(TTL);
     expect(changes.at(-1)).toEqual({ held: false, reason: 'expired' });
     expect(await pttlAtLoss!).toBeGreaterThan(0);
+    // A call never answered is given up after a ttl; once Redis answers again the node competes again.
+    hang = false;
+    await until(() => lease.token !== null, TTL + 2 * INTERVAL + 300);
+    expect(lease.token!).toBeGreaterThan((changes[0] as { token: number }).token);
+  });
+
+  it('wins its lease straight back, with a new token, when a renewal it gave up on reaches Redis late', async () => {
+    const name = `late-${++names}`;
+    let gate = false;
+    let held: (() => void) | null = null;
+    const gated: RedisLeaseClient = {
+      eval(script, options) {
+        if (!gate) return client.eval(script, options);
+        gate = false;
+        return new Promise((resolve, reject) => (held = () => void client.eval(script, options).then(resolve, reject)));
+      },
+    };
+    const lease = leaseOf(name, 'n1', gated);
+    const changes = watch(lease);
+    await until(() => lease.token !== null, TTL);
+    const first = lease.token!;
+    gate = true;
+    await until(() => lease.token === null, TTL);
+    const lostAt = Date.now();
+    held!();
+    await until(() => lease.token !== null, TTL);
+    // Without winning back its own lease it would wait for the late renewal's hold to run out (a whole ttl).
+    expect(Date.now() - lostAt).toBeLessThan(TTL / 2);
+    expect(lease.token!).toBeGreaterThan(first);
+    expect(changes.map((c) => (c.held ? 'held' : c.reason))).toEqual(['held', 'expired', 'held']);
   });
 
   it('stops believing before its hold runs out while Redis pauses it, and one node holds once Redis answers again', async () => {
