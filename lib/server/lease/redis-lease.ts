@@ -53,8 +53,7 @@ export class RedisLease implements Lease {
   private hold: Hold | null = null;
   private timer: NodeJS.Timeout | undefined;
   private expiry: NodeJS.Timeout | undefined;
-  private inFlight: { id: number; sentAt: number } | null = null;
-  private calls = 0;
+  private inFlight: { sentAt: number } | null = null;
   private failing = false;
   private closed = false;
 
@@ -112,7 +111,7 @@ export class RedisLease implements Lease {
     const now = performance.now();
     if (this.hold && now >= this.hold.validUntil) this.lose('expired');
     if (this.inFlight && now - this.inFlight.sentAt < this.ttlMs) return;
-    const call = { id: ++this.calls, sentAt: now };
+    const call = { sentAt: now };
     this.inFlight = call;
     const hold = this.hold;
     const script = hold ? RENEW : ACQUIRE;
