@@ -10,10 +10,10 @@ import { createFloorRegistry, loadFloorFile } from './floor-registry';
 import { createIngest } from './ingest';
 import { createJackpotConnector } from './jackpot-connector';
 import { systemSnapshot } from './system-snapshot';
-import type { SourceHealth, Sources, SourcesOptions, UpstreamEndpoint, UpstreamName } from './types';
+import type { SourceHealth, Sources, SourcesOptions, UpstreamDuty, UpstreamEndpoint, UpstreamName } from './types';
 import type { UpstreamTiming } from './upstream';
 
-export type { IngestResult, SourceHealth, Sources, SourcesOptions, UpstreamEndpoint, UpstreamName } from './types';
+export type { IngestResult, SourceHealth, Sources, SourcesOptions, UpstreamDuty, UpstreamEndpoint, UpstreamName } from './types';
 
 /** The floor the registry uses: `FLOOR_FILE`, else the default floor, else none. */
 function chooseFloor(floorFile: string | undefined, defaultFloor: Floor | null): Floor | null {
@@ -48,6 +48,17 @@ export function createSources(opts: SourcesOptions & { timing?: Partial<Upstream
     ['casino', casino, config.casinoUrl ? { url: config.casinoUrl, token: config.casinoToken } : null],
   ];
 
+  function upstreams(baseUrl: string): UpstreamDuty[] {
+    if (config.jackpotUrl && !config.jackpotToken) logger.warn('JACKPOT_WS_URL is set without JACKPOT_TOKEN: the jackpot platform will refuse the Authenticate frame');
+    const duties: UpstreamDuty[] = [];
+    for (const [name, connector, configured] of connectors) {
+      const endpoint = configured ?? opts.defaultUpstream?.(name, baseUrl) ?? null;
+      if (endpoint) duties.push({ name, start: () => connector.start(endpoint.url, endpoint.token), stop: () => connector.close() });
+      else logger.info({ source: name }, `source ${name} not configured`);
+    }
+    return duties;
+  }
+
   return {
     async ingest(body) {
       const result = await ingest(body);
@@ -63,13 +74,9 @@ export function createSources(opts: SourcesOptions & { timing?: Partial<Upstream
       ['markets', exchange.snapshot],
     ],
     start(baseUrl) {
-      if (config.jackpotUrl && !config.jackpotToken) logger.warn('JACKPOT_WS_URL is set without JACKPOT_TOKEN: the jackpot platform will refuse the Authenticate frame');
-      for (const [name, connector, configured] of connectors) {
-        const endpoint = configured ?? opts.defaultUpstream?.(name, baseUrl) ?? null;
-        if (endpoint) connector.start(endpoint.url, endpoint.token);
-        else logger.info({ source: name }, `source ${name} not configured`);
-      }
+      for (const upstream of upstreams(baseUrl)) upstream.start();
     },
+    upstreams,
     async close() {
       await Promise.all(connectors.map(([, c]) => c.close()));
     },

@@ -46,11 +46,23 @@ export interface Sources {
   hasLocation(locationId: string): boolean;
   /** Connects the configured upstreams; mock URLs are resolved against `baseUrl`. */
   start(baseUrl: string): void;
+  /**
+   * Each upstream that has an endpoint (configured, else the mock's on `baseUrl`) as a duty the composition
+   * root runs on one node of the floor at a time (docs/protocol.md §10); instead of `start`, never with it.
+   */
+  upstreams(baseUrl: string): UpstreamDuty[];
   close(): Promise<void>;
 }
 
 /** The upstream platforms the gateway can connect to. */
 export type UpstreamName = 'exchange' | 'jackpot' | 'casino';
+
+/** One upstream connection: `start` connects (and keeps reconnecting), `stop` closes; it may start again after a stop. */
+export interface UpstreamDuty {
+  name: UpstreamName;
+  start(): void;
+  stop(): Promise<void>;
+}
 
 /** Where an upstream is reached, and the token it asks for (jackpot and casino platforms). */
 export interface UpstreamEndpoint {
