@@ -14,6 +14,7 @@ import type { Config } from '../runtime/config';
 import type { Logger } from '../runtime/logger';
 import { createMetrics } from '../runtime/metrics';
 import { type Engines, memoryEngines, openEngines } from './engines';
+import { type Duty, type SingleDuty, createLease, runSingleDuty } from './lease';
 import type { Services } from './services';
 
 /** The gateway side of the process, independent of Next: HTTP API, WebSocket hub, sources, alarms, mock. */
@@ -67,7 +68,12 @@ export function createFloorMonitor(config: Config, logger: Logger, engines: Engi
   notifyCriticalAlarms(hub);
   // Critical alarms raised on other nodes reach this node's signed-in managers too.
   notifyCriticalAlarms({ ...hub, onPublish: hub.onRemotePublish });
-  const stopKpis = startKpiChannel(hub, new MemoryKpiMinutes());
+  // Once-per-floor duties run on the node holding their lease (always this one, on one process).
+  const leaseDeps = { redis: engines.redis, nodeId: engines.nodeId, logger };
+  const kpiLease = runSingleDuty(createLease('kpis', leaseDeps), { start: () => {}, stop: () => {} }, logger);
+  // Every node counts every node's bets and wins; the lease holder publishes the changed minutes.
+  const stopKpis = startKpiChannel(hub, new MemoryKpiMinutes(), { publishes: () => kpiLease.running });
+  let duties: SingleDuty[] = [kpiLease];
   const mock = config.mockRate === null ? null : createMockStream({ config, logger });
   // The embedded mock is the floor and the upstreams when none are configured; sources know nothing of it.
   const sources = createSources({
@@ -104,10 +110,29 @@ export function createFloorMonitor(config: Config, logger: Logger, engines: Engi
       return false;
     },
     start(baseUrl) {
-      mock?.start(baseUrl);
-      sources.start(baseUrl);
+      const upstreams = sources.upstreams(baseUrl);
+      if (mock) {
+        // The mock plays one floor: its generator and the connectors reading it run together on one node.
+        const floor: Duty = {
+          start() {
+            mock.start(baseUrl);
+            for (const upstream of upstreams) upstream.start();
+          },
+          async stop() {
+            await Promise.all(upstreams.map((u) => u.stop()));
+            mock.close();
+          },
+        };
+        duties.push(runSingleDuty(createLease('mock-floor', leaseDeps), floor, logger));
+      } else {
+        // Each upstream source is connected from exactly one node; another takes it over when that node dies.
+        for (const upstream of upstreams) duties.push(runSingleDuty(createLease(`source:${upstream.name}`, leaseDeps), upstream, logger));
+      }
     },
     async close() {
+      const running = duties;
+      duties = [];
+      await Promise.all(running.map((duty) => duty.close()));
       mock?.close();
       stopKpis();
       await sources.close();

@@ -7,9 +7,11 @@ export interface KpiChannelOptions {
   /** How often changed minutes go out (docs/protocol.md §5.6: every 2 s). */
   intervalMs: number;
   now: () => number;
+  /** Whether this node publishes the minutes (with several nodes, the one holding the `kpis` lease). */
+  publishes: () => boolean;
 }
 
-const DEFAULT_OPTIONS: KpiChannelOptions = { intervalMs: 2000, now: Date.now };
+const DEFAULT_OPTIONS: KpiChannelOptions = { intervalMs: 2000, now: Date.now, publishes: () => true };
 
 /**
  * Runs the `kpis` channel on a hub: every `game`/`cash` event published is counted into `minutes`,
@@ -17,7 +19,7 @@ const DEFAULT_OPTIONS: KpiChannelOptions = { intervalMs: 2000, now: Date.now };
  * kept hour. Returns a stop function.
  */
 export function startKpiChannel(hub: Hub, minutes: KpiMinutes, options: Partial<KpiChannelOptions> = {}): () => void {
-  const { intervalMs, now } = { ...DEFAULT_OPTIONS, ...options };
+  const { intervalMs, now, publishes } = { ...DEFAULT_OPTIONS, ...options };
   const record = (event: PublishedEvent) => {
     if (event.channel === 'game' || event.channel === 'cash') minutes.record(event, now());
   };
@@ -25,7 +27,9 @@ export function startKpiChannel(hub: Hub, minutes: KpiMinutes, options: Partial<
   const stopTaps = [hub.onPublish(record), hub.onRemotePublish(record)];
   hub.setSnapshotProvider('kpis', () => minutes.recent(now()));
   const timer = setInterval(() => {
-    for (const minute of minutes.takeChanged(now())) hub.publish('kpis', 'kpi.minute', minute);
+    // Every node takes its changed minutes, so a node that takes the lease over sends only what changed since.
+    const changed = minutes.takeChanged(now());
+    if (publishes()) for (const minute of changed) hub.publish('kpis', 'kpi.minute', minute);
   }, intervalMs);
   timer.unref();
   return () => {
