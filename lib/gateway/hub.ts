@@ -15,7 +15,7 @@ import { originAllowed } from './origin-check';
 import { announcePresence } from './presence-announce';
 import type { PresenceStore } from './presence-store';
 import { failConnection, openSession } from './session';
-import type { Hub } from './types';
+import type { Hub, RemoteListener } from './types';
 
 /** What the hub needs from the process; `options` is for tests and benchmarks. */
 export interface HubDeps {
@@ -47,14 +47,14 @@ export function createHub(deps: HubDeps): Hub {
   const stopHeartbeat = startHeartbeat(ctx);
   let closed = false;
 
-  const remoteListeners = new Set<(event: PublishedEvent) => void>();
+  const remoteListeners = new Set<RemoteListener>();
   /** Publications handed to a networked broker and not yet stored. */
   const pending = new Set<Promise<unknown>>();
 
-  function notify(listenersOf: Set<(event: PublishedEvent) => void>, published: PublishedEvent): void {
+  function notify(listenersOf: Set<RemoteListener>, published: PublishedEvent, origin: 'live' | 'history' = 'live'): void {
     for (const listener of listenersOf) {
       try {
-        listener(published);
+        listener(published, origin);
       } catch (err) {
         logger.error({ err, channel: published.channel, event: published.event }, 'publish listener failed');
       }
@@ -89,7 +89,7 @@ export function createHub(deps: HubDeps): Hub {
     } catch (err) {
       return logger.error({ err, channel: remote.channel, seq: remote.seq }, 'unreadable publication from another node');
     }
-    notify(remoteListeners, { channel: remote.channel as Channel, event: remote.event, seq: remote.seq, id: remote.id, ts: remote.ts, data } as PublishedEvent);
+    notify(remoteListeners, { channel: remote.channel as Channel, event: remote.event, seq: remote.seq, id: remote.id, ts: remote.ts, data } as PublishedEvent, remote.origin);
   });
 
   // The shared history was lost: every screen reconnects, resumes against the new epoch and gets snapshots.
@@ -115,6 +115,9 @@ export function createHub(deps: HubDeps): Hub {
     onRemotePublish(listener) {
       remoteListeners.add(listener);
       return () => remoteListeners.delete(listener);
+    },
+    catchUp() {
+      ctx.broker.replayLoaded?.();
     },
     setSnapshotProvider(channel, provider) {
       ctx.snapshots.set(channel, provider);

@@ -43,6 +43,9 @@ export interface AlarmActions {
   unshelve(alarmId: string, user: SessionUser): Promise<AlarmActionResult>;
 }
 
+/** Follows another node's event: `live` as it happens, `history` when caught up from before this node started. */
+export type RemoteListener = (event: PublishedEvent, origin: 'live' | 'history') => void;
+
 /** The dashboard WebSocket hub (`/v1/ws`). */
 export interface Hub extends Publisher {
   /** This gateway's sequence space; changes when sequences restart. */
@@ -62,7 +65,12 @@ export interface Hub extends Publisher {
    * Taps every event other nodes of the floor publish (with `REDIS_URL`), in seq order per channel, so this
    * node's copies of the floor's state follow them; returns an unsubscribe. Never called on one process.
    */
-  onRemotePublish(listener: (event: PublishedEvent) => void): () => void;
+  onRemotePublish(listener: RemoteListener): () => void;
+  /**
+   * Hands the remote listeners the history this node found when it started (`origin: 'history'`), so the
+   * state they keep starts where the floor is. Call once, after every remote listener is registered.
+   */
+  catchUp(): void;
   settled(): Promise<void>;
   /** Whether the shared store behind the broker is reachable (always, on one process). */
   readonly brokerReady: boolean;

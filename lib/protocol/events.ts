@@ -152,6 +152,8 @@ export interface EntityChanged {
   id: string | number;
   op: 'c' | 'u' | 'd';
   sport_event_id?: number;
+  /** `sport_event.changed`: the tournament the upstream files the event under, when it says. */
+  tournament_id?: string;
   market_id?: number;
   info: Record<string, unknown>;
 }

@@ -67,7 +67,7 @@ export function createFloorMonitor(config: Config, logger: Logger, engines: Engi
   hub.setSnapshotProvider('alerts', () => alarms.open());
   notifyCriticalAlarms(hub);
   // Critical alarms raised on other nodes reach this node's signed-in managers too.
-  notifyCriticalAlarms({ ...hub, onPublish: hub.onRemotePublish });
+  notifyCriticalAlarms({ ...hub, onPublish: (listener) => hub.onRemotePublish((event, origin) => origin === 'live' && listener(event)) });
   // Once-per-floor duties run on the node holding their lease (always this one, on one process).
   const leaseDeps = { redis: engines.redis, nodeId: engines.nodeId, logger };
   const kpiLease = runSingleDuty(createLease('kpis', leaseDeps), { start: () => {}, stop: () => {} }, logger);
@@ -93,7 +93,10 @@ export function createFloorMonitor(config: Config, logger: Logger, engines: Engi
   hub.onRemotePublish((event) => {
     if (event.channel === 'alerts') alarms.observe(event);
   });
+  // Devices, pots and markets changed through other nodes: this node's snapshots follow them.
+  hub.onRemotePublish(sources.follow);
   for (const [channel, provider] of sources.snapshotProviders()) hub.setSnapshotProvider(channel, recent.withHistory(channel, provider));
+  hub.catchUp();
   hub.setLocationDirectory(sources.hasLocation);
   const services: Services = { config, logger, metrics, tokens, hub, alarms, sources, mock, engines, startedAt: Date.now() };
 

@@ -1,4 +1,5 @@
 import type { SnapshotProvider } from '../gateway/types';
+import type { PublishedEvent } from '../protocol';
 import { createBadInputReporter } from './bad-input';
 import { type Connector, type ConnectorOptions, isoFromEpoch, observeEvent } from './connector';
 import { parseExchangeFrame } from './exchange-frames';
@@ -10,7 +11,7 @@ import { createUpstream } from './upstream';
 const EXCHANGE_STALE_MS = 15_000;
 
 /** The exchange-format source (docs/protocol.md §12.1): keeps the market state and publishes its changes on `markets`. */
-export function createExchangeConnector({ deps, timing }: ConnectorOptions): Connector & { snapshot: SnapshotProvider } {
+export function createExchangeConnector({ deps, timing }: ConnectorOptions): Connector & { snapshot: SnapshotProvider; follow(event: PublishedEvent): void } {
   const state = createExchangeState();
   const reportBadInput = createBadInputReporter('exchange', deps);
 
@@ -40,5 +41,9 @@ export function createExchangeConnector({ deps, timing }: ConnectorOptions): Con
     health: upstream.health,
     close: upstream.close,
     snapshot: (params, user) => state.snapshot(params, user),
+    /** Another node's market event: applied to this node's state, so its snapshot and stale checks match the holder's. */
+    follow(event) {
+      if (event.channel === 'markets') state.follow(event);
+    },
   };
 }

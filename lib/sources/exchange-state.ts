@@ -1,4 +1,4 @@
-import { type ChannelParams, type EntityChanged, type EventName, type MarketMatched, type MarketSelections, type MarketTradedItem, type MarketsSnapshotItem, type SessionUser, type WagerChanged, mayReceive } from '../protocol';
+import { type ChannelParams, type EntityChanged, type EventName, type PublishedEvent, type MarketMatched, type MarketSelections, type MarketTradedItem, type MarketsSnapshotItem, type SessionUser, type WagerChanged, mayReceive } from '../protocol';
 import { BoundedMap } from './bounded-map';
 import { type ChangeType, PAYLOADS, type Payload } from './exchange-frames';
 import { describeIssues } from './floor-items';
@@ -114,7 +114,7 @@ export function createExchangeState() {
           sportEvents.delete(id);
           dropEvent(sportEventId);
         } else sportEvents.set(id, { kind: 'sport_event', id, sport_event_id: sportEventId, tournament_id: tournament_id ?? null, info });
-        return { ok: true, event: 'sport_event.changed', data: { id, op, sport_event_id: sportEventId, info: info ?? {} } };
+        return { ok: true, event: 'sport_event.changed', data: { id, op, sport_event_id: sportEventId, ...(tournament_id ? { tournament_id } : {}), info: info ?? {} } };
       }
       case 'market': {
         const { info } = p as Payload<'market'>;
@@ -181,6 +181,14 @@ export function createExchangeState() {
       if (!parsed.success) return { ok: false, reason: 'schema', detail: `${type}: ${describeIssues(parsed.error, 'payload')}` };
       return applyValid(type, op, parsed.data as Payload<ChangeType>);
     },
+    /**
+     * Applies a `markets` event another node published from the upstream (the same change, told back):
+     * this node's entities, trades and sequence numbers end as the publishing node's did.
+     */
+    follow(event: PublishedEvent): void {
+      const change = changeOf(event);
+      if (change) applyValid(change.type, change.op, change.payload as Payload<ChangeType>);
+    },
     /** The `markets` snapshot for these params: tournaments, then matching sport events, markets, lines and selections, and open plays for those who may see them. */
     snapshot(p: ChannelParams, user?: SessionUser): MarketsSnapshotItem[] {
       const eventOk = (id: number) => (p.sport_event_id === undefined || p.sport_event_id === id) && (!p.sport_event_ids || p.sport_event_ids.includes(id));
@@ -200,3 +208,32 @@ export function createExchangeState() {
 }
 
 export type ExchangeState = ReturnType<typeof createExchangeState>;
+
+/** The upstream change a published `markets` event was made from (see `applyValid`), or null for other events. */
+function changeOf(event: PublishedEvent): { type: ChangeType; op: Op; payload: unknown } | null {
+  switch (event.event) {
+    case 'tournament.changed':
+      return { type: 'tournament', op: event.data.op, payload: { id: event.data.id, info: event.data.info } };
+    case 'sport_event.changed': {
+      const { id, op, info, tournament_id } = event.data as EntityChanged & { tournament_id?: string | null };
+      return { type: 'sport_event', op, payload: { id, info, ...(tournament_id ? { tournament_id } : {}) } };
+    }
+    case 'market.changed':
+      return { type: 'market', op: event.data.op, payload: { id: String(event.data.id), info: event.data.info } };
+    case 'market_line.changed':
+      return { type: 'market_line', op: event.data.op, payload: { id: event.data.id, info: event.data.info } };
+    case 'market.selections': {
+      const { id, sport_event_id, market_id, name, selections } = event.data;
+      const gone = selections[0].length === 0 && selections[1].length === 0;
+      return { type: 'market_selections', op: gone ? 'd' : 'u', payload: { sport_event_id, market_id, info: { id, name, selections } } };
+    }
+    case 'market.matched':
+      return { type: 'matched_bet', op: 'c', payload: { info: event.data } };
+    case 'wager.changed': {
+      const { op, ...info } = event.data;
+      return { type: 'wager', op: op as Op, payload: { info } };
+    }
+    default:
+      return null;
+  }
+}

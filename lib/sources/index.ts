@@ -68,6 +68,12 @@ export function createSources(opts: SourcesOptions & { timing?: Partial<Upstream
     },
     health: () => ({ ingest: { ...ingestHealth }, exchange: exchange.health(), jackpot: jackpot.health(), casino: casino.health() }),
     hasLocation: (locationId) => registry.hasLocation(locationId),
+    follow(event) {
+      if (event.event === 'device.offline') registry.setOnline(registry.canonicalId(event.data.device_id), false, event.data.lost_at);
+      else if (event.event === 'device.online') registry.setOnline(registry.canonicalId(event.data.device_id), true, event.data.restored_at);
+      else if (event.channel === 'jackpots') jackpot.follow(event);
+      else if (event.channel === 'markets') exchange.follow(event);
+    },
     snapshotProviders: () => [
       ['system', systemSnapshot(registry)],
       ['jackpots', jackpot.snapshot],

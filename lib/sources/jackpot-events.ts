@@ -127,6 +127,10 @@ export function createJackpotEvents({ currency = 'EUR' }: { currency?: string } 
     },
     /** Applies a parsed event to the pots and says what to publish. */
     apply: (parsed: Extract<JackpotParse, { ok: true }>): JackpotOutcome => map(parsed.type, parsed.data),
+    /** Takes a `jackpot.updated` published by another node of the floor as the instance's latest state. */
+    follow(updated: JackpotUpdated): void {
+      instances.set(updated.instance_id, updated);
+    },
     /** The `jackpots` snapshot: the latest `jackpot.updated` data of each matching instance. */
     snapshot(p: ChannelParams): JackpotUpdated[] {
       return [...instances.values()].filter((j) => (p.instance_id === undefined || j.instance_id === p.instance_id) && (!p.instance_ids || p.instance_ids.includes(j.instance_id)));

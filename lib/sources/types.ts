@@ -1,4 +1,4 @@
-import type { Channel, Floor } from '../protocol';
+import type { Channel, Floor, PublishedEvent } from '../protocol';
 import type { Config } from '../runtime/config';
 import type { AlarmInputs } from '../gateway/alarms/types';
 import type { Publisher, SnapshotProvider } from '../gateway/types';
@@ -40,6 +40,12 @@ export interface Sources {
   ingest(body: unknown): Promise<IngestResult>;
   /** Each connector's state for `/api/health`, by source name. */
   health(): Record<string, SourceHealth>;
+  /**
+   * Follows an event another node of the floor published (docs/protocol.md §10): device states, pots and
+   * markets change here as they did there, so this node's snapshots match, and a source this node takes
+   * over does not publish what was already published.
+   */
+  follow(event: PublishedEvent): void;
   /** Snapshot providers for the stateful channels the sources keep (system, jackpots, markets). */
   snapshotProviders(): [Channel, SnapshotProvider][];
   /** Whether a location is on the floor (`FLOOR_FILE` or the mock's). */

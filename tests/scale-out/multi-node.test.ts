@@ -100,12 +100,32 @@ describe('three gateway nodes on one Redis', () => {
     const snapshot = await late.waitFor((f) => f.type === 'snapshot' && f.subscription_id === lateSub.subscription_id, 5000, 'a snapshot');
     expect((snapshot.data as { alarm_id: string }[]).map((x) => x.alarm_id)).toContain(alarmId);
 
+    // Every node's device states follow the ingest at C: A's system snapshot has the terminal offline.
+    const devices = await late.subscribe('system');
+    const system = await late.waitFor((f) => f.type === 'snapshot' && f.subscription_id === devices.subscription_id, 5000, 'a system snapshot');
+    expect((system.data as { device_id: string; online: boolean }[]).find((d) => d.device_id === terminal)).toMatchObject({ online: false });
+
     const answers = await Promise.all([maya.request({ type: 'ack', alarm_id: alarmId }), omar.request({ type: 'ack', alarm_id: alarmId })]);
     expect(answers.filter((x) => x.type === 'response' && x.success === true)).toHaveLength(1);
     expect(answers.filter((x) => x.type === 'error').map((x) => x.code)).toEqual(['already_acknowledged']);
     await Promise.all([maya, omar].map((client) => client.waitFor((f) => f.type === 'event' && f.event === 'alarm.acknowledged' && f.data.alarm_id === alarmId, 5000, 'alarm.acknowledged')));
     await Promise.all([maya.close(), omar.close(), late.close()]);
   });
+
+  it('starts a node late that catches up from the shared history: its device and alarm snapshots show what happened before it ran', async () => {
+    const terminal = `T-late-${Date.now()}`;
+    expect(await nodes[0].ingest([{ event: 'deviceOffline', data: { terminalId: terminal, lostAt: new Date().toISOString() } }, bet()])).toBe(204);
+    const late = await startNode('node-late', { REDIS_URL: redis.url, DATABASE_URL: postgres.url });
+    nodes.push(late);
+    const client = await late.login('manager', 'u-late-node');
+    const sub = await client.subscribe('system');
+    const system = await client.waitFor((f) => f.type === 'snapshot' && f.subscription_id === sub.subscription_id, 5000, 'a system snapshot');
+    expect((system.data as { device_id: string; online: boolean }[]).find((d) => d.device_id === terminal)).toMatchObject({ online: false });
+    const alerts = await client.subscribe('alerts');
+    const open = await client.waitFor((f) => f.type === 'snapshot' && f.subscription_id === alerts.subscription_id, 5000, 'an alerts snapshot');
+    expect((open.data as { source_ref: string }[]).map((a) => a.source_ref)).toContain(terminal);
+    await client.close();
+  }, 90_000);
 
   it('changes the epoch when Redis restarts without its data: clients reconnect to recovered: false and a snapshot', async () => {
     const [a, b] = nodes;

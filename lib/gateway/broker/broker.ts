@@ -72,6 +72,11 @@ export interface Broker {
   reach?(channel: Channel, seq: number, timeoutMs: number): Promise<boolean>;
   /** Other nodes' publications with their data, for the state this node keeps; absent on a broker of one process. */
   onRemote?(handler: (publication: RemotePublication) => void): void;
+  /**
+   * Hands the history this node loaded when it started (publications made before it ran, by any node) to
+   * the `onRemote` handler, once, oldest first per channel, so the state it keeps starts where the floor is.
+   */
+  replayLoaded?(): void;
   /** Told when the epoch changes while the process runs (the shared history was lost). */
   onEpochChange?(listener: (epoch: string) => void): void;
   /** Whether the shared store is reachable; absent means always. */
@@ -82,6 +87,8 @@ export interface Broker {
 
 /** A publication made on another node, as this node's state needs it: its position and its data, serialized. */
 export interface RemotePublication {
+  /** `history` for what `replayLoaded` hands over; `live` for a publication as it happens. */
+  origin: 'live' | 'history';
   channel: Channel;
   event: string;
   seq: number;

@@ -56,6 +56,8 @@ export class RedisBroker implements Broker {
   private closed = false;
   private reading: Promise<void> = Promise.resolve();
   private lastEpochCheck = 0;
+  /** What the node loaded at start, until `replayLoaded` hands it over. */
+  private loaded: RemotePublication[] | null = [];
 
   private constructor(
     private readonly client: RedisClient,
@@ -108,6 +110,12 @@ export class RedisBroker implements Broker {
     this.remote = handler;
   }
 
+  replayLoaded(): void {
+    const loaded = this.loaded ?? [];
+    this.loaded = null;
+    if (this.remote) for (const publication of loaded) this.remote(publication);
+  }
+
   onEpochChange(listener: (epoch: string) => void): void {
     this.epochListeners.push(listener);
   }
@@ -157,7 +165,10 @@ export class RedisBroker implements Broker {
       const parsed = entries.map(([id, flat]) => parseEntry(id, flat)).filter((e): e is StreamEntry => e !== null && e.epoch === epoch);
       let start = parsed.length;
       while (start > 0 && (start === parsed.length || parsed[start - 1].seq === parsed[start].seq - 1)) start--;
-      for (const entry of parsed.slice(start)) this.keep(channel, entry);
+      for (const entry of parsed.slice(start)) {
+        this.keep(channel, entry);
+        if (first) this.loaded?.push({ origin: 'history', channel, event: entry.event, seq: entry.seq, id: entry.id, ts: entry.ts, dataJson: entry.dataJson });
+      }
     }
     if (!first) for (const listener of this.epochListeners) listener(epoch);
   }
@@ -216,7 +227,7 @@ export class RedisBroker implements Broker {
     try {
       this.handler(channel, publication);
     } finally {
-      if (entry.node !== this.opts.nodeId && this.remote) this.remote({ channel, event: entry.event, seq: entry.seq, id: entry.id, ts: entry.ts, dataJson: entry.dataJson });
+      if (entry.node !== this.opts.nodeId && this.remote) this.remote({ origin: 'live', channel, event: entry.event, seq: entry.seq, id: entry.id, ts: entry.ts, dataJson: entry.dataJson });
       this.waiters.settle(channel, this.epoch, entry.seq, publication);
     }
   }
