@@ -8,7 +8,7 @@ import { MARKET, MARKET_LINE, MATCHED_BET, SPORT_EVENT, TOURNAMENT, WAGER, selec
  * holder publishes. Its snapshot must be the holder's, whoever asks, and it must see stale changes as stale.
  */
 
-const OPERATOR = { user_id: 'u-op', name: 'Op', role: 'manager' as const, locations: null };
+const OPERATOR = { user_id: 'u-op', name: 'Op', role: 'manager' as const };
 
 function holderAndFollower() {
   const holder = createExchangeState();

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestService, startRedis } from '../../../tests/support/services';
 import { brokerConformance } from './broker.conformance';
@@ -67,6 +68,26 @@ describe('RedisBroker', () => {
     expect(late.epoch).toBe(a.epoch);
     expect(late.lastSeq('alerts')).toBe(5);
     expect(late.after('alerts', 2)!.map((e) => e.seq)).toEqual([3, 4, 5]);
+  });
+
+  it('starts a new epoch when Redis goes back in time and gives a seq twice, and every node adopts it', async () => {
+    const prefix = `floor-${++floor}`;
+    const [a, b] = [await node(prefix, 'a', { epochCheckMs: 100 }), await node(prefix, 'b', { epochCheckMs: 100 })];
+    const changed: string[] = [];
+    b.onEpochChange((epoch) => changed.push(epoch));
+    for (let i = 0; i < 3; i++) await a.publish('game', draft(i));
+    await expect.poll(() => b.lastSeq('game')).toBe(3);
+    const old = a.epoch;
+    // As after a crash that lost the last writes: the counter is back at 1, the epoch kept.
+    const raw = createClient({ url: redis.url });
+    await raw.connect();
+    await raw.hSet(`${prefix}:meta`, 'seq:game', '1');
+    await raw.close();
+    void a.publish('game', draft(9)).catch(() => {});
+    await expect.poll(() => changed.length, { timeout: 5000 }).toBe(1);
+    expect(b.epoch).not.toBe(old);
+    await expect.poll(() => a.epoch, { timeout: 5000 }).toBe(b.epoch);
+    expect(b.lastSeq('game')).toBe(0);
   });
 
   it('waits for a node to catch up with a seq another node gave', async () => {

@@ -6,7 +6,7 @@ import { eventTail } from '../frames';
 import { ChannelHistory, DEFAULT_HISTORY, type HistoryEntry, type HistoryOptions } from '../history';
 import type { Broker, Publication, PublicationDraft, PublicationHandler, RemotePublication } from './broker';
 import { newEpoch } from './memory-broker';
-import { PUBLISH_SCRIPT, type RawRead, type RedisClient, type StreamEntry, type StreamKeys, evalScript, parseEntry, readStreams, readTail, streamKeys } from './redis-streams';
+import { PUBLISH_SCRIPT, RESET_EPOCH_SCRIPT, type RawRead, type RedisClient, type StreamEntry, type StreamKeys, evalScript, parseEntry, readStreams, readTail, streamKeys } from './redis-streams';
 import { SeqWaiters } from './seq-waiters';
 
 export interface RedisBrokerOptions {
@@ -217,7 +217,7 @@ export class RedisBroker implements Broker {
 
   private deliver(channel: Channel, entry: StreamEntry): void {
     const mirror = this.mirror(channel);
-    if (entry.seq <= mirror.lastSeq) return;
+    if (entry.seq <= mirror.lastSeq) return this.diverged(channel, entry);
     if (mirror.lastSeq !== 0 && entry.seq !== mirror.lastSeq + 1) {
       // The stream was trimmed past what this node had read: what it keeps starts again here.
       this.opts.logger.warn({ channel, from: mirror.lastSeq, to: entry.seq }, 'node fell behind the shared stream; history restarts');
@@ -230,6 +230,19 @@ export class RedisBroker implements Broker {
       if (entry.node !== this.opts.nodeId && this.remote) this.remote({ origin: 'live', channel, event: entry.event, seq: entry.seq, id: entry.id, ts: entry.ts, dataJson: entry.dataJson });
       this.waiters.settle(channel, this.epoch, entry.seq, publication);
     }
+  }
+
+  /**
+   * A new entry with a seq this node already delivered: Redis went back in time (a crash that lost its
+   * last writes, a restore) while keeping the epoch. Those seqs now name two events, so the epoch must
+   * change: this node starts a new one unless another node already did, and every node adopts it.
+   */
+  private diverged(channel: Channel, entry: StreamEntry): void {
+    this.opts.logger.error({ channel, seq: entry.seq, delivered: this.mirror(channel).lastSeq }, 'shared stream went back in time: starting a new epoch');
+    this.lastEpochCheck = 0;
+    void this.client.sendCommand(['EVAL', RESET_EPOCH_SCRIPT, '1', this.keys.meta, this.epoch, newEpoch()]).catch((err) => {
+      this.opts.logger.warn({ err: String(err) }, 'could not start a new epoch');
+    });
   }
 
   private keep(channel: Channel, entry: StreamEntry): Publication {

@@ -39,6 +39,18 @@ redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', 'p', epoch, 'q', seq, '
 return {epoch, seq}
 `;
 
+/**
+ * Starts a new epoch (its seq counters from 0) if the epoch is still the one given: of several nodes that
+ * saw the history go back, one changes it. KEYS: meta hash. ARGV: the epoch seen, the new one.
+ */
+export const RESET_EPOCH_SCRIPT = `
+if redis.call('HGET', KEYS[1], 'epoch') == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  redis.call('HSET', KEYS[1], 'epoch', ARGV[2])
+end
+return redis.call('HGET', KEYS[1], 'epoch')
+`;
+
 /** One stream entry as the broker reads it back. */
 export interface StreamEntry {
   streamId: string;
