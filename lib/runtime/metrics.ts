@@ -1,8 +1,12 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** Every Prometheus series the process exposes at `GET /api/metrics`, in one registry per process. */
-export function createMetrics() {
+/**
+ * Every Prometheus series the process exposes at `GET /api/metrics`, in one registry per process. With
+ * `nodeId` (a node of several), every series carries `node_id`, so one dashboard tells the nodes apart.
+ */
+export function createMetrics(options: { nodeId?: string } = {}) {
   const registry = new Registry();
+  if (options.nodeId) registry.setDefaultLabels({ node_id: options.nodeId });
   collectDefaultMetrics({ register: registry, prefix: 'floor_' });
   const registers = [registry];
   return {

@@ -52,7 +52,7 @@ export async function openFloorMonitor(config: Config, logger: Logger): Promise<
 export function createFloorMonitor(config: Config, logger: Logger, engines: Engines = memoryEngines(config)): FloorMonitor {
   if (config.databaseUrl && !engines.alarmLedger) throw new Error('DATABASE_URL is set: open the gateway with openFloorMonitor, which connects to PostgreSQL first');
   if (config.authSecretIsDefault) logger.warn('AUTH_SECRET is not set: using the development secret; set AUTH_SECRET in production');
-  const metrics = createMetrics();
+  const metrics = createMetrics({ nodeId: engines.engine === 'redis' ? engines.nodeId : undefined });
   const tokens = new TokenAuthority(config.authSecret);
   const hub = createHub({
     tokens,

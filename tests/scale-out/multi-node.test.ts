@@ -42,6 +42,8 @@ describe('three gateway nodes on one Redis', () => {
       const { status, body } = await node.health();
       expect(status).toBe(200);
       expect(body).toMatchObject({ status: 'ok', node_id: node.nodeId, engine: 'redis', database: 'postgres' });
+      const metrics = await (await fetch(`${node.base}/api/metrics`)).text();
+      expect(metrics).toContain(`floor_ws_connections{node_id="${node.nodeId}"}`);
     }
   });
 
