@@ -4,8 +4,13 @@ import { createBadInputReporter } from './bad-input';
 import { type Connector, type ConnectorOptions, isoFromEpoch, observeEvent } from './connector';
 import { parseExchangeFrame } from './exchange-frames';
 import { createExchangeState } from './exchange-state';
-import { stableId } from './hash';
+import type { DedupStore } from './dedup-store';
+import { DedupWindow } from './dedup-window';
+import { hash53, stableId } from './hash';
 import { createUpstream } from './upstream';
+
+/** How many published frames are remembered to drop a replay of one (a reconnect replays the current state). */
+const SEEN_FRAMES = 100_000;
 
 /** No frame at all (health_check included) for this long means the link is dead (docs/protocol.md §12.1). */
 const EXCHANGE_STALE_MS = 15_000;
@@ -14,6 +19,8 @@ const EXCHANGE_STALE_MS = 15_000;
 export function createExchangeConnector({ deps, timing }: ConnectorOptions): Connector & { snapshot: SnapshotProvider; follow(event: PublishedEvent): void } {
   const state = createExchangeState();
   const reportBadInput = createBadInputReporter('exchange', deps);
+  /** Frames already published, by the hash of their text (the event id): an upstream's replay after a reconnect, or one another node published. */
+  const seen: DedupStore = new DedupWindow({ capacity: SEEN_FRAMES });
 
   const upstream = createUpstream({
     name: 'exchange',
@@ -23,13 +30,15 @@ export function createExchangeConnector({ deps, timing }: ConnectorOptions): Con
       const frame = parseExchangeFrame(text);
       if (frame.kind === 'keepalive' || frame.kind === 'ignored') return;
       if (frame.kind === 'bad') return reportBadInput(frame.reason, frame.detail);
+      const id = stableId('ex', text);
+      if (!seen.add(hash53(id))) return void deps.metrics.drops.inc({ reason: 'duplicate' });
       const outcome = state.apply(frame.changeType, frame.op, frame.payload);
       if (!outcome.ok) {
         if (outcome.reason === 'stale') deps.metrics.drops.inc({ reason: 'stale_sequence' });
         else reportBadInput(outcome.reason, outcome.detail);
         return;
       }
-      deps.publisher.publish('markets', outcome.event, outcome.data, { id: stableId('ex', text), ts: isoFromEpoch(frame.timestamp) });
+      deps.publisher.publish('markets', outcome.event, outcome.data, { id, ts: isoFromEpoch(frame.timestamp) });
       upstream.markEvent();
       observeEvent(deps, 'exchange', receivedAt);
     },
@@ -43,7 +52,9 @@ export function createExchangeConnector({ deps, timing }: ConnectorOptions): Con
     snapshot: (params, user) => state.snapshot(params, user),
     /** Another node's market event: applied to this node's state, so its snapshot and stale checks match the holder's. */
     follow(event) {
-      if (event.channel === 'markets') state.follow(event);
+      if (event.channel !== 'markets') return;
+      seen.add(hash53(event.id));
+      state.follow(event);
     },
   };
 }

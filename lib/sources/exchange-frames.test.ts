@@ -33,7 +33,7 @@ describe('exchange state', () => {
   it('maps every broadcast change type to its markets event', () => {
     const state = createExchangeState();
     expect(feed(state, envelope('tournament', 'c', TOURNAMENT))).toEqual({ ok: true, event: 'tournament.changed', data: { id: 'sr:tournament:17', op: 'c', info: TOURNAMENT.info } });
-    expect(feed(state, envelope('sport_event', 'c', SPORT_EVENT))).toEqual({ ok: true, event: 'sport_event.changed', data: { id: '44285780', op: 'c', sport_event_id: 44285780, info: SPORT_EVENT.info } });
+    expect(feed(state, envelope('sport_event', 'c', SPORT_EVENT))).toEqual({ ok: true, event: 'sport_event.changed', data: { id: '44285780', op: 'c', sport_event_id: 44285780, tournament_id: 'sr:tournament:17', info: SPORT_EVENT.info } });
     expect(feed(state, envelope('market', 'c', MARKET))).toEqual({ ok: true, event: 'market.changed', data: { id: 219, op: 'c', sport_event_id: 44285780, market_id: 219, info: MARKET.info } });
     expect(feed(state, envelope('market_line', 'c', MARKET_LINE))).toMatchObject({ ok: true, event: 'market_line.changed', data: { id: 9001, sport_event_id: 44285780, market_id: 219 } });
     const sel = selections(1);

@@ -57,11 +57,14 @@ export function createExchangeState() {
   const traded = new Map<string, { total: number; runners: Map<number, { last: number; volume: Map<number, number> }> }>();
   const seqs = new BoundedMap<string, number>(500_000);
 
-  /** False when `seq` is older than the one held for `key`; otherwise records it. */
+  /**
+   * False when `seq` is not newer than the one held for `key` (an older change, or the same one sent again,
+   * as after a reconnect); otherwise records it.
+   */
   function fresh(key: string, seq: number | undefined): boolean {
     if (seq === undefined) return true;
     const held = seqs.get(key);
-    if (held !== undefined && seq < held) return false;
+    if (held !== undefined && seq <= held) return false;
     seqs.set(key, seq);
     return true;
   }
