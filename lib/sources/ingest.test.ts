@@ -10,7 +10,8 @@ const offline = (terminalId: string) => ({ event: 'deviceOffline', data: { termi
 function setup(sliceMs: number) {
   const applied: string[] = [];
   const commits: number[] = [];
-  const floorEvents: Pick<FloorEvents, 'apply'> = {
+  const floorEvents: Pick<FloorEvents, 'apply' | 'pair'> = {
+    pair: () => new Map(),
     apply: (item: FloorItem) => void applied.push(item.kind === 'deviceOffline' ? item.data.terminalId : item.id),
   };
   const ingest = createIngest({
