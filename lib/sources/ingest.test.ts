@@ -38,6 +38,13 @@ describe('ingest batches', () => {
     expect(commits).toEqual([1000]);
   });
 
+  it('applies a small batch in the turn it arrives when the stores answer at once', () => {
+    const { ingest, applied, commits } = setup(Infinity);
+    void ingest({ items: [offline('T-1'), offline('T-2'), offline('T-1')] });
+    expect(applied).toEqual(['T-1', 'T-2']);
+    expect(commits).toEqual([2]);
+  });
+
   it('splits a long batch into commits on separate turns of the loop, in order, serving other work between them', async () => {
     const { ingest, applied, commits } = setup(0);
     let othersServed = 0;
