@@ -9,7 +9,7 @@ import { MemoryKpiMinutes } from '../gateway/kpis/kpi-minutes-memory';
 import { createRecentHistory } from '../gateway/recent-history';
 import { routeHttp } from '../http/routes';
 import { createMockStream } from '../mock';
-import { createSources } from '../sources';
+import { createSources, redisSourceStores } from '../sources';
 import type { Config } from '../runtime/config';
 import type { Logger } from '../runtime/logger';
 import { createMetrics } from '../runtime/metrics';
@@ -84,6 +84,8 @@ export function createFloorMonitor(config: Config, logger: Logger, engines: Engi
     logger,
     defaultFloor: mock?.floor ?? null,
     defaultUpstream: mock ? (name, baseUrl) => mock.endpoint(name, baseUrl) : undefined,
+    // With Redis, ingest dedup and bet/win pairing are shared by every node (docs/protocol.md §10).
+    stores: engines.redis ? redisSourceStores(engines.redis) : undefined,
   });
   // Pot and price snapshots carry the values of the last minutes, so their charts open with history.
   const recent = createRecentHistory();

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { createBadInputReporter } from './bad-input';
 import { type Connector, type ConnectorOptions, observeEvent } from './connector';
 import type { DedupStore } from './dedup-store';
+import { type DecidedBatch, decideFloorBatch } from './floor-batch';
 import type { FloorEvents } from './floor-events';
-import { parseFloorItem } from './floor-items';
-import { hash53 } from './hash';
+import { type FloorItem, parseFloorItem } from './floor-items';
+import { createInOrder } from './in-order';
 import { createUpstream } from './upstream';
 
 /** The casino platform's channels (docs/protocol.md §12.3); the connector subscribes to all of them. */
@@ -24,6 +25,19 @@ export function casinoUrl(base: string, token: string | undefined): string {
 export function createCasinoConnector(opts: ConnectorOptions & { floorEvents: FloorEvents; dedup: DedupStore }): Connector {
   const { deps, floorEvents, dedup } = opts;
   const reportBadInput = createBadInputReporter('casino', deps);
+  // Frames apply in arrival order; with shared stores, those arriving during a round trip are decided together.
+  const take = createInOrder<{ item: FloorItem; receivedAt: number }, DecidedBatch>({
+    decide: (frames) => decideFloorBatch(frames.map((f) => f.item), dedup, floorEvents),
+    apply(frames, { fresh, book }) {
+      frames.forEach(({ item, receivedAt }, i) => {
+        if (!fresh[i]) return;
+        floorEvents.apply(item, book);
+        upstream.markEvent();
+        observeEvent(deps, 'casino', receivedAt);
+      });
+    },
+    onError: (err, frames) => deps.logger.warn({ err: String(err), dropped: frames.length }, 'casino events dropped: the shared dedup or pairing store did not answer'),
+  });
 
   const upstream = createUpstream({
     name: 'casino',
@@ -42,10 +56,7 @@ export function createCasinoConnector(opts: ConnectorOptions & { floorEvents: Fl
       if (ControlSchema.safeParse(raw).success && !(raw as { event?: unknown }).event) return;
       const parsed = parseFloorItem(raw, { casinoAlerts: true });
       if (!parsed.ok) return reportBadInput(parsed.reason, parsed.message);
-      if (!dedup.add(hash53(parsed.item.id))) return;
-      floorEvents.apply(parsed.item);
-      upstream.markEvent();
-      observeEvent(deps, 'casino', receivedAt);
+      take({ item: parsed.item, receivedAt });
     },
   });
 

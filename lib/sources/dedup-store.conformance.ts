@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Eventually } from '../gateway/eventually';
 import type { DedupStore } from './dedup-store';
 
 /** Makes an empty store remembering keys for `windowMs` (real time) and holding at least 50,000 of them. */
-export type DedupStoreFactory = (windowMs: number) => Eventually<DedupStore> | Promise<Eventually<DedupStore>>;
+export type DedupStoreFactory = (windowMs: number) => DedupStore | Promise<DedupStore>;
 
 const HOUR = 3_600_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -62,6 +61,22 @@ export function dedupStoreConformance(make: DedupStoreFactory): void {
       const store = await make(HOUR);
       const answers = await Promise.all([store.add(11), store.add(11), store.add(11)]);
       expect(answers.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('answers a batch as the same adds in order would, a key repeated within it new once', async () => {
+      const store = await make(HOUR);
+      expect(await store.add(2 ** 53 - 1)).toBe(true);
+      expect(await store.addMany([21, 22, 21, 2 ** 53 - 1, 23, 22])).toEqual([true, true, false, false, true, false]);
+      expect(await store.addMany([23, 24])).toEqual([false, true]);
+      expect(await store.add(24)).toBe(false);
+      expect(await store.addMany([])).toEqual([]);
+    });
+
+    it('gives each key of batches made at once to one of them', async () => {
+      const store = await make(HOUR);
+      const keys = Array.from({ length: 200 }, (_, i) => 1000 + i);
+      const answers = await Promise.all([store.addMany(keys), store.addMany([...keys].reverse()), store.addMany(keys)]);
+      keys.forEach((_, i) => expect([answers[0][i], answers[1][keys.length - 1 - i], answers[2][i]].filter(Boolean)).toHaveLength(1));
     });
   });
 }

@@ -104,6 +104,13 @@ export class DedupWindow implements DedupStore {
     return true;
   }
 
+  /** Records keys in order; for each, true when it is new (a repeat within the batch is not). */
+  addMany(keys: readonly number[]): boolean[] {
+    const fresh = new Array<boolean>(keys.length);
+    for (let i = 0; i < keys.length; i++) fresh[i] = this.add(keys[i]);
+    return fresh;
+  }
+
   /** Ids currently remembered. */
   get size(): number {
     let held = 0;

@@ -2,18 +2,18 @@ import type { Floor } from '../protocol';
 import { createBadInputReporter } from './bad-input';
 import { createCasinoConnector } from './casino-connector';
 import type { Connector } from './connector';
-import type { DedupStore } from './dedup-store';
-import { DedupWindow } from './dedup-window';
 import { createExchangeConnector } from './exchange-connector';
 import { createFloorEvents } from './floor-events';
 import { createFloorRegistry, loadFloorFile } from './floor-registry';
 import { createIngest } from './ingest';
-import { createJackpotConnector } from './jackpot-connector';
+import { JACKPOT_DEDUP_CAPACITY, createJackpotConnector } from './jackpot-connector';
+import { memorySourceStores } from './source-stores';
 import { systemSnapshot } from './system-snapshot';
 import type { SourceHealth, Sources, SourcesOptions, UpstreamDuty, UpstreamEndpoint, UpstreamName } from './types';
 import type { UpstreamTiming } from './upstream';
 
 export type { IngestResult, SourceHealth, Sources, SourcesOptions, UpstreamDuty, UpstreamEndpoint, UpstreamName } from './types';
+export { type SourceStores, memorySourceStores, redisSourceStores } from './source-stores';
 
 /** The floor the registry uses: `FLOOR_FILE`, else the default floor, else none. */
 function chooseFloor(floorFile: string | undefined, defaultFloor: Floor | null): Floor | null {
@@ -22,11 +22,12 @@ function chooseFloor(floorFile: string | undefined, defaultFloor: Floor | null):
 
 /** Builds the gateway's upstream side: HTTP ingest, floor registry, and the exchange, jackpot and casino connectors. */
 export function createSources(opts: SourcesOptions & { timing?: Partial<UpstreamTiming> }): Sources {
-  const { config, metrics, logger } = opts;
+  const { config, metrics, logger, stores = memorySourceStores } = opts;
   const deps = { publisher: opts.publisher, alarms: opts.alarms, metrics, logger };
   const registry = createFloorRegistry(chooseFloor(config.floorFile, opts.defaultFloor));
-  const floorEvents = createFloorEvents({ ...deps, registry });
-  const floorDedup: DedupStore = new DedupWindow();
+  const floorEvents = createFloorEvents({ ...deps, registry, pairing: stores.pairing('floor') });
+  // The ingest and the casino connector share one dedup: the same floor event sent both ways is published once.
+  const floorDedup = stores.dedup('floor');
   const ingestHealth: SourceHealth = { connected: true, last_event_at: null };
   const ingest = createIngest({
     floorEvents,
@@ -39,7 +40,7 @@ export function createSources(opts: SourcesOptions & { timing?: Partial<Upstream
     },
   });
   const exchange = createExchangeConnector({ deps, timing: opts.timing });
-  const jackpot = createJackpotConnector({ deps, timing: opts.timing, currency: config.currency });
+  const jackpot = createJackpotConnector({ deps, timing: opts.timing, currency: config.currency, dedup: stores.dedup('jackpot', { capacity: JACKPOT_DEDUP_CAPACITY }) });
   const casino = createCasinoConnector({ deps, timing: opts.timing, floorEvents, dedup: floorDedup });
   // Each connector with its configured endpoint: a configured URL goes with the configured token, never another's.
   const connectors: [UpstreamName, Connector, UpstreamEndpoint | null][] = [

@@ -10,7 +10,8 @@ const offline = (terminalId: string) => ({ event: 'deviceOffline', data: { termi
 function setup(sliceMs: number) {
   const applied: string[] = [];
   const commits: number[] = [];
-  const floorEvents: Pick<FloorEvents, 'apply'> = {
+  const floorEvents: Pick<FloorEvents, 'apply' | 'pair'> = {
+    pair: () => new Map(),
     apply: (item: FloorItem) => void applied.push(item.kind === 'deviceOffline' ? item.data.terminalId : item.id),
   };
   const ingest = createIngest({
@@ -35,6 +36,13 @@ describe('ingest batches', () => {
     const result = await ingest({ items: Array.from({ length: 1000 }, (_, i) => offline(`T-${i}`)) });
     expect(result).toEqual({ ok: true, accepted: 1000, published: 1000 });
     expect(commits).toEqual([1000]);
+  });
+
+  it('applies a small batch in the turn it arrives when the stores answer at once', () => {
+    const { ingest, applied, commits } = setup(Infinity);
+    void ingest({ items: [offline('T-1'), offline('T-2'), offline('T-1')] });
+    expect(applied).toEqual(['T-1', 'T-2']);
+    expect(commits).toEqual([2]);
   });
 
   it('splits a long batch into commits on separate turns of the loop, in order, serving other work between them', async () => {

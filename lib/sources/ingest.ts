@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { AlarmInputs } from '../gateway/alarms/types';
 import type { BadInputReporter } from './bad-input';
 import type { DedupStore } from './dedup-store';
+import { decideFloorBatch } from './floor-batch';
 import type { FloorEvents } from './floor-events';
 import { type FloorItem, parseFloorItem } from './floor-items';
-import { hash53 } from './hash';
+import { isPending } from './maybe';
 import type { IngestResult } from './types';
 
 /** Most items one `POST /api/v1/events` may carry (docs/protocol.md §11.1). */
@@ -38,25 +39,29 @@ export interface IngestDeps {
 
 /**
  * The HTTP ingest's batch logic: validate every item, then apply all or none. The answer comes once every
- * item is applied and its alarms are on disk.
+ * item is applied and its alarms are on disk. Dedup and pairing are decided for the whole batch before
+ * any of it is applied: at once on memory stores, in a round trip each on shared ones.
  */
 export function createIngest({ floorEvents, dedup, reportBadInput, alarmBatch, onAccepted, sliceMs = APPLY_SLICE_MS }: IngestDeps) {
   /**
    * Applies valid items in order, in as few turns of the loop as the slice budget allows. Each turn's
-   * alarms commit together before any of them is broadcast; an item already seen (by id) is skipped.
+   * alarms commit together before any of them is broadcast; an item already seen (by id, on any node) is skipped.
    */
   async function applyAll(items: FloorItem[], sliceMs: number): Promise<number> {
-    let published = 0;
-    let next = 0;
     // A large batch starts on a turn of its own: reading and validating the body already took this one.
     if (items.length > CLOCK_EVERY) await nextTurn();
+    const decision = decideFloorBatch(items, dedup, floorEvents);
+    // Memory stores answer at once, so a small batch is applied in the turn it arrived in, as it always was.
+    const { fresh, book } = isPending(decision) ? await decision : decision;
+    let published = 0;
+    let next = 0;
     while (next < items.length) {
       const started = performance.now();
       await alarmBatch(() => {
         while (next < items.length) {
-          const item = items[next++];
-          if (dedup.add(hash53(item.id))) {
-            floorEvents.apply(item);
+          const at = next++;
+          if (fresh[at]) {
+            floorEvents.apply(items[at], book);
             published++;
           }
           if (next % CLOCK_EVERY === 0 && performance.now() - started > sliceMs) return;

@@ -16,4 +16,12 @@ export class MemoryPairing implements PairingStore {
   betFor(roundId: string): number | null {
     return this.betByRound.get(roundId) ?? null;
   }
+
+  rememberBets(bets: readonly (readonly [string, number])[]): void {
+    for (const [roundId, amount] of bets) this.betByRound.set(roundId, amount);
+  }
+
+  betsFor(roundIds: readonly string[]): (number | null)[] {
+    return roundIds.map((roundId) => this.betByRound.get(roundId) ?? null);
+  }
 }

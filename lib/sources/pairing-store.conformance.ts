@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Eventually } from '../gateway/eventually';
 import type { PairingStore } from './pairing-store';
 
 /** Makes an empty store that holds at least the latest `retain` rounds. */
-export type PairingStoreFactory = (retain: number) => Eventually<PairingStore> | Promise<Eventually<PairingStore>>;
+export type PairingStoreFactory = (retain: number) => PairingStore | Promise<PairingStore>;
 
 /**
  * The guarantees of `PairingStore` (see its doc comment), for any implementation. Every call is awaited,
@@ -43,6 +42,24 @@ export function pairingStoreConformance(make: PairingStoreFactory): void {
       const store = await make(retain);
       for (let i = 0; i < retain * 5; i++) await store.rememberBet(`round-${i}`, i / 100);
       for (let i = retain * 4; i < retain * 5; i++) expect(await store.betFor(`round-${i}`)).toBe(i / 100);
+    });
+
+    it('answers batches as the same calls in order would', async () => {
+      const store = await make(100);
+      await store.rememberBet('b-0', 3);
+      await store.rememberBets([['b-1', 1.5], ['b-2', 0], ['b-1', 4]]);
+      expect(await store.betsFor(['b-1', 'b-x', 'b-2', 'b-0', 'b-1'])).toEqual([4, null, 0, 3, 4]);
+      expect(await store.betFor('b-1')).toBe(4);
+      expect(await store.betsFor([])).toEqual([]);
+      await store.rememberBets([]);
+    });
+
+    it('answers a look-up made before a batch of bets without them', async () => {
+      const store = await make(100);
+      await store.rememberBet('c-1', 1);
+      const [before] = await Promise.all([store.betsFor(['c-1', 'c-2']), store.rememberBets([['c-1', 2], ['c-2', 5]])]);
+      expect(before).toEqual([1, null]);
+      expect(await store.betsFor(['c-1', 'c-2'])).toEqual([2, 5]);
     });
   });
 }

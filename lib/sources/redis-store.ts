@@ -1,8 +1,8 @@
 /**
- * The few Redis commands the shared stores use, as node-redis (`redis` 6) offers them. Typed here so the
- * stores take any client of the node's own (`createClient()`) and tests can hand them a fresh one.
+ * The one Redis command the shared stores use, as node-redis (`redis` 6) offers it: each batch is one
+ * script, so one round trip, run atomically. Typed here so the stores take the node's own client
+ * (`Engines.redis`) and tests can hand them a fresh or a counting one.
  */
-export interface RedisKeyValue {
-  set(key: string, value: string, options: { expiration: { type: 'PX'; value: number }; condition?: 'NX' }): Promise<string | null>;
-  get(key: string): Promise<string | null>;
+export interface RedisScripts {
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }

@@ -4,6 +4,7 @@ import type { AlarmInputs } from '../gateway/alarms/types';
 import type { Publisher, SnapshotProvider } from '../gateway/types';
 import type { Logger } from '../runtime/logger';
 import type { Metrics } from '../runtime/metrics';
+import type { SourceStores } from './source-stores';
 
 /** One upstream's state as `/api/health` reports it. */
 export interface SourceHealth {
@@ -85,4 +86,6 @@ export interface SourcesOptions extends SourceDeps {
    * resolved against the gateway's base URL at start; absent or null leaves that source unconfigured.
    */
   defaultUpstream?: (name: UpstreamName, baseUrl: string) => UpstreamEndpoint | null;
+  /** Where dedup ids and bets awaiting their wins are kept; this process's memory by default (`redisSourceStores` to share them). */
+  stores?: SourceStores;
 }
