@@ -4,7 +4,6 @@ import { createBadInputReporter } from './bad-input';
 import { type Connector, type ConnectorOptions, isoFromEpoch, observeEvent } from './connector';
 import { parseExchangeFrame } from './exchange-frames';
 import { createExchangeState } from './exchange-state';
-import type { DedupStore } from './dedup-store';
 import { DedupWindow } from './dedup-window';
 import { hash53, stableId } from './hash';
 import { createUpstream } from './upstream';
@@ -20,7 +19,7 @@ export function createExchangeConnector({ deps, timing }: ConnectorOptions): Con
   const state = createExchangeState();
   const reportBadInput = createBadInputReporter('exchange', deps);
   /** Frames already published, by the hash of their text (the event id): an upstream's replay after a reconnect, or one another node published. */
-  const seen: DedupStore = new DedupWindow({ capacity: SEEN_FRAMES });
+  const seen = new DedupWindow({ capacity: SEEN_FRAMES });
 
   const upstream = createUpstream({
     name: 'exchange',
