@@ -129,6 +129,28 @@ describe('three gateway nodes on one Redis', () => {
     await client.close();
   }, 90_000);
 
+  it('lists users of every node in presence, and drops a killed node\'s users within 15 s', async () => {
+    const [a] = nodes;
+    const late = nodes.find((n) => n.nodeId === 'node-late')!;
+    const hall = { channel: 'alerts', params: {} };
+    const watcher = await a.login('manager', 'u-presence-watch');
+    expect(await watcher.request({ type: 'presence_join', ...hall })).toMatchObject({ success: true });
+    const visitor = await late.login('operator', 'u-on-late-node');
+    expect(await visitor.request({ type: 'presence_join', ...hall })).toMatchObject({ success: true });
+    const listed = async () => {
+      const answer = await watcher.request({ type: 'presence_list', ...hall });
+      return (answer.users as { user_id: string }[]).map((u) => u.user_id).sort();
+    };
+    await expect.poll(listed, { timeout: 5000 }).toEqual(['u-on-late-node', 'u-presence-watch']);
+
+    const killedAt = Date.now();
+    late.kill();
+    await watcher.waitFor((f) => f.type === 'presence' && f.event === 'user_left' && f.data.user_id === 'u-on-late-node', 15_000, 'user_left');
+    expect(Date.now() - killedAt).toBeLessThan(15_000);
+    expect(await listed()).toEqual(['u-presence-watch']);
+    await watcher.close();
+  }, 60_000);
+
   it('changes the epoch when Redis restarts without its data: clients reconnect to recovered: false and a snapshot', async () => {
     const [a, b] = nodes;
     const watcher = await a.login('operator', 'u-watcher');
