@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // GATEWAY_ENGINE=redis runs the test gateways on a Redis of each test file's own (tests/support/test-engines.ts).
+    setupFiles: process.env.GATEWAY_ENGINE === 'redis' ? ['tests/support/redis-engine.setup.ts'] : [],
   },
 });

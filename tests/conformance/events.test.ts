@@ -13,7 +13,7 @@ describe('events and snapshots', () => {
     const byLoc = await client.subscribe('cash', { location_id: 'loc-a' });
     const all = await client.subscribe('cash');
     const other = await client.subscribe('cash', { location_id: 'loc-b' });
-    const published = gw.hub.publish('cash', 'cash.deposit', { player_id: 'p1', amount: 50, currency: 'EUR', method: 'card', location_id: 'loc-a' }, { id: 'dep-1', ts: '2026-01-18T14:30:00.000Z' });
+    const published = await gw.hub.publish('cash', 'cash.deposit', { player_id: 'p1', amount: 50, currency: 'EUR', method: 'card', location_id: 'loc-a' }, { id: 'dep-1', ts: '2026-01-18T14:30:00.000Z' });
     await client.waitFor((f) => f.type === 'event' && f.subscription_id === all.subscription_id);
     await client.waitFor((f) => f.type === 'event' && f.subscription_id === byLoc.subscription_id);
     const frame = client.events(byLoc.subscription_id)[0];
@@ -35,7 +35,7 @@ describe('events and snapshots', () => {
   it('counts seq per channel, so a filtered subscription sees jumps', async () => {
     const client = await gw.login('admin');
     const sub = await client.subscribe('player', { player_id: 'p-7' });
-    const before = gw.hub.publish('player', 'player.login', { player_id: 'p-1', location_id: null }).seq;
+    const before = (await gw.hub.publish('player', 'player.login', { player_id: 'p-1', location_id: null })).seq;
     gw.hub.publish('player', 'player.login', { player_id: 'p-7', location_id: null });
     gw.hub.publish('player', 'player.login', { player_id: 'p-2', location_id: null });
     gw.hub.publish('player', 'player.login', { player_id: 'p-7', location_id: null });
@@ -46,9 +46,9 @@ describe('events and snapshots', () => {
   });
 
   it('gives an event without an id a stable hash id and a current ts', async () => {
-    const a = gw.hub.publish('game', 'bet.placed', { round_id: 'r-1', amount: 1 });
-    const b = gw.hub.publish('game', 'bet.placed', { round_id: 'r-1', amount: 1 });
-    const c = gw.hub.publish('game', 'bet.placed', { round_id: 'r-2', amount: 1 });
+    const a = await gw.hub.publish('game', 'bet.placed', { round_id: 'r-1', amount: 1 });
+    const b = await gw.hub.publish('game', 'bet.placed', { round_id: 'r-1', amount: 1 });
+    const c = await gw.hub.publish('game', 'bet.placed', { round_id: 'r-2', amount: 1 });
     expect(a.id).toBe(b.id);
     expect(a.id).not.toBe(c.id);
     expect(Math.abs(Date.parse(a.ts) - Date.now())).toBeLessThan(5000);
@@ -66,11 +66,12 @@ describe('events and snapshots', () => {
     const subs: string[] = [];
     for (const [params] of cases) subs.push((await client.subscribe('game', params)).subscription_id);
     const bet = (n: number, over: object) => ({ round_id: `r${n}`, player_id: 'p1', game_id: 'g1', device_id: 'd9', location_id: 'loc-a', amount: n, currency: 'EUR', ...over });
-    gw.hub.publish('game', 'bet.placed', bet(1, { device_id: 'd1' }));
-    gw.hub.publish('game', 'bet.placed', bet(2, { device_id: 'd2', game_id: 'g2', location_id: 'loc-b', player_id: 'p2' }));
-    gw.hub.publish('game', 'bet.placed', bet(3, { amount: 150 }));
-    gw.hub.publish('game', 'round.won', bet(4, { bet_amount: 1 }));
-    gw.hub.publish('game', 'bet.placed', bet(99, {}));
+    await gw.hub.publish('game', 'bet.placed', bet(1, { device_id: 'd1' }));
+    await gw.hub.publish('game', 'bet.placed', bet(2, { device_id: 'd2', game_id: 'g2', location_id: 'loc-b', player_id: 'p2' }));
+    await gw.hub.publish('game', 'bet.placed', bet(3, { amount: 150 }));
+    await gw.hub.publish('game', 'round.won', bet(4, { bet_amount: 1 }));
+    await gw.hub.publish('game', 'bet.placed', bet(99, {}));
+    // Every event is on the socket before the pong, so every delivery has arrived.
     await client.request({ type: 'ping' });
     cases.forEach(([, expected], i) => {
       expect(client.events(subs[i]).map((e) => Number(e.data.round_id.slice(1)))).toEqual(expected);
@@ -83,16 +84,17 @@ describe('events and snapshots', () => {
       { device_id: 'd1', location_id: 'loc-a', type: 'slot', game_id: null, online: true, changed_at: null },
       { device_id: 'd2', location_id: 'loc-b', type: 'slot', game_id: null, online: false, changed_at: null },
     ]);
-    gw.hub.publish('system', 'device.online', { device_id: 'd1', location_id: 'loc-a', restored_at: 'x' });
+    await gw.hub.publish('system', 'device.online', { device_id: 'd1', location_id: 'loc-a', restored_at: 'x' });
     const client = await gw.login('operator');
     const res = await client.subscribe('system', { location_id: 'loc-a' });
     const snapshot = await client.waitForType('snapshot');
     expect(client.frames.indexOf(snapshot)).toBe(client.frames.indexOf(res) + 1);
+    const next = await gw.hub.publish('system', 'device.online', { device_id: 'd1', location_id: 'loc-a', restored_at: 'y' });
     expect(snapshot).toEqual({
       type: 'snapshot',
       subscription_id: res.subscription_id,
       channel: 'system',
-      seq: gw.hub.publish('system', 'device.online', { device_id: 'd1', location_id: 'loc-a', restored_at: 'y' }).seq - 1,
+      seq: next.seq - 1,
       data: [{ device_id: 'd1', location_id: 'loc-a', type: 'slot', game_id: null, online: true, changed_at: null }],
     });
     await client.close();
@@ -119,12 +121,12 @@ describe('events and snapshots', () => {
     await client.close();
   });
 
-  it('lets in-process listeners tap every publish', () => {
+  it('lets in-process listeners tap every publish', async () => {
     const seen: string[] = [];
     const stop = gw.hub.onPublish((e) => seen.push(`${e.channel}:${e.seq}`));
-    const e = gw.hub.publish('markets', 'market.changed', { id: 1, op: 'u', info: {} });
+    const e = await gw.hub.publish('markets', 'market.changed', { id: 1, op: 'u', info: {} });
     stop();
-    gw.hub.publish('markets', 'market.changed', { id: 1, op: 'u', info: {} });
+    await gw.hub.publish('markets', 'market.changed', { id: 1, op: 'u', info: {} });
     expect(seen).toEqual([`markets:${e.seq}`]);
   });
 });

@@ -33,7 +33,7 @@ describe('a client cannot stop the gateway or disturb others', () => {
     expect(await attacker.waitFor((f) => f.id === 'deep')).toMatchObject({ type: 'error', code: 'invalid_message' });
     expect(await attacker.request({ type: 'presence_join', channel: 'game', user_info: nested(3) })).toMatchObject({ type: 'error', code: 'invalid_params' });
     await attacker.close();
-    const e = gw.hub.publish('game', 'bet.placed', { round_id: 'r-after', location_id: 'loc-a', amount: 5 });
+    const e = await gw.hub.publish('game', 'bet.placed', { round_id: 'r-after', location_id: 'loc-a', amount: 5 });
     expect(await watcher.waitFor((f) => f.type === 'event' && f.seq === e.seq)).toMatchObject({ subscription_id: live.subscription_id });
     await watcher.close();
   });
@@ -48,7 +48,7 @@ describe('a client cannot stop the gateway or disturb others', () => {
     victim.send({ type: 'presence_join', id: 'boom', channel: 'game', params: { location_id: 'loc-a' } });
     expect((await victim.closed).code).toBe(1011);
     gw.hub.setLocationDirectory(() => true);
-    const e = gw.hub.publish('game', 'bet.placed', { round_id: 'r-by', location_id: 'loc-a', amount: 1 });
+    const e = await gw.hub.publish('game', 'bet.placed', { round_id: 'r-by', location_id: 'loc-a', amount: 1 });
     await bystander.waitFor((f) => f.type === 'event' && f.seq === e.seq);
     await bystander.close();
   });
@@ -117,7 +117,7 @@ describe('a refreshed token applies at once', () => {
       message: expect.any(String),
     });
     const before = mia.events().length;
-    bet('loc-a', 'r-1');
+    await bet('loc-a', 'r-1');
     await sleep(100);
     expect(mia.events().length).toBe(before);
     const list = await mia.request({ type: 'list_subscriptions' });
@@ -133,7 +133,7 @@ describe('a refreshed token applies at once', () => {
     expect(max.frames.find((f) => f.type === 'error' && f.subscription_id === onlyB.subscription_id)).toMatchObject({ code: 'unauthorized' });
     const seen = (c: TestClient) => c.events(all.subscription_id).map((f) => f.data.round_id);
     bet('loc-b', 'r-b');
-    const a = bet('loc-a', 'r-a');
+    const a = await bet('loc-a', 'r-a');
     await max.waitFor((f) => f.type === 'event' && f.seq === a.seq);
     expect(seen(max)).toEqual(['r-a']);
     await max.close();

@@ -29,12 +29,12 @@ describe('kpis channel (docs/protocol.md §5.6)', () => {
 
   it('opens with the last hour of every permitted location, oldest first', async () => {
     const now = Date.now();
-    bet('loc-a', 10, now - 5 * MINUTE);
-    bet('loc-a', 5, now - 5 * MINUTE);
-    bet('loc-b', 7, now - 30 * MINUTE);
-    deposit('loc-a', 100, now - 30 * MINUTE);
-    bet(null, 3, now - 2 * MINUTE);
-    bet('loc-a', 1, now - 70 * MINUTE);
+    await bet('loc-a', 10, now - 5 * MINUTE);
+    await bet('loc-a', 5, now - 5 * MINUTE);
+    await bet('loc-b', 7, now - 30 * MINUTE);
+    await deposit('loc-a', 100, now - 30 * MINUTE);
+    await bet(null, 3, now - 2 * MINUTE);
+    await bet('loc-a', 1, now - 70 * MINUTE);
 
     const all = await gw.login('operator');
     const res = await all.subscribe('kpis');
@@ -68,8 +68,8 @@ describe('kpis channel (docs/protocol.md §5.6)', () => {
   });
 
   it('keeps a location filter to its location, in the snapshot and live', async () => {
-    bet('loc-a', 1, Date.now() - 3 * MINUTE);
-    bet('loc-b', 1, Date.now() - 3 * MINUTE);
+    await bet('loc-a', 1, Date.now() - 3 * MINUTE);
+    await bet('loc-b', 1, Date.now() - 3 * MINUTE);
     const client = await gw.login('admin');
     const sub = await client.subscribe('kpis', { location_id: 'loc-b' });
     const snapshot = await client.waitForType('snapshot');

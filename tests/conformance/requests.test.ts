@@ -14,7 +14,7 @@ describe('requests and errors on /v1/ws', () => {
     expect(res).toEqual({ type: 'response', id: 'req-001', success: true, subscription_id: expect.stringMatching(/^sub-/), channel: 'game', params: { location_id: 'loc-main' } });
     const off = await client.request({ type: 'unsubscribe', id: 'req-002', subscription_id: res.subscription_id });
     expect(off).toEqual({ type: 'response', id: 'req-002', success: true, subscription_id: res.subscription_id, message: 'Unsubscribed successfully' });
-    gw.hub.publish('game', 'bet.placed', { location_id: 'loc-main', amount: 1 });
+    await gw.hub.publish('game', 'bet.placed', { location_id: 'loc-main', amount: 1 });
     expect(await client.quiet(100, (f) => f.type === 'event')).toEqual([]);
     await client.close();
   });

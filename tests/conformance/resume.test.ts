@@ -25,7 +25,7 @@ describe('resume without loss', () => {
     const lastSeen = first.events().at(-1)!.seq;
     await first.close();
 
-    for (let i = 6; i <= 12; i++) gw.hub.publish('system', 'device.offline', device(i, i % 2 ? 'loc-b' : 'loc-a'));
+    for (let i = 6; i <= 12; i++) await gw.hub.publish('system', 'device.offline', device(i, i % 2 ? 'loc-b' : 'loc-a'));
     const second = await gw.login('operator');
     const res = await second.subscribe('system', { location_id: 'loc-a' }, { since: lastSeen, epoch: welcome.epoch });
     expect(res.recovered).toBe(true);
@@ -62,13 +62,13 @@ describe('resume without loss', () => {
     }
   });
 
-  it('answers recovered:false with a snapshot when the epoch changed (gateway restarted)', async () => {
+  it('answers recovered:false with a snapshot when the epoch changed (restarted with its history lost)', async () => {
     const first = await gw.login('operator');
     const oldEpoch = first.frames[0].epoch;
     await first.subscribe('system');
     gw.hub.publish('system', 'device.offline', device(1));
     await first.waitForType('event');
-    await gw.restartHub();
+    await gw.restartLosingHistory();
     expect((await first.closed).code).toBe(1001);
     gw.hub.setSnapshotProvider('system', () => [{ device_id: 'd1', location_id: 'loc-a', online: false }]);
 
@@ -79,8 +79,32 @@ describe('resume without loss', () => {
     expect(await second.waitForType('snapshot')).toMatchObject({ subscription_id: res.subscription_id, seq: 0, data: [{ device_id: 'd1' }] });
   });
 
+  it('recovers across a node restart exactly when its history outlives the node (shared history, not memory)', async () => {
+    const first = await gw.login('operator');
+    const oldEpoch = first.frames[0].epoch;
+    await first.subscribe('system');
+    gw.hub.publish('system', 'device.offline', device(1));
+    const seen = await first.waitForType('event');
+    await gw.restartHub();
+    expect((await first.closed).code).toBe(1001);
+    await gw.hub.publish('system', 'device.offline', device(2));
+
+    const second = await gw.login('operator');
+    const res = await second.subscribe('system', undefined, { since: seen.seq, epoch: oldEpoch });
+    if (gw.engine === 'redis') {
+      expect(second.frames[0].epoch).toBe(oldEpoch);
+      expect(res.recovered).toBe(true);
+      expect((await second.waitForType('event')).data).toMatchObject({ device_id: 'd2' });
+      expect(second.frames.filter((f) => f.type === 'snapshot')).toEqual([]);
+    } else {
+      expect(second.frames[0].epoch).not.toBe(oldEpoch);
+      expect(res.recovered).toBe(false);
+      expect(await second.waitForType('snapshot')).toMatchObject({ subscription_id: res.subscription_id, seq: 1 });
+    }
+  });
+
   it('answers recovered:false when since is older than the history holds', async () => {
-    for (let i = 0; i < 250; i++) gw.hub.publish('system', 'device.offline', device(i));
+    await Promise.all(Array.from({ length: 250 }, (_, i) => gw.hub.publish('system', 'device.offline', device(i))));
     const client = await gw.login('operator');
     const res = await client.subscribe('system', undefined, { since: 10, epoch: gw.hub.epoch });
     expect(res.recovered).toBe(false);

@@ -25,11 +25,8 @@ describe('slow consumers', () => {
     let firstSeq = 0;
     // Small batches with a yield between them: the healthy reader (same process) must get to drain.
     for (let batch = 0; batch < 400 && (await slowCuts(gw)) === 0; batch++) {
-      for (let i = 0; i < 100; i++) {
-        const e = gw.hub.publish('game', 'bet.placed', { round_id: `r${published}`, location_id: 'loc-a', amount: 1, padding });
-        firstSeq ||= e.seq;
-        published++;
-      }
+      const landed = await Promise.all(Array.from({ length: 100 }, () => gw.hub.publish('game', 'bet.placed', { round_id: `r${published++}`, location_id: 'loc-a', amount: 1, padding })));
+      firstSeq ||= landed[0].seq;
       await sleep(1);
     }
     expect(await slowCuts(gw)).toBe(1);

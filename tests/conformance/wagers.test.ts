@@ -45,9 +45,9 @@ describe('wager.changed (docs/protocol.md §4.3): sportsbook and admin users onl
     expect((await snapshotOf(book)).data).toEqual([expect.objectContaining({ kind: 'wager', id: 'w-snap' })]);
     expect((await snapshotOf(manager)).data).toEqual([]);
 
-    const since = gw.hub.publish('markets', 'market.matched', matched).seq;
-    gw.hub.publish('markets', 'wager.changed', wager('w-2'));
-    gw.hub.publish('markets', 'market.matched', matched);
+    const since = (await gw.hub.publish('markets', 'market.matched', matched)).seq;
+    await gw.hub.publish('markets', 'wager.changed', wager('w-2'));
+    await gw.hub.publish('markets', 'market.matched', matched);
     const resumed = await gw.login('manager');
     const sub = await resumed.subscribe('markets', undefined, { since, epoch: gw.hub.epoch });
     expect(sub).toMatchObject({ recovered: true });

@@ -3,11 +3,13 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { WebSocket } from 'ws';
 import { TokenAuthority } from '../../lib/gateway/auth';
+import type { Broker, Publication, PublicationDraft } from '../../lib/gateway/broker/broker';
 import { type HubDeps, createHub } from '../../lib/gateway/hub';
 import type { HubOptions } from '../../lib/gateway/hub-context';
 import type { Hub } from '../../lib/gateway/types';
 import type { Channel, EventName, Role } from '../../lib/protocol';
 import { type Metrics, createMetrics } from '../../lib/runtime/metrics';
+import { type GatewayEngine, nodeState } from './test-engines';
 
 export const TEST_SECRET = 'conformance-secret-0123456789abcdef';
 
@@ -110,10 +112,12 @@ export class TestClient {
 
 /**
  * The hub as the conformance tests drive it: `publish` takes any object as an event's data, so a test can
- * send only the fields it checks (the gateway frames whatever data it is given).
+ * send only the fields it checks (the gateway frames whatever data it is given), and resolves with where the
+ * event landed once the broker holds it and this node's `onPublish` listeners have seen it (at once in
+ * memory; with Redis, once the shared stream gave it back).
  */
 export type TestHub = Omit<Hub, 'publish'> & {
-  publish(channel: Channel, event: EventName, data: object, meta?: { id?: string; ts?: string }): PublishPosition;
+  publish(channel: Channel, event: EventName, data: object, meta?: { id?: string; ts?: string }): Promise<PublishPosition>;
 };
 
 /** Where a test's event landed. */
@@ -123,17 +127,41 @@ export interface PublishPosition {
   ts: string;
 }
 
-/** The hub with a `publish` that says where the event landed (its in-memory broker publishes before returning). */
-function asTestHub(hub: Hub): TestHub {
+/** What the broker answered to one publish: the event's id and time, and its publication (or the promise of it). */
+interface Landing {
+  draft: PublicationDraft;
+  publication: Publication | Promise<Publication>;
+}
+
+/** The broker, telling `onPublish` what it answers to each publish. */
+function watchedBroker(broker: Broker, onPublish: (landing: Landing) => void): Broker {
+  return new Proxy(broker, {
+    get(target, prop) {
+      if (prop === 'publish') {
+        return (channel: Channel, draft: PublicationDraft) => {
+          const publication = target.publish(channel, draft);
+          onPublish({ draft, publication });
+          return publication;
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The hub with a `publish` that says where the event landed, from what its broker answered. */
+function asTestHub(hub: Hub, lastLanding: { take(): Landing | null }): TestHub {
   const publish: TestHub['publish'] = (channel, event, data, meta) => {
-    let position: PublishPosition | null = null;
-    const stop = hub.onPublish((published) => void (position ??= { seq: published.seq, id: published.id, ts: published.ts }));
-    try {
-      (hub.publish as (c: Channel, e: EventName, d: object, m?: { id?: string; ts?: string }) => void)(channel, event, data, meta);
-    } finally {
-      stop();
-    }
-    if (!position) throw new Error('the test hub publishes on an in-memory broker only');
+    lastLanding.take();
+    (hub.publish as (c: Channel, e: EventName, d: object, m?: { id?: string; ts?: string }) => void)(channel, event, data, meta);
+    const landing = lastLanding.take();
+    if (!landing) throw new Error(`the hub did not hand ${event} to its broker`);
+    const { id, ts } = landing.draft;
+    // `settled` covers this publish: its onPublish listeners have run when the position resolves.
+    const position = Promise.all([landing.publication, hub.settled()]).then(([publication]) => ({ seq: publication.seq, id, ts }));
+    // A test that does not wait for the position still sees a failed publish: the event never reaches its clients.
+    position.catch(() => {});
     return position;
   };
   return new Proxy(hub, { get: (target, prop) => (prop === 'publish' ? publish : Reflect.get(target, prop)) }) as unknown as TestHub;
@@ -143,6 +171,8 @@ function asTestHub(hub: Hub): TestHub {
 export interface Gateway {
   url: string;
   hub: TestHub;
+  /** The engines behind the hub: in memory, or on Redis (`GATEWAY_ENGINE=redis`). */
+  engine: GatewayEngine;
   tokens: TokenAuthority;
   metrics: Metrics;
   token(role: Role, user?: TestUser): Promise<string>;
@@ -150,8 +180,13 @@ export interface Gateway {
   connect(opts?: { token?: string; headers?: Record<string, string> }): Promise<TestClient>;
   /** Connects as a role and waits for `welcome`. */
   login(role: Role, user?: TestUser): Promise<TestClient>;
-  /** Replaces the hub with a new one (a new epoch) on the same port, as a restart would. */
+  /**
+   * Restarts the node on the same port: a new hub on new engines. In memory its history is gone (a new
+   * epoch); on Redis the shared history outlives the node (the same epoch).
+   */
   restartHub(): Promise<void>;
+  /** Restarts the node with the floor's history lost as well: in memory any restart; on Redis, its keys flushed. */
+  restartLosingHistory(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -160,12 +195,34 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Starts a gateway on an ephemeral port; `engines` replace the in-memory ones (a shared presence store, say). */
+/**
+ * Starts a gateway on an ephemeral port, on the engines `GATEWAY_ENGINE` names (memory by default);
+ * `engines.presence` replaces the engine's presence store (a shared or slow one, say) and stays the test's.
+ */
 export async function startGateway(options: Partial<HubOptions> = {}, engines: Pick<HubDeps, 'presence'> = {}): Promise<Gateway> {
   const tokens = new TokenAuthority(TEST_SECRET);
   const metrics = createMetrics();
   const logger = pino({ level: 'silent' });
-  let hub = createHub({ tokens, metrics, logger, options, ...engines });
+  const state = nodeState({ history: options.history, presence: engines.presence, logger });
+  let landing: Landing | null = null;
+  const lastLanding = {
+    take() {
+      const taken = landing;
+      landing = null;
+      return taken;
+    },
+  };
+  const startNode = async () => {
+    const node = await state.open();
+    const broker = watchedBroker(node.broker, (l) => (landing = l));
+    return { node, hub: createHub({ tokens, metrics, logger, options, broker, presence: node.presence }) };
+  };
+  let { node, hub } = await startNode();
+  const stopNode = async () => {
+    await hub.close();
+    await hub.settled();
+    await node.close();
+  };
   const clients = new Set<TestClient>();
   const server: Server = createServer((_req, res) => res.writeHead(404).end());
   server.on('upgrade', (req, socket, head) => {
@@ -178,8 +235,9 @@ export async function startGateway(options: Partial<HubOptions> = {}, engines: P
   const gateway: Gateway = {
     url,
     get hub() {
-      return asTestHub(hub);
+      return asTestHub(hub, lastLanding);
     },
+    engine: state.engine,
     tokens,
     metrics,
     token: (role, user = {}) =>
@@ -197,12 +255,17 @@ export async function startGateway(options: Partial<HubOptions> = {}, engines: P
       return client;
     },
     async restartHub() {
-      await hub.close();
-      hub = createHub({ tokens, metrics, logger, options, ...engines });
+      await stopNode();
+      ({ node, hub } = await startNode());
+    },
+    async restartLosingHistory() {
+      await stopNode();
+      await state.forget();
+      ({ node, hub } = await startNode());
     },
     async close() {
       for (const client of clients) client.ws.terminate();
-      await hub.close();
+      await stopNode();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
