@@ -171,7 +171,8 @@ export async function measureSetup(setup: Setup, turn: number, sizes: Sizes, ser
       stalled_ticks: sumOf(loads.map((l) => l.stalled_ticks)),
       node_cpu_s: nodeCpu.map((c) => round2(c)),
       redis_cpu_s: round2(redisCpuS),
-      postgres_cpu_s: round2(cpu1.postgres - cpu0.postgres),
+      // Backends that exit take their CPU time out of the sum: a small negative difference means none was used.
+      postgres_cpu_s: round2(Math.max(0, cpu1.postgres - cpu0.postgres)),
       nodes_cpu: round2(nodesCpuS / seconds),
       redis_cpu: round2(redisCpuS / seconds),
       receivers_cpu: round2((cpu1.receivers - cpu0.receivers) / seconds),
