@@ -90,10 +90,11 @@ async function startNodes(setup: Setup, turn: number, services: BenchServices | 
   // A folder per node: each of its threads (the module loader's among them) writes a profile of its own.
   const nodeArgs = (name: string) => (cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(cpuProfDir, `p6-${name}-round-${turn}`)}`] : []);
   if (setup === 'embedded') return [await startGateway({ floor: true, nodeArgs: nodeArgs('embedded') })];
+  if (!services) throw new Error('two nodes need the shared Redis and PostgreSQL');
   const nodes: RunningServer[] = [];
   try {
     for (const id of ORIGINS) {
-      const env = { REDIS_URL: services!.redisUrl, DATABASE_URL: services!.databaseUrl, NODE_ID: `bench-${id}` };
+      const env = { REDIS_URL: services.redisUrl, DATABASE_URL: services.databaseUrl, NODE_ID: `bench-${id}` };
       nodes.push(await startGateway({ floor: true, env, nodeArgs: nodeArgs(`redis-${id}`) }));
     }
     return nodes;
@@ -117,7 +118,7 @@ export async function measureSetup(setup: Setup, turn: number, sizes: Sizes, ser
       const node = nodes[i % nodes.length];
       pools.push(await spawnReceivers('frames', `ws://127.0.0.1:${node.port}/v1/ws?token=${encodeURIComponent(token)}`, clients, 1));
     }
-    for (const [i] of ORIGINS.entries()) posters.push(new JsonPoster(`${nodes[i % nodes.length].baseUrl}/api/v1/events`, { 'x-api-key': BENCH_INGEST_KEY }));
+    for (let i = 0; i < ORIGINS.length; i++) posters.push(new JsonPoster(`${nodes[i % nodes.length].baseUrl}/api/v1/events`, { 'x-api-key': BENCH_INGEST_KEY }));
     const factories = ORIGINS.map((origin) => new GameroundFactory(origin));
     // Each pool splits its clients: even ones get every event, odd ones only the filtered location's.
     const unfiltered = sumOf(pools.map((p) => Math.ceil(p.clients / 2)));
