@@ -17,6 +17,24 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** Data folders of the servers still running: removed on exit too, when a signal or an error skipped `stop`. */
+const dataDirs = new Set<string>();
+let removeOnExit = false;
+
+function trackDir(dir: string): () => void {
+  if (!removeOnExit) {
+    removeOnExit = true;
+    process.on('exit', () => {
+      for (const d of dataDirs) rmSync(d, { recursive: true, force: true });
+    });
+  }
+  dataDirs.add(dir);
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    dataDirs.delete(dir);
+  };
+}
+
 /**
  * Starts the project's server (`server.ts`) as a child process on a free port, with a fresh data
  * directory, and waits for `/api/health`. `next: false` runs the gateway alone (`--no-next`);
@@ -26,6 +44,7 @@ export async function startGateway(
   options: { next?: boolean; mock?: number | 'off'; floor?: boolean; env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Promise<RunningServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'floor-bench-'));
+  const removeDir = trackDir(dir);
   const env: Record<string, string> = {
     HOST: '127.0.0.1',
     NODE_ENV: options.next ? 'production' : (process.env.NODE_ENV ?? 'production'),
@@ -58,7 +77,7 @@ export async function startGateway(
         proc,
         async stop() {
           await proc.stop();
-          rmSync(dir, { recursive: true, force: true });
+          removeDir();
         },
       };
     } catch (err) {
@@ -67,7 +86,7 @@ export async function startGateway(
       if (!/EADDRINUSE/.test(String(err))) break;
     }
   }
-  rmSync(dir, { recursive: true, force: true });
+  removeDir();
   throw lastError;
 }
 

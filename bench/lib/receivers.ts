@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import path from 'node:path';
 import { type HistogramData, LatencyHistogram } from './histogram';
 import { cpuSeconds, spawnNode } from './processes';
-import { FILTER_LOCATION, nowUs, sentUsFromFrame, sentUsFromId } from './seed-items';
+import { FILTER_LOCATION, nowUs, originFromFrame, originFromId, sentUsFromFrame, sentUsFromId } from './seed-items';
 
 /** Which half of the pool a client belongs to: all game events, or only the filtered location's. */
 export type Group = 'all' | 'filtered';
@@ -19,7 +19,8 @@ export interface LocalPool {
   /** Clients closed by the server since they connected, and with which codes. */
   closes(): { count: number; codes: Record<string, number> };
   startRecording(): void;
-  stopRecording(): HistogramData;
+  /** Stops recording; the latencies per origin letter of the events ('' for events without one). */
+  stopRecording(): Record<string, HistogramData>;
   close(): Promise<void>;
 }
 
@@ -27,12 +28,20 @@ class Counter {
   readonly got: Record<Group, number> = { all: 0, filtered: 0 };
   closeCount = 0;
   readonly closeCodes: Record<string, number> = {};
-  hist: LatencyHistogram | null = null;
+  /** Latencies by the events' origin while recording, else null (no origin is read then). */
+  hists: Map<string, LatencyHistogram> | null = null;
 
-  hit(group: Group, sentUs: number): void {
+  get recording(): boolean {
+    return this.hists !== null;
+  }
+
+  hit(group: Group, sentUs: number, origin = ''): void {
     if (sentUs < 0) return;
     this.got[group]++;
-    if (this.hist) this.hist.record((nowUs() - sentUs) / 1000);
+    if (!this.hists) return;
+    let hist = this.hists.get(origin);
+    if (!hist) this.hists.set(origin, (hist = new LatencyHistogram()));
+    hist.record((nowUs() - sentUs) / 1000);
   }
 
   closed(code: string | number): void {
@@ -71,7 +80,7 @@ export async function connectFramePool(url: string, clients: number, timeoutMs =
       let subscribed = false;
       const timer = setTimeout(() => reject(new Error(`client ${i} did not subscribe within ${timeoutMs} ms`)), timeoutMs);
       ws.on('message', (data: Buffer) => {
-        if (subscribed) return counter.hit(group, sentUsFromFrame(data));
+        if (subscribed) return counter.hit(group, sentUsFromFrame(data), counter.recording ? originFromFrame(data) : '');
         const text = data.toString();
         const frame = JSON.parse(text) as { type?: string; success?: boolean; code?: string; message?: string };
         if (frame.type === 'welcome') {
@@ -133,7 +142,7 @@ export async function connectSocketIoPool(url: string, clients: number, timeoutM
       const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: timeoutMs });
       sockets.push(socket);
       const timer = setTimeout(() => reject(new Error(`Socket.IO client ${i} did not join within ${timeoutMs} ms`)), timeoutMs);
-      socket.on('event', (frame: { id?: unknown }) => counter.hit(group, sentUsFromId(frame.id)));
+      socket.on('event', (frame: { id?: unknown }) => counter.hit(group, sentUsFromId(frame.id), counter.recording ? originFromId(frame.id) : ''));
       socket.on('connect', () => {
         socket.emit('join', group === 'filtered' ? `game:${FILTER_LOCATION}` : 'game', () => {
           clearTimeout(timer);
@@ -172,10 +181,10 @@ function localPool(clients: number, counter: Counter, close: () => Promise<void>
     clients,
     received: () => ({ ...counter.got }),
     closes: () => ({ count: counter.closeCount, codes: { ...counter.closeCodes } }),
-    startRecording: () => void (counter.hist = new LatencyHistogram()),
+    startRecording: () => void (counter.hists = new Map()),
     stopRecording() {
-      const data = (counter.hist ?? new LatencyHistogram()).toJSON();
-      counter.hist = null;
+      const data = Object.fromEntries([...(counter.hists ?? [])].map(([origin, hist]) => [origin, hist.toJSON()]));
+      counter.hists = null;
       return data;
     },
     close,
@@ -190,6 +199,8 @@ export interface ReceiverPool {
   startRecording(): Promise<void>;
   /** Stops recording and returns the merged latency histogram. */
   stopRecording(): Promise<LatencyHistogram>;
+  /** Stops recording and returns the latencies per origin letter of the events (see `GameroundFactory`). */
+  stopRecordingByOrigin(): Promise<Map<string, LatencyHistogram>>;
   /** CPU seconds the receiver processes have used so far. */
   cpuSeconds(): Promise<number>;
   close(): Promise<void>;
@@ -239,6 +250,17 @@ export async function spawnReceivers(kind: 'frames' | 'socket.io', url: string, 
       child.child.send({ id, ...req });
     });
   const askAll = <T>(req: Record<string, unknown>) => Promise.all(children.map((c) => ask<T>(c, req)));
+  const stopRecordingByOrigin = async () => {
+    const byOrigin = new Map<string, LatencyHistogram>();
+    for (const part of await askAll<Record<string, HistogramData>>({ op: 'stop' })) {
+      for (const [origin, data] of Object.entries(part)) {
+        let hist = byOrigin.get(origin);
+        if (!hist) byOrigin.set(origin, (hist = new LatencyHistogram()));
+        hist.merge(data);
+      }
+    }
+    return byOrigin;
+  };
   const stopAll = () => Promise.all(children.map((c) => c.stop(2000)));
 
   const share = Math.floor(clients / processes / 2) * 2;
@@ -265,11 +287,11 @@ export async function spawnReceivers(kind: 'frames' | 'socket.io', url: string, 
       await askAll({ op: 'start' });
     },
     async stopRecording() {
-      const parts = await askAll<HistogramData>({ op: 'stop' });
       const hist = new LatencyHistogram();
-      for (const p of parts) hist.merge(p);
+      for (const part of (await stopRecordingByOrigin()).values()) hist.merge(part.toJSON());
       return hist;
     },
+    stopRecordingByOrigin,
     async cpuSeconds() {
       const all = await Promise.all(children.map((c) => cpuSeconds(c.pid)));
       return all.reduce((a, b) => a + b, 0);

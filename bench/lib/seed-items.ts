@@ -31,10 +31,23 @@ export function nowUs(): number {
   return s * 1e6 + Math.floor(ns / 1000);
 }
 
-/** Makes `gameround` bets, alternating locations; ids are unique per run and carry the send time. */
+/** Separates an id's origin letter from its run (`bn-a.<run>-…`); a run's own characters are base 36, never a dot. */
+const ORIGIN_MARK = '.';
+
+/**
+ * Makes `gameround` bets, alternating locations; ids are unique per run and carry the send time.
+ * `origin`, one letter or digit, names where the items are posted (a node of the floor): receivers
+ * read it back from each frame to tell same-node from cross-node deliveries.
+ */
 export class GameroundFactory {
   private n = 0;
-  private readonly run = Math.random().toString(36).slice(2, 8);
+  private readonly run: string;
+
+  constructor(origin = '') {
+    if (origin && !/^[a-z0-9]$/.test(origin)) throw new Error(`an origin is one lowercase letter or digit, not ${JSON.stringify(origin)}`);
+    const run = Math.random().toString(36).slice(2, 8);
+    this.run = origin ? `${origin}${ORIGIN_MARK}${run}` : run;
+  }
 
   /** `count` items as one JSON body `{"items":[…]}`, stamped with the current time. */
   body(count: number): string {
@@ -71,6 +84,9 @@ export class GameroundFactory {
 
 const QUOTE = 0x22;
 const DASH = 0x2d;
+const DOT = ORIGIN_MARK.charCodeAt(0);
+/** Bytes of `"id":"` plus the prefix, from the match to the id's first character of its own. */
+const ID_START = 6 + ID_PREFIX.length;
 
 /**
  * Finds a bench event id in a raw frame and returns the send time (µs) it carries, or -1 when the
@@ -80,9 +96,15 @@ export function sentUsFromFrame(frame: Buffer | string): number {
   const buf = typeof frame === 'string' ? Buffer.from(frame) : frame;
   const at = buf.indexOf(`"id":"${ID_PREFIX}`);
   if (at < 0) return -1;
-  const end = buf.indexOf(QUOTE, at + 6 + ID_PREFIX.length);
+  const end = buf.indexOf(QUOTE, at + ID_START);
   if (end < 0) return -1;
   return sentUsFromIdBytes(buf, at + 6, end);
+}
+
+/** The origin letter of the bench event in a raw frame (see `GameroundFactory`), or '' when it has none. */
+export function originFromFrame(frame: Buffer): string {
+  const at = frame.indexOf(`"id":"${ID_PREFIX}`);
+  return at >= 0 && frame[at + ID_START + 1] === DOT ? String.fromCharCode(frame[at + ID_START]) : '';
 }
 
 function sentUsFromIdBytes(buf: Buffer, start: number, end: number): number {
@@ -97,4 +119,9 @@ function sentUsFromIdBytes(buf: Buffer, start: number, end: number): number {
 export function sentUsFromId(id: unknown): number {
   if (typeof id !== 'string' || !id.startsWith(ID_PREFIX)) return -1;
   return Number(id.slice(id.lastIndexOf('-') + 1));
+}
+
+/** The origin letter a bench event id carries, or '' when it has none. */
+export function originFromId(id: unknown): string {
+  return typeof id === 'string' && id[ID_PREFIX.length + 1] === ORIGIN_MARK ? id[ID_PREFIX.length] : '';
 }
