@@ -30,6 +30,16 @@ const OWN_ENTRY_TIMEOUT_MS = 10_000;
 
 const ignore: PublicationHandler = () => {};
 
+/** Most publications stored by one script call (Redis runs a script alone, so each call stays short). */
+const PUBLISH_BATCH = 500;
+
+interface Queued {
+  channel: Channel;
+  draft: PublicationDraft;
+  resolve(publication: Publication): void;
+  reject(err: unknown): void;
+}
+
 /**
  * The `Broker` of a floor served by several nodes (docs/protocol.md §10), on Redis streams as centrifuge's
  * Redis engine keeps history: per channel a stream (`XADD … MAXLEN ~`) and a seq counter beside the epoch
@@ -56,6 +66,10 @@ export class RedisBroker implements Broker {
   private closed = false;
   private reading: Promise<void> = Promise.resolve();
   private lastEpochCheck = 0;
+  /** Publications of this turn, sent together once it ends. */
+  private queued: Queued[] = [];
+  /** The epoch this node proposes should Redis have none; drawn again only once it is used. */
+  private candidate = newEpoch();
   /** What the node loaded at start, until `replayLoaded` hands it over. */
   private loaded: RemotePublication[] | null = [];
 
@@ -87,18 +101,50 @@ export class RedisBroker implements Broker {
     return this.client.isReady && this.reader.isReady;
   }
 
-  async publish(channel: Channel, draft: PublicationDraft): Promise<Publication> {
-    const maxLen = String(this.options.minEvents);
-    const args = [channel, newEpoch(), maxLen, this.opts.nodeId, draft.event, draft.id, draft.ts, draft.dataJson, JSON.stringify(draft.fields)];
-    const [epoch, seq] = (await evalScript(this.client, PUBLISH_SCRIPT, this.sha, [this.keys.meta, this.keys.stream(channel)], args)) as [string, number];
+  publish(channel: Channel, draft: PublicationDraft): Promise<Publication> {
+    return new Promise((resolve, reject) => {
+      if (this.queued.length === 0) queueMicrotask(() => this.flush());
+      this.queued.push({ channel, draft, resolve, reject });
+    });
+  }
+
+  /** Sends what was published in this turn, in order, in calls of at most `PUBLISH_BATCH` publications. */
+  private flush(): void {
+    const queued = this.queued;
+    this.queued = [];
+    for (let start = 0; start < queued.length; start += PUBLISH_BATCH) void this.store(queued.slice(start, start + PUBLISH_BATCH));
+  }
+
+  private async store(batch: Queued[]): Promise<void> {
+    const keys = [this.keys.meta];
+    const args = [this.candidate, String(this.options.minEvents), this.opts.nodeId];
+    for (const { channel, draft } of batch) {
+      keys.push(this.keys.stream(channel));
+      args.push(channel, draft.event, draft.id, draft.ts, draft.dataJson, JSON.stringify(draft.fields));
+    }
+    let reply: (string | number)[];
+    try {
+      reply = (await evalScript(this.client, PUBLISH_SCRIPT, this.sha, keys, args)) as (string | number)[];
+    } catch (err) {
+      for (const item of batch) item.reject(err);
+      return;
+    }
+    const epoch = String(reply[0]);
+    // This node's candidate became the epoch: the next loss of history needs another one.
+    if (epoch === this.candidate) this.candidate = newEpoch();
+    batch.forEach((item, i) => void this.positioned(item, epoch, Number(reply[i + 1])).then(item.resolve, item.reject));
+  }
+
+  /** The publication at its position, as delivered here (or as stored, when it does not come back in time). */
+  private async positioned({ channel, draft }: Queued, epoch: string, seq: number): Promise<Publication> {
     // The reader's connection may have brought the entry back before this answer arrived.
-    const kept = epoch === this.epoch && this.lastSeq(channel) >= Number(seq) ? this.after(channel, Number(seq) - 1)?.[0] : undefined;
+    const kept = epoch === this.epoch && this.lastSeq(channel) >= seq ? this.after(channel, seq - 1)?.[0] : undefined;
     if (kept) return { epoch, ...kept };
-    const delivered = await this.waiters.wait(channel, epoch, Number(seq), OWN_ENTRY_TIMEOUT_MS);
+    const delivered = await this.waiters.wait(channel, epoch, seq, OWN_ENTRY_TIMEOUT_MS);
     if (delivered) return delivered;
     // Stored, but not seen here in time (the reader is behind or reconnecting): its position is still true.
-    const tail = Buffer.from(eventTail(channel, draft.event, Number(seq), draft.id, draft.ts, draft.dataJson));
-    return { epoch, seq: Number(seq), event: draft.event, fields: draft.fields, tail };
+    const tail = Buffer.from(eventTail(channel, draft.event, seq, draft.id, draft.ts, draft.dataJson));
+    return { epoch, seq, event: draft.event, fields: draft.fields, tail };
   }
 
   onPublication(handler: PublicationHandler): void {

@@ -22,21 +22,27 @@ export function streamKeys(prefix: string): StreamKeys {
 }
 
 /**
- * Numbers and appends one publication atomically. A missing epoch means the hash was lost (a restart
- * without persistence, an eviction): the candidate becomes the epoch and, the counters being gone with it,
- * seqs start again at 1. Returns `[epoch, seq]`.
+ * Numbers and appends publications atomically, in order: the ones a node made in one turn, in one call.
+ * A missing epoch means the hash was lost (a restart without persistence, an eviction): the candidate
+ * becomes the epoch and, the counters being gone with it, seqs start again at 1. Returns `[epoch, seq…]`.
  *
- * KEYS: meta hash, channel stream. ARGV: channel, candidate epoch, stream MAXLEN, node, event, id, ts, data, fields.
+ * KEYS: meta hash, then each publication's channel stream. ARGV: candidate epoch, stream MAXLEN, node,
+ * then per publication: channel, event, id, ts, data, fields.
  */
 export const PUBLISH_SCRIPT = `
 local epoch = redis.call('HGET', KEYS[1], 'epoch')
 if not epoch then
-  epoch = ARGV[2]
+  epoch = ARGV[1]
   redis.call('HSET', KEYS[1], 'epoch', epoch)
 end
-local seq = redis.call('HINCRBY', KEYS[1], 'seq:' .. ARGV[1], 1)
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', 'p', epoch, 'q', seq, 'n', ARGV[4], 'e', ARGV[5], 'i', ARGV[6], 't', ARGV[7], 'd', ARGV[8], 'f', ARGV[9])
-return {epoch, seq}
+local out = {epoch}
+for i = 0, (#ARGV - 3) / 6 - 1 do
+  local b = 3 + i * 6
+  local seq = redis.call('HINCRBY', KEYS[1], 'seq:' .. ARGV[b + 1], 1)
+  redis.call('XADD', KEYS[2 + i], 'MAXLEN', '~', ARGV[2], '*', 'p', epoch, 'q', seq, 'n', ARGV[3], 'e', ARGV[b + 2], 'i', ARGV[b + 3], 't', ARGV[b + 4], 'd', ARGV[b + 5], 'f', ARGV[b + 6])
+  out[#out + 1] = seq
+end
+return out
 `;
 
 /**
