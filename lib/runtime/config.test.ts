@@ -66,3 +66,20 @@ describe('loadConfig: DATABASE_URL', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://db/floor' })).toThrow(/DATABASE_URL must be a postgres/);
   });
 });
+
+describe('loadConfig: REDIS_URL and NODE_ID', () => {
+  it('shares the floor through Redis only with PostgreSQL for the alarms, and says why otherwise', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL is set without DATABASE_URL/);
+    const config = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://db/floor', NODE_ID: 'node-a' });
+    expect(config).toMatchObject({ redisUrl: 'redis://127.0.0.1:6379', databaseUrl: 'postgres://db/floor', nodeId: 'node-a' });
+  });
+
+  it('refuses a REDIS_URL that is not a Redis URL and a NODE_ID with other characters', () => {
+    expect(() => loadConfig({ REDIS_URL: 'http://cache', DATABASE_URL: 'postgres://db/floor' })).toThrow(/REDIS_URL must be a redis/);
+    expect(() => loadConfig({ NODE_ID: 'node a/1' })).toThrow(/NODE_ID must be/);
+  });
+
+  it('names a node by its host and process when NODE_ID is unset', () => {
+    expect(loadConfig({}).nodeId).toMatch(new RegExp(`-${process.pid}$`));
+  });
+});
