@@ -114,7 +114,7 @@ describe('three gateway nodes on one Redis', () => {
     await Promise.all([maya.close(), omar.close(), late.close()]);
   });
 
-  it('starts a node late that catches up from the shared history: its device and alarm snapshots show what happened before it ran', async () => {
+  it('starts a node late that catches up from the shared history: its device, alarm and KPI snapshots show what happened before it ran', async () => {
     const terminal = `T-late-${Date.now()}`;
     expect(await nodes[0].ingest([{ event: 'deviceOffline', data: { terminalId: terminal, lostAt: new Date().toISOString() } }, bet()])).toBe(204);
     const late = await startNode('node-late', { REDIS_URL: redis.url, DATABASE_URL: postgres.url });
@@ -126,7 +126,18 @@ describe('three gateway nodes on one Redis', () => {
     const alerts = await client.subscribe('alerts');
     const open = await client.waitFor((f) => f.type === 'snapshot' && f.subscription_id === alerts.subscription_id, 5000, 'an alerts snapshot');
     expect((open.data as { source_ref: string }[]).map((a) => a.source_ref)).toContain(terminal);
-    await client.close();
+
+    // The minutes it did not see whole carry the totals the floor published, not the part it read.
+    const kpisAt = async (at: TestClient) => {
+      const sub = await at.subscribe('kpis');
+      const snapshot = await at.waitFor((f) => f.type === 'snapshot' && f.subscription_id === sub.subscription_id, 5000, 'a kpis snapshot');
+      await at.request({ type: 'unsubscribe', subscription_id: sub.subscription_id });
+      return JSON.stringify(snapshot.data);
+    };
+    const elder = await nodes[0].login('manager', 'u-elder-node');
+    await expect.poll(async () => (await kpisAt(client)) === (await kpisAt(elder)), { timeout: 10_000, interval: 500 }).toBe(true);
+    expect(JSON.parse(await kpisAt(client)).length).toBeGreaterThan(0);
+    await Promise.all([client.close(), elder.close()]);
   }, 90_000);
 
   it('lists users of every node in presence, and drops a killed node\'s users within 15 s', async () => {

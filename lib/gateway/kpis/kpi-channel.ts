@@ -1,6 +1,6 @@
 import type { PublishedEvent } from '../../protocol';
 import type { Hub } from '../types';
-import type { KpiMinutes } from './kpi-minutes';
+import { type KpiMinutes, MINUTE_MS, minuteStart } from './kpi-minutes';
 
 /** Timings of the `kpis` channel; tests shorten them. */
 export interface KpiChannelOptions {
@@ -23,8 +23,16 @@ export function startKpiChannel(hub: Hub, minutes: KpiMinutes, options: Partial<
   const record = (event: PublishedEvent) => {
     if (event.channel === 'game' || event.channel === 'cash') minutes.record(event, now());
   };
+  // Minutes that began before this node did: it saw only some of their events (the streams' tails), so
+  // the totals another node published for them are the true ones.
+  const wholeFrom = minuteStart(now()) + MINUTE_MS;
+  const follow = (event: PublishedEvent) => {
+    if (event.event === 'kpi.minute') {
+      if (Date.parse(event.data.minute) < wholeFrom) minutes.adopt(event.data, now());
+    } else record(event);
+  };
   // Other nodes' bets and wins count too, so every node holds the floor's minutes, not its own share.
-  const stopTaps = [hub.onPublish(record), hub.onRemotePublish(record)];
+  const stopTaps = [hub.onPublish(record), hub.onRemotePublish(follow)];
   hub.setSnapshotProvider('kpis', () => minutes.recent(now()));
   const timer = setInterval(() => {
     // Every node takes its changed minutes, so a node that takes the lease over sends only what changed since.

@@ -79,3 +79,25 @@ describe('MemoryKpiMinutes', () => {
     expect(kpis.takeChanged(T0 + 64_000)).toMatchObject([{ minute: '2026-01-18T14:30:00.000Z', bets: 2 }]);
   });
 });
+
+describe('MemoryKpiMinutes.adopt', () => {
+  const published = { minute: '2026-01-18T14:30:00.000Z', location_id: 'loc-a', bets: 40, turnover: 812.5, wins: 9, payout: 300, deposits: 50, withdrawals: 0 };
+
+  it('replaces what this node counted of a minute it did not see whole with the published totals, and does not send them again', () => {
+    const kpis = new MemoryKpiMinutes();
+    const now = T0 + 90_000;
+    kpis.record(bet(T0 + 50_000, 'loc-a', 2.5), now);
+    kpis.adopt(published, now);
+    expect(kpis.recent(now)).toEqual([published]);
+    expect(kpis.takeChanged(now)).toEqual([]);
+    // A later event of that minute still counts on top, until the next published totals replace it.
+    kpis.record(bet(T0 + 55_000, 'loc-a', 1), now);
+    expect(kpis.recent(now)[0]).toMatchObject({ bets: 41, turnover: 813.5 });
+  });
+
+  it('ignores totals of a minute already out of the window', () => {
+    const kpis = new MemoryKpiMinutes();
+    kpis.adopt(published, T0 + 2 * 60 * 60_000);
+    expect(kpis.recent(T0 + 2 * 60 * 60_000)).toEqual([]);
+  });
+});

@@ -82,6 +82,17 @@ export class MemoryKpiMinutes implements KpiMinutes {
     return out.sort((a, b) => a.minute.localeCompare(b.minute));
   }
 
+  adopt(published: KpiMinute, now: number): void {
+    const minute = Date.parse(published.minute);
+    if (!Number.isFinite(minute) || minute < this.oldestKept(now)) return;
+    const location = keyOf(published.location_id);
+    let minutes = this.byLocation.get(location);
+    if (!minutes) this.byLocation.set(location, (minutes = new Map()));
+    const { bets, turnover, wins, payout, deposits, withdrawals } = published;
+    minutes.set(minute, { bets, turnover, wins, payout, deposits, withdrawals });
+    this.changed.delete(`${location}|${minute}`);
+  }
+
   recent(now: number): KpiMinute[] {
     this.prune(now);
     const out: KpiMinute[] = [];

@@ -43,8 +43,9 @@ export function countedMinute(ts: string, now: number): number {
  *   a receiver replaces what it holds for the same `minute` and `location_id`.
  * - Amounts are summed as the events carry them (the floor's currency) and reported to the cent.
  *
- * The in-memory implementation (`kpi-minutes-memory.ts`) holds one process's events; a shared store
- * (for a cluster) would keep the same minute keys and counters.
+ * The in-memory implementation (`kpi-minutes-memory.ts`) holds one process's events. With several nodes,
+ * every node records every node's events from the shared streams, and adopts the published totals of the
+ * minutes before it started (`adopt`), whose events it did not all see.
  */
 export interface KpiMinutes {
   /** Counts one published event; events other than bets, wins and cash movements are ignored. */
@@ -53,4 +54,9 @@ export interface KpiMinutes {
   takeChanged(now: number): KpiMinute[];
   /** The kept minutes of every location, oldest minute first. */
   recent(now: number): KpiMinute[];
+  /**
+   * Takes a minute's totals as another node published them, for a minute this node did not see whole
+   * (it started during or after it): they replace what it counted there, and are not sent again.
+   */
+  adopt(minute: KpiMinute, now: number): void;
 }
