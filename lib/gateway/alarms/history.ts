@@ -8,7 +8,8 @@ export type { AlarmFilter, PagePosition, StatsRows } from './alarm-ledger';
 export const ALARM_COLUMNS =
   'alarm_id, kind, severity, state, shelved_until, source_ref, location_id, message, count, raised_at, acked_at, acked_by, cleared_at, note';
 
-type TransitionRow = {
+/** An audit line as both ledgers store it. */
+export type TransitionRow = {
   action: AlarmTransition['action'];
   at: string;
   from_state: AlarmState | null;
@@ -22,7 +23,25 @@ type TransitionRow = {
   escalations: number | null;
 };
 
-const STANDING_MS = 24 * 3600_000;
+/** An alarm still unacknowledged this long counts as standing in the stats. */
+export const STANDING_MS = 24 * 3600_000;
+
+/** An audit line as the contract shows it. */
+export function toTransition(r: TransitionRow): AlarmTransition {
+  return {
+    action: r.action,
+    at: r.at,
+    from: r.from_state,
+    to: r.to_state,
+    by: r.actor_id ?? 'system',
+    by_name: r.actor,
+    note: r.note,
+    reason: r.reason,
+    count: r.count,
+    shelved_until: r.shelved_until,
+    escalations: r.escalations,
+  };
+}
 
 /**
  * Read-only queries over the ledger for the history, detail and stats endpoints. Pages are keyset pages on
@@ -76,19 +95,7 @@ export class AlarmHistory implements AlarmHistoryQueries {
 
   /** An alarm's audit trail, oldest first. */
   transitions(alarmId: string): AlarmTransition[] {
-    return (this.selectTransitions.all(alarmId) as TransitionRow[]).map((r) => ({
-      action: r.action,
-      at: r.at,
-      from: r.from_state,
-      to: r.to_state,
-      by: r.actor_id ?? 'system',
-      by_name: r.actor,
-      note: r.note,
-      reason: r.reason,
-      count: r.count,
-      shelved_until: r.shelved_until,
-      escalations: r.escalations,
-    }));
+    return (this.selectTransitions.all(alarmId) as TransitionRow[]).map(toTransition);
   }
 
   /** How many times each still-open alarm escalated, and when last, to re-arm escalation after a restart. */

@@ -1,26 +1,11 @@
 import type pg from 'pg';
-import type { Alarm, AlarmState, AlarmTransition } from '../../protocol';
+import type { Alarm, AlarmTransition } from '../../protocol';
 import type { AlarmFilter, AlarmHistoryQueries, StatsRows } from './alarm-ledger';
-import { ALARM_COLUMNS } from './history';
+import { ALARM_COLUMNS, STANDING_MS, type TransitionRow, toTransition } from './history';
 
 /** Runs one statement on the ledger's connection (the transaction's inside one). */
 export type PgQuery = <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<pg.QueryResult<R>>;
 
-type TransitionRow = {
-  action: AlarmTransition['action'];
-  at: string;
-  from_state: AlarmState | null;
-  to_state: AlarmState;
-  actor: string;
-  actor_id: string | null;
-  note: string | null;
-  reason: string | null;
-  count: number | null;
-  shelved_until: string | null;
-  escalations: number | null;
-};
-
-const STANDING_MS = 24 * 3600_000;
 
 /** Numbered parameters in the order they are added: `$1`, `$2`, … */
 function parameters() {
@@ -68,19 +53,7 @@ export class PgAlarmHistory implements AlarmHistoryQueries {
        FROM alarm_transitions WHERE alarm_id = $1 ORDER BY id`,
       [alarmId],
     );
-    return rows.map((r) => ({
-      action: r.action,
-      at: r.at,
-      from: r.from_state,
-      to: r.to_state,
-      by: r.actor_id ?? 'system',
-      by_name: r.actor,
-      note: r.note,
-      reason: r.reason,
-      count: r.count,
-      shelved_until: r.shelved_until,
-      escalations: r.escalations,
-    }));
+    return rows.map(toTransition);
   }
 
   /** How many times each still-open alarm escalated, and when last. */
