@@ -13,7 +13,7 @@ import { BENCH_INGEST_KEY, benchToken, type RunningServer, startBaseline, startG
 import type { LatencySummary } from './lib/histogram';
 import { JsonPoster, openLoop } from './lib/http-load';
 import { cpuSeconds, sleep } from './lib/processes';
-import { type ReceiverPool, spawnReceivers } from './lib/receivers';
+import { type ReceiverPool, spawnReceivers } from './lib/receiver-pool';
 import { publish, round, row, startFigure, target, type FigureResult } from './lib/report';
 import { GameroundFactory } from './lib/seed-items';
 
