@@ -40,7 +40,13 @@ alarmLedgerConformance(async () => {
 describe('PgAlarmLedger', () => {
   it('migrates once, however many nodes start on the database together', async () => {
     const db = await freshDatabase();
-    const pools = [0, 1, 2].map(() => new pg.Pool({ connectionString: db.url, max: 1 }));
+    const pools = [0, 1, 2].map(() => {
+      const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+      // `end()` resolves before an ended client's backend is gone; dropping the database then terminates it,
+      // and a pool without a listener would throw that from its idle client.
+      pool.on('error', () => {});
+      return pool;
+    });
     try {
       const applied = await Promise.all(pools.map((pool) => migratePgAlarmSchema(pool)));
       expect(applied.flat().sort()).toEqual(PG_ALARM_MIGRATIONS.map((m) => m.version));
