@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { argValue, type FigureOptions, isEntryPoint, runAsScript } from './lib/cli';
-import { browserAvailable, dashboardSubscriptions, devLogin, ensureBuild, jsHeapUsed, launchChromium, probedPage, waitForFirstRow } from './lib/browser';
+import { browserAvailable, dashboardSubscriptions, devLogin, ensureBuild, jsHeapUsed, launchChromium, plainPage, waitForRows } from './lib/browser';
 import { type RunningServer, startBaseline, startGateway } from './lib/gateway';
 import { barePageUrl } from './lib/page-probe';
 import { rssBytes, sleep } from './lib/processes';
@@ -64,11 +64,12 @@ export async function runSoak(options: FigureOptions & { minutes?: number }, log
     server = await startGateway({ next: true, mock: sizes.rate, env: { MOCK_SEED: '7', ALLOWED_ORIGINS: new URL(staticServer.baseUrl).origin } });
     const token = await devLogin(server.baseUrl, 'Bench Operator', 'operator');
     const userId = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string;
-    const dash = await probedPage(browser);
-    const bare = await probedPage(browser);
+    // Neither page carries the timing probe: its maps would be part of the heaps measured here.
+    const dash = await plainPage(browser);
+    const bare = await plainPage(browser);
     await dash.page.goto(`${server.baseUrl}/?token=${encodeURIComponent(token)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await bare.page.goto(barePageUrl(staticServer.baseUrl, server.port, token, dashboardSubscriptions('operator', userId)), { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    await Promise.all([waitForFirstRow(dash.page, 30_000), waitForFirstRow(bare.page, 30_000)]);
+    await Promise.all([waitForRows(dash.page, 30_000), waitForRows(bare.page, 30_000)]);
     // Both pages stay "visible" to the browser: background tabs would throttle their frames.
     const start = Date.now();
     const samples: Sample[] = [];

@@ -11,7 +11,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from '@playwright/test';
+import { plainPage, waitForRows } from '../lib/browser';
 import { argValue, isEntryPoint, runAsScript } from '../lib/cli';
 import { sleep } from '../lib/processes';
 import { onLiveFloor } from './live-floor';
@@ -42,15 +42,6 @@ function sizesByName(snap: Snapshot): Map<string, { size: number; count: number 
   return out;
 }
 
-/**
- * The dashboard alone: no timing probe in the page, since the probe's own maps (arrivals, rows seen)
- * live in the heap being measured and rise and fall by about a megabyte at 2k events/s.
- */
-async function plainPage(browser: Browser) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  return { context, page: await context.newPage() };
-}
-
 async function main() {
   const rate = Number(argValue('rate') ?? 2000);
   const at = (argValue('at') ?? `${argValue('first') ?? 60},${argValue('second') ?? 240}`).split(',').map(Number);
@@ -60,7 +51,7 @@ async function main() {
   await onLiveFloor(rate, async ({ browser, dashboardUrl }) => {
     const { context, page } = await plainPage(browser);
     await page.goto(dashboardUrl, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    await page.waitForSelector('[data-testid="bet-row"]', { timeout: 30_000 });
+    await waitForRows(page, 30_000);
     const opened = Date.now();
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.enable');
