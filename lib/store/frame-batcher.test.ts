@@ -16,50 +16,69 @@ function manualSchedule() {
   return { schedule, tick, pending: () => pending !== null };
 }
 
-function setup() {
+/**
+ * A batcher whose hand-over costs `renderMs` of the fake clock each time, measured when the test
+ * settles it; updates may take half the main thread.
+ */
+function setup(renderMs = 0) {
   const full = manualSchedule();
   const frame = manualSchedule();
   let now = 1_000;
   const batches: number[][] = [];
-  const batcher = new FrameBatcher<number>(full.schedule, (items) => batches.push(items), {
-    schedule: frame.schedule,
-    maxItems: 3,
-    minGapMs: 50,
-    now: () => now,
-  });
-  return { full, frame, batches, batcher, advance: (ms: number) => (now += ms) };
+  const settling: (() => void)[] = [];
+  const batcher = new FrameBatcher<number>(
+    full.schedule,
+    (items) => {
+      batches.push(items);
+      now += renderMs;
+    },
+    { schedule: frame.schedule, share: 0.5, now: () => now, settle: (measure) => settling.push(measure) },
+  );
+  const settle = () => settling.splice(0).forEach((measure) => measure());
+  return { full, frame, batches, batcher, settle, advance: (ms: number) => (now += ms) };
 }
 
 describe('FrameBatcher', () => {
-  it('hands a trickle over at the next frame, and the full tick is not needed', () => {
-    const { full, frame, batches, batcher } = setup();
-    batcher.push(1);
-    batcher.push(2);
-    frame.tick();
-    expect(batches).toEqual([[1, 2]]);
-    expect(full.pending()).toBe(false);
-  });
-
-  it('keeps a flood for the full tick, in one batch', () => {
-    const { full, frame, batches, batcher } = setup();
+  it('hands a batch over at the next frame while updates are cheap, and the full tick is not needed', () => {
+    const { full, frame, batches, batcher, settle, advance } = setup(1);
     for (const i of [1, 2, 3, 4, 5]) batcher.push(i);
     frame.tick();
-    expect(batches).toEqual([]);
-    expect(frame.pending()).toBe(false);
-    full.tick();
+    settle();
     expect(batches).toEqual([[1, 2, 3, 4, 5]]);
+    expect(full.pending()).toBe(false);
+    advance(16);
+    batcher.push(6);
+    frame.tick();
+    expect(batches).toEqual([[1, 2, 3, 4, 5], [6]]);
   });
 
-  it('waits for the frame after the gap when the previous update was recent', () => {
-    const { frame, batches, batcher, advance } = setup();
-    batcher.push(1);
-    frame.tick();
+  it('spaces updates out by what they cost, so they take at most their share of the thread', () => {
+    const { frame, batches, batcher, settle, advance } = setup(40);
+    // Four hand-overs of 40 ms bring the estimate of one to 30.4 ms: the next may go 60.8 ms after the last began.
+    for (const i of [1, 2, 3, 4]) {
+      advance(200);
+      batcher.push(i);
+      frame.tick();
+      settle();
+    }
     advance(16);
-    batcher.push(2);
+    batcher.push(5);
     frame.tick();
-    expect(batches).toEqual([[1]]);
-    advance(40);
+    expect(batches.length).toBe(4);
+    expect(frame.pending()).toBe(true);
+    advance(4);
     frame.tick();
-    expect(batches).toEqual([[1], [2]]);
+    expect(batches.length).toBe(4);
+    advance(1);
+    frame.tick();
+    expect(batches).toEqual([[1], [2], [3], [4], [5]]);
+  });
+
+  it('hands the batch over at the full tick when frames do not come', () => {
+    const { full, frame, batches, batcher } = setup();
+    for (const i of [1, 2, 3]) batcher.push(i);
+    full.tick();
+    expect(batches).toEqual([[1, 2, 3]]);
+    expect(frame.pending()).toBe(false);
   });
 });

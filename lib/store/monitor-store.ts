@@ -4,7 +4,7 @@ import { MAX_BULK_ACK } from '@/lib/protocol/alarm';
 import { CHANNELS, type Channel } from '@/lib/protocol/channels';
 import { presenceScope, subscriptionsFor } from './access';
 import { type StoreItem, applyBatch } from './apply-batch';
-import { type EarlyFlush, FrameBatcher, type Schedule } from './frame-batcher';
+import { FrameBatcher, type FramePacing, type Schedule } from './frame-batcher';
 import { initialData } from './initial-data';
 import type { MonitorState } from './monitor-state';
 import { withAlarmAction, withAlarmActions } from './slices/alarms-slice';
@@ -30,8 +30,8 @@ export interface MonitorStoreDeps {
   /** Flush timing for tickers (jackpot values, presence) and for tables and charts. */
   tickerSchedule: Schedule;
   tableSchedule: Schedule;
-  /** When a small table batch may go before `tableSchedule`'s tick. */
-  tableEarly?: EarlyFlush;
+  /** When a table batch may go before `tableSchedule`'s tick: at the first frame the page can afford. */
+  tablePacing?: FramePacing;
   clock?: Clock;
   /** Called when the gateway refuses the token (close 4401). */
   onUnauthorized?: () => void;
@@ -48,7 +48,7 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
 
     const apply = (items: StoreItem[]) => set((s) => applyBatch(s, items, { now: now(), paused: s.ui.paused }));
     const tickers = new FrameBatcher<StoreItem>(deps.tickerSchedule, apply);
-    const tables = new FrameBatcher<StoreItem>(deps.tableSchedule, apply, deps.tableEarly);
+    const tables = new FrameBatcher<StoreItem>(deps.tableSchedule, apply, deps.tablePacing);
     const route = (item: StoreItem) => {
       const ticker = item.type === 'presence' || item.type === 'presence_list_response' || item.channel === 'jackpots';
       (ticker ? tickers : tables).push(item);
