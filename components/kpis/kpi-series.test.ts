@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiBucket } from '@/lib/store/slices/kpis-slice';
-import { CHART_WINDOW_MS, chartDomain, lastMinute, perMinute } from './kpi-series';
+import { CHART_WINDOW_MS, chartDomain, lastMinute, perMinute, samePoints } from './kpi-series';
 
 const MIN = 60_000;
 const counters = (bets: number, turnover: number) => ({ bets, turnover, wins: 0, payout: 0, deposits: 0, withdrawals: 0 });
@@ -41,5 +41,15 @@ describe('KPI series', () => {
     const now = 90 * MIN + 5_000;
     expect(chartDomain(perMinute(buckets, null, now), now)).toEqual([89 * MIN - CHART_WINDOW_MS, 89 * MIN]);
     expect(chartDomain([], 20 * MIN)).toEqual([9 * MIN, 19 * MIN]);
+  });
+
+  it('tells a series whose closed minutes are unchanged from one with a changed total', () => {
+    const now = 4 * MIN + 30_000;
+    const before = perMinute(buckets, null, now);
+    const openMinute: KpiBucket = { t: 4 * MIN, byLocation: { 'loc-a': counters(9, 90) } };
+    expect(samePoints(before, perMinute([...buckets, openMinute], null, now))).toBe(true);
+    const late: KpiBucket = { t: 3 * MIN, byLocation: { 'loc-b': { ...counters(4, 40), withdrawals: 5 } } };
+    expect(samePoints(before, perMinute([...buckets.slice(0, 2), late], null, now))).toBe(false);
+    expect(samePoints(before, perMinute(buckets, null, now + MIN))).toBe(false);
   });
 });

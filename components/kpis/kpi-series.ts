@@ -44,3 +44,15 @@ export function perMinute(buckets: readonly KpiBucket[], locationId: string | nu
   }
   return points;
 }
+
+/** Whether two series hold the same minutes with the same totals. */
+export function samePoints(a: readonly RatePoint[], b: readonly RatePoint[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const p = a[i];
+    const q = b[i];
+    if (p.t !== q.t || p.bets !== q.bets || p.wins !== q.wins || p.turnover !== q.turnover || p.payout !== q.payout) return false;
+    if (p.deposits !== q.deposits || p.withdrawals !== q.withdrawals) return false;
+  }
+  return true;
+}

@@ -11,7 +11,8 @@ import { useDataTime } from '@/lib/store/use-liveness';
 import { useMonitor } from '@/lib/store/use-monitor';
 import { usePanelState } from '@/lib/store/use-panel-state';
 import { KpiTile } from './kpi-tile';
-import { chartDomain, lastMinute, perMinute } from './kpi-series';
+import { useSteady } from '@/components/ui/use-steady';
+import { chartDomain, lastMinute, perMinute, samePoints } from './kpi-series';
 
 const CURRENCY = 'EUR';
 const kpiPlaceholder = () => <ChartPlaceholder className="min-h-[7.5rem]" />;
@@ -31,7 +32,11 @@ export function KpisPanel({ className }: { className?: string }) {
   const asOf = useDataTime(now);
   const dataMinute = Math.floor(asOf / KPI_MINUTE_MS) * KPI_MINUTE_MS;
   const minute = useMemo(() => lastMinute(buckets, locationId, dataMinute), [buckets, locationId, dataMinute]);
-  const points = useMemo(() => perMinute(buckets, locationId, dataMinute), [buckets, locationId, dataMinute]);
+  // Every `kpi.minute` of the open minute changes `buckets`; the charts' closed minutes change about once a minute.
+  const points = useSteady(
+    useMemo(() => perMinute(buckets, locationId, dataMinute), [buckets, locationId, dataMinute]),
+    samePoints,
+  );
   const domain = useMemo(() => chartDomain(points, openMinute), [points, openMinute]);
   const { state, stale } = usePanelState(['kpis'], buckets.length > 0);
   const net = minute.deposits - minute.withdrawals;
