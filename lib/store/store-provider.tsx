@@ -39,26 +39,42 @@ function wsUrl(): string {
   return `${scheme}://${window.location.host}/v1/ws`;
 }
 
+function createBrowserStore(): MonitorStore {
+  return createMonitorStore({
+    WebSocketImpl: BrowserSocket,
+    wsUrl,
+    storage: browserStore,
+    get page() {
+      return { location: window.location, history: window.history };
+    },
+    tickerSchedule: onAnimationFrame(),
+    tableSchedule: afterDelay(TABLE_FLUSH_MS),
+    tablePacing: { schedule: onAnimationFrame(), share: TABLE_SHARE, now: () => performance.now() },
+  });
+}
+
 /**
- * Creates this page's dashboard store, connects when a token is found, and closes on teardown.
- * A refused token clears the session; the frame then sends the user to the login page. Signing in or
- * out in another tab is followed here; a page that wakes or comes to the foreground checks at once
- * that data still arrives (its timers may have been held back meanwhile).
+ * The page's store, made and connecting as soon as this module loads in the browser, before React
+ * hydrates the page: the socket's handshake, subscriptions and snapshots overlap hydration instead of
+ * following it. Hydration still renders the store's initial state (zustand hands React that as the
+ * server snapshot), so it matches the server's HTML; the data shows in the render right after. The head
+ * script has already moved a `?token=` from the address bar into storage by now.
+ */
+let pageStore: MonitorStore | null = null;
+if (typeof window !== 'undefined') {
+  pageStore = createBrowserStore();
+  pageStore.getState().actions.start();
+}
+
+/**
+ * Provides this page's dashboard store (a new one per request when rendering on the server), connects
+ * when a token is found, and closes on teardown. A refused token clears the session; the frame then
+ * sends the user to the login page. Signing in or out in another tab is followed here; a page that
+ * wakes or comes to the foreground checks at once that data still arrives (its timers may have been
+ * held back meanwhile).
  */
 export function MonitorStoreProvider({ children }: { children: ReactNode }) {
-  const [store] = useState(() =>
-    createMonitorStore({
-      WebSocketImpl: BrowserSocket,
-      wsUrl,
-      storage: browserStore,
-      get page() {
-        return { location: window.location, history: window.history };
-      },
-      tickerSchedule: onAnimationFrame(),
-      tableSchedule: afterDelay(TABLE_FLUSH_MS),
-      tablePacing: { schedule: onAnimationFrame(), share: TABLE_SHARE, now: () => performance.now() },
-    }),
-  );
+  const [store] = useState(() => pageStore ?? createBrowserStore());
 
   useEffect(() => {
     const { actions } = store.getState();
