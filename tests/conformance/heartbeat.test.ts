@@ -14,11 +14,13 @@ describe('heartbeat', () => {
     let pings = 0;
     client.ws.on('ping', () => pings++);
     expect(client.frames[0].heartbeat_interval_ms).toBe(100);
-    await sleep(350);
-    const checks = client.frames.filter((f) => f.type === 'health_check');
+    // Three intervals on a quiet machine; a loaded one may hold timers back, so wait up to five seconds.
+    const healthChecks = () => client.frames.filter((f) => f.type === 'health_check');
+    for (let waited = 0; waited < 5000 && (healthChecks().length < 2 || pings < 2); waited += 50) await sleep(50);
+    const checks = healthChecks();
     expect(checks.length).toBeGreaterThanOrEqual(2);
     expect(checks[0]).toEqual({ type: 'health_check', ts: expect.any(Number) });
-    expect(Math.abs(checks[0].ts - Date.now())).toBeLessThan(1000);
+    expect(Math.abs(checks[checks.length - 1].ts - Date.now())).toBeLessThan(1000);
     expect(pings).toBeGreaterThanOrEqual(2);
     expect(client.ws.readyState).toBe(client.ws.OPEN);
     await client.close();
