@@ -1,24 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { FrameBatcher, type Schedule } from './frame-batcher';
+import { FrameBudget } from './frame-budget';
 
-/** A schedule whose pending tick runs only when the test says so. */
+/** A schedule whose pending runs go only when the test says so. */
 function manualSchedule() {
-  let pending: (() => void) | null = null;
+  let pending: (() => void)[] = [];
   const schedule: Schedule = (run) => {
-    pending = run;
-    return () => (pending = null);
+    pending.push(run);
+    return () => (pending = pending.filter((r) => r !== run));
   };
-  const tick = () => {
-    const run = pending;
-    pending = null;
-    run?.();
-  };
-  return { schedule, tick, pending: () => pending !== null };
+  const tick = () => pending.splice(0).forEach((run) => run());
+  return { schedule, tick, pending: () => pending.length > 0 };
 }
 
 /**
  * A batcher whose hand-over costs `renderMs` of the fake clock each time, measured when the test
- * settles it; updates may take half the main thread.
+ * settles it; updates may take half the main thread, and frames are 16 ms.
  */
 function setup(renderMs = 0) {
   const full = manualSchedule();
@@ -26,52 +23,83 @@ function setup(renderMs = 0) {
   let now = 1_000;
   const batches: number[][] = [];
   const settling: (() => void)[] = [];
+  const budget = new FrameBudget({ schedule: frame.schedule, share: 0.5, frameMs: 16, now: () => now, settle: (measure) => settling.push(measure) });
   const batcher = new FrameBatcher<number>(
     full.schedule,
     (items) => {
       batches.push(items);
       now += renderMs;
     },
-    { schedule: frame.schedule, share: 0.5, now: () => now, settle: (measure) => settling.push(measure) },
+    budget,
   );
   const settle = () => settling.splice(0).forEach((measure) => measure());
-  return { full, frame, batches, batcher, settle, advance: (ms: number) => (now += ms) };
+  /** Advances to the next frame and runs what waits for it. */
+  const nextFrame = (ms = 16) => {
+    now += ms;
+    frame.tick();
+  };
+  return { full, frame, batches, batcher, settle, nextFrame, advance: (ms: number) => (now += ms) };
 }
 
 describe('FrameBatcher', () => {
   it('hands a batch over at the next frame while updates are cheap, and the full tick is not needed', () => {
-    const { full, frame, batches, batcher, settle, advance } = setup(1);
+    const { full, batches, batcher, settle, nextFrame } = setup(1);
     for (const i of [1, 2, 3, 4, 5]) batcher.push(i);
-    frame.tick();
+    nextFrame();
     settle();
     expect(batches).toEqual([[1, 2, 3, 4, 5]]);
     expect(full.pending()).toBe(false);
-    advance(16);
     batcher.push(6);
-    frame.tick();
+    nextFrame();
     expect(batches).toEqual([[1, 2, 3, 4, 5], [6]]);
   });
 
   it('spaces updates out by what they cost, so they take at most their share of the thread', () => {
-    const { frame, batches, batcher, settle, advance } = setup(40);
-    // Four hand-overs of 40 ms bring the estimate of one to 30.4 ms: the next may go 60.8 ms after the last began.
+    const { frame, batches, batcher, settle, nextFrame, advance } = setup(12);
+    // Four hand-overs of 12 ms bring the estimate of one to 9.1 ms: the next may go 18.2 ms after the last began.
     for (const i of [1, 2, 3, 4]) {
       advance(200);
       batcher.push(i);
-      frame.tick();
+      nextFrame(4);
       settle();
+      nextFrame(0);
     }
-    advance(16);
     batcher.push(5);
-    frame.tick();
+    nextFrame(2);
     expect(batches.length).toBe(4);
     expect(frame.pending()).toBe(true);
-    advance(4);
-    frame.tick();
-    expect(batches.length).toBe(4);
-    advance(1);
-    frame.tick();
+    nextFrame(16);
     expect(batches).toEqual([[1], [2], [3], [4], [5]]);
+  });
+
+  it('keeps to the full tick while the frames that held updates run late, and goes early again once they do not', () => {
+    const { full, batches, batcher, settle, nextFrame } = setup(1);
+    // Each update's next frame begins 60 ms after it: the page is behind.
+    for (const i of [1, 2]) {
+      batcher.push(i);
+      nextFrame();
+      settle();
+      nextFrame(60);
+    }
+    expect(batches).toEqual([[1], [2]]);
+    batcher.push(3);
+    nextFrame();
+    nextFrame();
+    expect(batches.length).toBe(2);
+    full.tick();
+    expect(batches.length).toBe(3);
+    settle();
+    nextFrame(8);
+    // Updates at the full tick whose next frames come on time bring the early hand-over back.
+    for (const i of [4, 5]) {
+      batcher.push(i);
+      full.tick();
+      settle();
+      nextFrame(8);
+    }
+    batcher.push(6);
+    nextFrame();
+    expect(batches.at(-1)).toEqual([6]);
   });
 
   it('hands the batch over at the full tick when frames do not come', () => {
@@ -79,6 +107,6 @@ describe('FrameBatcher', () => {
     for (const i of [1, 2, 3]) batcher.push(i);
     full.tick();
     expect(batches).toEqual([[1, 2, 3]]);
-    expect(frame.pending()).toBe(false);
+    expect(frame.pending()).toBe(true);
   });
 });

@@ -4,7 +4,8 @@ import { MAX_BULK_ACK } from '@/lib/protocol/alarm';
 import { CHANNELS, type Channel } from '@/lib/protocol/channels';
 import { presenceScope, subscriptionsFor } from './access';
 import { type StoreItem, applyBatch } from './apply-batch';
-import { FrameBatcher, type FramePacing, type Schedule } from './frame-batcher';
+import { FrameBatcher, type Schedule } from './frame-batcher';
+import { FrameBudget, type FramePacing } from './frame-budget';
 import { initialData } from './initial-data';
 import type { MonitorState } from './monitor-state';
 import { withAlarmAction, withAlarmActions } from './slices/alarms-slice';
@@ -48,7 +49,7 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
 
     const apply = (items: StoreItem[]) => set((s) => applyBatch(s, items, { now: now(), paused: s.ui.paused }));
     const tickers = new FrameBatcher<StoreItem>(deps.tickerSchedule, apply);
-    const tables = new FrameBatcher<StoreItem>(deps.tableSchedule, apply, deps.tablePacing);
+    const tables = new FrameBatcher<StoreItem>(deps.tableSchedule, apply, deps.tablePacing && new FrameBudget(deps.tablePacing));
     const route = (item: StoreItem) => {
       const ticker = item.type === 'presence' || item.type === 'presence_list_response' || item.channel === 'jackpots';
       (ticker ? tickers : tables).push(item);
