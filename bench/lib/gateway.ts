@@ -91,9 +91,9 @@ export async function startGateway(
 }
 
 /** Starts one of the bench's baseline servers (`bench/baselines/<name>.ts`) on a free port. */
-export async function startBaseline(name: string, env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startBaseline(name: string, env: Record<string, string> = {}, nodeArgs?: string[]): Promise<RunningServer> {
   const port = await freePort();
-  const proc = spawnNode(path.join('bench', 'baselines', `${name}.ts`), [], { ...env, PORT: String(port), NODE_ENV: 'production' });
+  const proc = spawnNode(path.join('bench', 'baselines', `${name}.ts`), [], { ...env, PORT: String(port), NODE_ENV: 'production' }, { nodeArgs });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHttp(`${baseUrl}/health`, proc, 30_000);
   return { baseUrl, port, proc, stop: () => proc.stop() };

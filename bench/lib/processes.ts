@@ -149,3 +149,15 @@ export async function cpuSeconds(pid: number): Promise<number> {
     return NaN;
   }
 }
+
+/** The soft limit on open files of a process ('self' for this one), from /proc (Linux); NaN where unavailable. */
+export async function openFilesLimit(pid: number | 'self'): Promise<number> {
+  try {
+    const { readFile } = await import('node:fs/promises');
+    const limits = await readFile(`/proc/${pid}/limits`, 'utf8');
+    const m = /^Max open files\s+(\d+|unlimited)/m.exec(limits);
+    return !m ? NaN : m[1] === 'unlimited' ? Infinity : Number(m[1]);
+  } catch {
+    return NaN;
+  }
+}

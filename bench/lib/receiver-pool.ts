@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type HistogramData, LatencyHistogram } from './histogram';
 import { cpuSeconds, spawnNode } from './processes';
-import type { Group } from './receivers';
+import type { FramePoolOptions, Group } from './receivers';
 
 /** Receivers spread over child processes; every method asks all of them and adds up the answers. */
 export interface ReceiverPool {
@@ -20,9 +20,15 @@ export interface ReceiverPool {
 
 /**
  * Starts `processes` receiver processes holding `clients` clients between them (an even share each,
- * so both groups stay half and half), all connected to `url`.
+ * so both groups stay half and half), all connected to `url`; `options` are the frame clients' (see `connectFramePool`).
  */
-export async function spawnReceivers(kind: 'frames' | 'socket.io', url: string, clients: number, processes: number): Promise<ReceiverPool> {
+export async function spawnReceivers(
+  kind: 'frames' | 'socket.io',
+  url: string,
+  clients: number,
+  processes: number,
+  options: FramePoolOptions = {},
+): Promise<ReceiverPool> {
   const script = path.join('bench', 'lib', 'receiver-process.ts');
   const children = Array.from({ length: processes }, () => spawnNode(script, [], { NODE_ENV: 'production' }, { ipc: true }));
   let nextId = 0;
@@ -77,8 +83,9 @@ export async function spawnReceivers(kind: 'frames' | 'socket.io', url: string, 
 
   const share = Math.floor(clients / processes / 2) * 2;
   const shares = children.map((_, i) => (i === children.length - 1 ? clients - share * (processes - 1) : share));
+  // Thousands of clients per process take longer than a few hundred: 40 ms each is generous on a busy machine.
   try {
-    await Promise.all(children.map((c, i) => ask(c, { op: 'connect', kind, url, clients: shares[i] })));
+    await Promise.all(children.map((c, i) => ask(c, { op: 'connect', kind, url, clients: shares[i], options }, Math.max(60_000, shares[i] * 40))));
   } catch (err) {
     await stopAll();
     throw err;

@@ -2,17 +2,17 @@
  * A child process holding part of a receiver pool, so the clients get a CPU of their own instead
  * of sharing the event loop with the load generator. Driven over IPC by `spawnReceivers`.
  */
-import { type LocalPool, connectFramePool, connectSocketIoPool } from './receivers';
+import { type FramePoolOptions, type LocalPool, connectFramePool, connectSocketIoPool } from './receivers';
 
 type Request =
-  | { id: number; op: 'connect'; kind: 'frames' | 'socket.io'; url: string; clients: number }
+  | { id: number; op: 'connect'; kind: 'frames' | 'socket.io'; url: string; clients: number; options?: FramePoolOptions }
   | { id: number; op: 'received' | 'closes' | 'start' | 'stop' | 'close' };
 
 let pool: LocalPool | null = null;
 
 async function handle(req: Request): Promise<unknown> {
   if (req.op === 'connect') {
-    pool = req.kind === 'socket.io' ? await connectSocketIoPool(req.url, req.clients) : await connectFramePool(req.url, req.clients);
+    pool = req.kind === 'socket.io' ? await connectSocketIoPool(req.url, req.clients) : await connectFramePool(req.url, req.clients, req.options);
     return true;
   }
   if (!pool) throw new Error('not connected');

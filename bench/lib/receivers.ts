@@ -56,25 +56,39 @@ async function inBatches<T>(count: number, batch: number, make: (i: number) => P
   return out;
 }
 
-function groupOf(i: number): Group {
-  return i % 2 === 0 ? 'all' : 'filtered';
+function groupOf(i: number, unfiltered = false): Group {
+  return unfiltered || i % 2 === 0 ? 'all' : 'filtered';
+}
+
+/** How the clients of a frame pool sign in and what they subscribe to. */
+export interface FramePoolOptions {
+  /**
+   * Sent as the first frame (`{"type":"auth"}`), as the dashboard signs in (docs/protocol.md §3);
+   * without it the URL carries the token.
+   */
+  authToken?: string;
+  /** Every client subscribes to all of `game` (group `all`), instead of every other one filtered to a location. */
+  unfiltered?: boolean;
 }
 
 /**
  * Connects `clients` WebSocket clients that speak the dashboard protocol (docs/protocol.md §3):
- * wait for `welcome`, subscribe to `game` (odd clients with `location_id`), wait for the response.
+ * sign in (by the URL's token, or `options.authToken` as the first frame), wait for `welcome`,
+ * subscribe to `game` (odd clients with `location_id` unless `options.unfiltered`), wait for the response.
  * Used for the gateway and for the bare `ws` ceiling, which answers the same two frames.
  */
-export async function connectFramePool(url: string, clients: number, timeoutMs = 15_000): Promise<LocalPool> {
+export async function connectFramePool(url: string, clients: number, options: FramePoolOptions = {}, timeoutMs = 15_000): Promise<LocalPool> {
   const counter = new Counter();
   const sockets: WebSocket[] = [];
   let closing = false;
 
   const connectOne = (i: number) =>
     new Promise<void>((resolve, reject) => {
-      const group = groupOf(i);
+      const group = groupOf(i, options.unfiltered);
       const ws = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true });
       sockets.push(ws);
+      const { authToken } = options;
+      if (authToken) ws.once('open', () => ws.send(JSON.stringify({ type: 'auth', token: authToken })));
       let subscribed = false;
       const timer = setTimeout(() => reject(new Error(`client ${i} did not subscribe within ${timeoutMs} ms`)), timeoutMs);
       ws.on('message', (data: Buffer) => {
