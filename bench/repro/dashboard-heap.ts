@@ -13,34 +13,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { plainPage, waitForRows } from '../lib/browser';
 import { argValue, isEntryPoint, runAsScript } from '../lib/cli';
+import { type HeapSnapshot, sizesByName } from '../lib/heap-snapshot';
 import { sleep } from '../lib/processes';
 import { onLiveFloor } from './live-floor';
-
-interface Snapshot {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
-  nodes: number[];
-  strings: string[];
-}
-
-/** Self size and count per constructor (or node type for non-objects) of one heap snapshot. */
-function sizesByName(snap: Snapshot): Map<string, { size: number; count: number }> {
-  const fields = snap.snapshot.meta.node_fields;
-  const width = fields.length;
-  const typeAt = fields.indexOf('type');
-  const nameAt = fields.indexOf('name');
-  const sizeAt = fields.indexOf('self_size');
-  const types = snap.snapshot.meta.node_types[0];
-  const out = new Map<string, { size: number; count: number }>();
-  for (let i = 0; i < snap.nodes.length; i += width) {
-    const type = types[snap.nodes[i + typeAt]];
-    const name = type === 'object' || type === 'closure' || type === 'native' ? `${type}:${snap.strings[snap.nodes[i + nameAt]]}` : type;
-    const entry = out.get(name) ?? { size: 0, count: 0 };
-    entry.size += snap.nodes[i + sizeAt];
-    entry.count += 1;
-    out.set(name, entry);
-  }
-  return out;
-}
 
 async function main() {
   const rate = Number(argValue('rate') ?? 2000);
@@ -64,7 +39,7 @@ async function main() {
       cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
       const text = chunks.join('');
       if (saveDir) writeFileSync(path.join(saveDir, `heap-${seconds}s.heapsnapshot`), text);
-      return sizesByName(JSON.parse(text) as Snapshot);
+      return sizesByName(JSON.parse(text) as HeapSnapshot);
     };
     const total = (m: Map<string, { size: number }>) => [...m.values()].reduce((s, e) => s + e.size, 0);
     const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(2);
