@@ -64,6 +64,8 @@ export const SMOKE: Sizes = {
 };
 
 interface MemoryReading {
+  /** RSS as the process left it, before the first forced collection: what a monitor would read. */
+  rss_unforced_bytes: number;
   rss_bytes: number;
   heap_bytes: number;
   rss_samples: number[];
@@ -78,6 +80,9 @@ interface SystemResult {
   streamed: MemoryReading;
   rss_per_connection_idle_kb: number;
   rss_per_connection_streamed_kb: number;
+  /** The same, from readings without a forced collection (garbage included, so noisier). */
+  rss_unforced_per_connection_idle_kb: number;
+  rss_unforced_per_connection_streamed_kb: number;
   heap_per_connection_idle_kb: number;
   /** Server CPU in % of one core: without connections, idle with them, and while streaming. */
   cpu_no_connections_pct: number;
@@ -93,6 +98,7 @@ interface SystemResult {
 
 /** Full garbage collection, then RSS; `samples` times, the smallest kept: what the process retains once settled. */
 async function settledMemory(pid: number, inspector: ServerInspector, samples: number): Promise<MemoryReading> {
+  const unforced = await rssBytes(pid);
   const rss: number[] = [];
   let heap = Infinity;
   for (let i = 0; i < samples; i++) {
@@ -102,7 +108,7 @@ async function settledMemory(pid: number, inspector: ServerInspector, samples: n
     await sleep(300);
     rss.push(await rssBytes(pid));
   }
-  return { rss_bytes: Math.min(...rss), heap_bytes: heap, rss_samples: rss };
+  return { rss_unforced_bytes: unforced, rss_bytes: Math.min(...rss), heap_bytes: heap, rss_samples: rss };
 }
 
 /** Server CPU over `ms` of waiting, in % of one core. */
@@ -186,6 +192,7 @@ export async function measureConnections(system: System, sizes: Sizes, log: (lin
     const streamed = await settledMemory(pid, inspector, sizes.memorySamples);
     loadavg.end = load1();
     const perConnection = (m: MemoryReading) => kb((m.rss_bytes - before.rss_bytes) / sizes.connections);
+    const unforcedPerConnection = (m: MemoryReading) => kb((m.rss_unforced_bytes - before.rss_unforced_bytes) / sizes.connections);
     return {
       system,
       connections: sizes.connections,
@@ -195,6 +202,8 @@ export async function measureConnections(system: System, sizes: Sizes, log: (lin
       streamed,
       rss_per_connection_idle_kb: perConnection(idle),
       rss_per_connection_streamed_kb: perConnection(streamed),
+      rss_unforced_per_connection_idle_kb: unforcedPerConnection(idle),
+      rss_unforced_per_connection_streamed_kb: unforcedPerConnection(streamed),
       heap_per_connection_idle_kb: kb((idle.heap_bytes - before.heap_bytes) / sizes.connections),
       cpu_no_connections_pct: round(cpuNoConnections, 2),
       cpu_idle_pct: round(cpuIdle, 2),
@@ -248,6 +257,7 @@ export async function runConnections(
       rows: [
         row('server RSS per connection, idle', 'KB', g.rss_per_connection_idle_kb, b('rss_per_connection_idle_kb'), 'bare ws'),
         row('server RSS per connection, after the stream', 'KB', g.rss_per_connection_streamed_kb, b('rss_per_connection_streamed_kb'), 'bare ws'),
+        row('server RSS per connection, after the stream, no forced GC', 'KB', g.rss_unforced_per_connection_streamed_kb, b('rss_unforced_per_connection_streamed_kb'), 'bare ws'),
         row('server V8 heap per connection, idle', 'KB', g.heap_per_connection_idle_kb, b('heap_per_connection_idle_kb'), 'bare ws'),
         row('server CPU idle with the connections', '% of a core', g.cpu_idle_pct, g.cpu_no_connections_pct, 'no connections'),
         row(`p50 latency at ${sizes.ratePerS} events/s`, 'ms', g.latency.p50_ms, bare?.latency.p50_ms ?? null, 'bare ws'),
