@@ -1,13 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { WebSocket } from 'ws';
 import type { SessionUser } from '../protocol';
-import { RateLimiter } from './rate-limiter';
+import type { HubContext } from './hub-context';
+import type { RateLimiter } from './rate-limiter';
 import { type RawSocket, rawSocketOf } from './raw-socket';
 import type { Subscription } from './subscription-registry';
-import { FrameBatch } from './ws-frame';
+import { type BatchSink, FrameBatch } from './ws-frame';
+
+/**
+ * The server's socket of one `/v1/ws` connection (the hub's `ws` server makes these). It carries its
+ * `Connection`, so the session's socket listeners are functions shared by every connection that read
+ * `this.connection`, instead of closures made for each one: that is memory per connection, which ten
+ * thousand connections multiply (docs/PERFORMANCE.md, P7).
+ */
+export class DashboardSocket extends WebSocket {
+  connection: Connection | null = null;
+}
+
+/** The connection a socket listener was called for (ws calls listeners with the socket as `this`). */
+export function connectionOf(ws: WebSocket): Connection | null {
+  return ws instanceof DashboardSocket ? ws.connection : null;
+}
 
 /** One dashboard connection: who it is, what it subscribed to, and a send that watches its unsent buffer. */
-export class Connection {
+export class Connection implements BatchSink {
   /** Sent in `welcome` and logged, so one session can be followed across log lines. */
   readonly sessionId = `s-${randomBytes(8).toString('hex')}`;
   /** Null until a token has been verified. */
@@ -26,24 +42,29 @@ export class Connection {
    * handled in order once it is done. Null when nothing is pending.
    */
   queue: string[] | null = null;
+  /** The first-frame deadline, only until the connection has signed in. */
   authTimer: NodeJS.Timeout | undefined;
-  expiryTimer: NodeJS.Timeout | undefined;
+  /** Whether `expiresAt` is in the hub's expiry schedule. */
+  private expiryScheduled = false;
   private corked = false;
   /** Snapshot bytes handed to ws and not yet written: a snapshot never by itself makes a slow consumer. */
   private snapshotBytes = 0;
   /** Event frames of the current tick; written before any other frame, so order holds. */
-  private readonly batch = new FrameBatch((bytes, done) => {
-    const socket = this.socket();
-    if (socket && this.ws.readyState === WebSocket.OPEN) socket.write(bytes, () => done());
-    else done();
-  });
+  private readonly batch = new FrameBatch(this);
 
   constructor(
     readonly ws: WebSocket,
+    /** The hub this connection belongs to: its limits, its schedules, and what to do with a slow consumer. */
+    readonly ctx: HubContext,
     readonly limiter: RateLimiter,
-    private readonly maxUnsentBytes: number,
-    private readonly onOverflow: (conn: Connection) => void,
   ) {}
+
+  /** Where the batch of event frames goes: straight to the TCP socket, while ws has it open. */
+  writeBatch(bytes: Buffer, done: () => void): void {
+    const socket = this.socket();
+    if (socket && this.ws.readyState === WebSocket.OPEN) socket.write(bytes, () => done());
+    else done();
+  }
 
   /** Sends a text frame; false when the connection is closing or was just cut for a full buffer. */
   send(text: string): boolean {
@@ -87,8 +108,8 @@ export class Connection {
 
   /** Cuts the connection once its unsent bytes pass the limit (ws counts socket-level writes too). */
   private checkBuffer(): boolean {
-    if (this.ws.bufferedAmount - this.snapshotBytes + this.batch.bytes > this.maxUnsentBytes) {
-      this.onOverflow(this);
+    if (this.ws.bufferedAmount - this.snapshotBytes + this.batch.bytes > this.ctx.options.maxUnsentBytes) {
+      this.ctx.cutSlowConsumer(this);
       return false;
     }
     return true;
@@ -113,9 +134,28 @@ export class Connection {
     });
   }
 
+  /** Stops the first-frame deadline and lets its timer go (a cleared Timeout kept here would stay in memory). */
+  clearAuthTimer(): void {
+    clearTimeout(this.authTimer);
+    this.authTimer = undefined;
+  }
+
+  /** Takes `expiresAt` as the token's expiry and has the hub's schedule watch it. */
+  setExpiry(expiresAt: number): void {
+    this.clearExpiry();
+    this.expiresAt = expiresAt;
+    this.ctx.expiries.add(this, expiresAt);
+    this.expiryScheduled = true;
+  }
+
+  private clearExpiry(): void {
+    if (this.expiryScheduled) this.ctx.expiries.delete(this, this.expiresAt);
+    this.expiryScheduled = false;
+  }
+
   /** Stops the token and first-frame timers. */
   clearTimers(): void {
-    clearTimeout(this.authTimer);
-    clearTimeout(this.expiryTimer);
+    this.clearAuthTimer();
+    this.clearExpiry();
   }
 }

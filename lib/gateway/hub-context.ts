@@ -6,6 +6,7 @@ import type { TokenAuthority } from './auth';
 import type { Connection } from './connection';
 import type { Broker } from './broker/broker';
 import { MemoryBroker } from './broker/memory-broker';
+import { ExpirySchedule } from './expiry-schedule';
 import { DEFAULT_HISTORY, type HistoryOptions } from './history';
 import { PresenceRoster } from './presence';
 import type { PresenceStore } from './presence-store';
@@ -61,6 +62,12 @@ export interface HubContext {
   isLocation: (locationId: string) => boolean;
   /** Ends a connection whose handling threw: logs it and closes with 1011 (set by the hub). */
   failConnection: (conn: Connection, err: unknown) => void;
+  /** Closes a connection whose unsent buffer passed `maxUnsentBytes` with 1013 (set by the hub). */
+  cutSlowConsumer: (conn: Connection) => void;
+  /** Closes a connection whose token expired with 4401 (set by the hub). */
+  expireToken: (conn: Connection) => void;
+  /** Every connection's token expiry, on one timer (calls `expireToken`). */
+  readonly expiries: ExpirySchedule<Connection>;
   /** Authenticated connections per user id, for `MAX_CONNECTIONS_PER_USER`. */
   readonly connectionsByUser: Map<string, number>;
 }
@@ -74,7 +81,7 @@ export function createHubContext(
   options: HubOptions,
 ): HubContext {
   const { broker = new MemoryBroker(options.history), presence = new PresenceRoster<Connection>(), ...rest } = deps;
-  return {
+  const ctx: HubContext = {
     broker,
     ...rest,
     options,
@@ -85,6 +92,10 @@ export function createHubContext(
     alarmActions: null,
     isLocation: () => true,
     failConnection: (conn) => conn.ws.terminate(),
+    cutSlowConsumer: (conn) => conn.ws.terminate(),
+    expireToken: (conn) => conn.ws.terminate(),
+    expiries: new ExpirySchedule<Connection>((conn) => ctx.expireToken(conn)),
     connectionsByUser: new Map(),
   };
+  return ctx;
 }

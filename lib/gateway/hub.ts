@@ -5,7 +5,7 @@ import type { Logger } from '../runtime/logger';
 import type { Metrics } from '../runtime/metrics';
 import type { TokenAuthority } from './auth';
 import type { Broker } from './broker/broker';
-import type { Connection } from './connection';
+import { type Connection, DashboardSocket } from './connection';
 import { createDelivery } from './delivery';
 import { stableEventId } from './event-id';
 import { filterFields } from './filter-matcher';
@@ -14,7 +14,7 @@ import { DEFAULT_HUB_OPTIONS, type HubOptions, createHubContext } from './hub-co
 import { originAllowed } from './origin-check';
 import { announcePresence } from './presence-announce';
 import type { PresenceStore } from './presence-store';
-import { failConnection, openSession } from './session';
+import { cutSlowConsumer, expireToken, failConnection, openSession } from './session';
 import type { Hub, RemoteListener } from './types';
 
 /** What the hub needs from the process; `options` is for tests and benchmarks. */
@@ -37,12 +37,20 @@ export function createHub(deps: HubDeps): Hub {
   const options: HubOptions = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
   const ctx = createHubContext(deps, options);
   ctx.failConnection = (conn, err) => failConnection(ctx, conn, err);
+  ctx.cutSlowConsumer = (conn) => cutSlowConsumer(ctx, conn);
+  ctx.expireToken = (conn) => expireToken(ctx, conn);
   ctx.broker.onPublication(createDelivery(ctx));
   // Joins and leaves decided on other nodes reach this node's audience; this node's own are announced where they are answered.
   const stopAnnouncements = ctx.presence.onAnnouncement?.((a) => announcePresence(ctx, null, a.scope, a.event, a.user));
   const { metrics, logger } = deps;
   // Compression would cost CPU per client per frame, which defeats serializing each event once.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxInboundBytes, perMessageDeflate: false, clientTracking: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: LIMITS.maxInboundBytes,
+    perMessageDeflate: false,
+    clientTracking: false,
+    WebSocket: DashboardSocket,
+  });
   const listeners = new Set<(event: PublishedEvent) => void>();
   const stopHeartbeat = startHeartbeat(ctx);
   let closed = false;
@@ -140,7 +148,7 @@ export function createHub(deps: HubDeps): Hub {
         socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
         return;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => {
+      wss.handleUpgrade(req, socket, head, (ws: DashboardSocket) => {
         try {
           openSession(ctx, ws, req);
         } catch (err) {
@@ -159,6 +167,7 @@ export function createHub(deps: HubDeps): Hub {
       if (closed) return;
       closed = true;
       stopHeartbeat();
+      ctx.expiries.close();
       const closing = [...ctx.connections].map(
         (conn) =>
           new Promise<void>((resolve) => {

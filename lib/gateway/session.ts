@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
 import { CLOSE_CODES, LIMITS, type RequestId, glanceRequestId, parseClientFrame } from '../protocol';
 import { describeTokenFailure } from './auth';
-import { Connection } from './connection';
+import { Connection, type DashboardSocket, connectionOf } from './connection';
 import { guardConnection } from './guard';
 import type { HubContext } from './hub-context';
 import { announceDeparture } from './presence-requests';
@@ -10,9 +10,6 @@ import { RateLimiter } from './rate-limiter';
 import { sendError, sendFrame } from './replies';
 import { dispatchRequest, dropSubscription } from './requests';
 import { applyRefreshedToken } from './token-refresh';
-
-/** The longest delay setTimeout honours; later expiries are re-armed when it fires. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Reads a token from `?token=` or `Authorization: Bearer`. */
 export function tokenFromRequest(req: IncomingMessage): string | null {
@@ -23,21 +20,15 @@ export function tokenFromRequest(req: IncomingMessage): string | null {
 }
 
 /** Starts a dashboard session on an upgraded socket: authentication first, then requests. */
-export function openSession(ctx: HubContext, ws: WebSocket, req: IncomingMessage): Connection {
-  const limiter = new RateLimiter(LIMITS.maxFramesPerSecond);
-  const conn = new Connection(ws, limiter, ctx.options.maxUnsentBytes, (c) => cutSlowConsumer(ctx, c));
+export function openSession(ctx: HubContext, ws: DashboardSocket, req: IncomingMessage): Connection {
+  const conn = new Connection(ws, ctx, new RateLimiter(LIMITS.maxFramesPerSecond));
+  ws.connection = conn;
   ctx.connections.add(conn);
   ctx.metrics.connections.set(ctx.connections.size);
-  ws.on('message', (raw) => guardConnection(ctx, conn, () => onMessage(ctx, conn, rawText(raw))));
-  ws.on('pong', () => {
-    conn.lastSeen = Date.now();
-  });
-  ws.on('error', (err: Error & { code?: string }) => {
-    // ws closes with 1009 itself for an oversize frame; the error only needs counting.
-    ctx.metrics.drops.inc({ reason: err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'oversize' : 'protocol' });
-    ctx.logger.debug({ session: conn.sessionId, err: err.message }, 'dashboard socket error');
-  });
-  ws.on('close', () => endSession(ctx, conn));
+  ws.on('message', onSocketMessage);
+  ws.on('pong', onSocketPong);
+  ws.on('error', onSocketError);
+  ws.on('close', onSocketClose);
   const token = tokenFromRequest(req);
   if (token) authenticate(ctx, conn, token, undefined);
   else {
@@ -47,6 +38,31 @@ export function openSession(ctx: HubContext, ws: WebSocket, req: IncomingMessage
     );
   }
   return conn;
+}
+
+// The socket listeners: one function each for every connection, which ws calls with the socket as `this`.
+
+function onSocketMessage(this: WebSocket, raw: RawData): void {
+  const conn = connectionOf(this);
+  if (conn) guardConnection(conn.ctx, conn, () => onMessage(conn.ctx, conn, rawText(raw)));
+}
+
+function onSocketPong(this: WebSocket): void {
+  const conn = connectionOf(this);
+  if (conn) conn.lastSeen = Date.now();
+}
+
+function onSocketError(this: WebSocket, err: Error & { code?: string }): void {
+  const conn = connectionOf(this);
+  if (!conn) return;
+  // ws closes with 1009 itself for an oversize frame; the error only needs counting.
+  conn.ctx.metrics.drops.inc({ reason: err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'oversize' : 'protocol' });
+  conn.ctx.logger.debug({ session: conn.sessionId, err: err.message }, 'dashboard socket error');
+}
+
+function onSocketClose(this: WebSocket): void {
+  const conn = connectionOf(this);
+  if (conn) endSession(conn.ctx, conn);
 }
 
 function rawText(raw: RawData): string {
@@ -97,7 +113,7 @@ function holdFrames(ctx: HubContext, conn: Connection, pending: Promise<void>): 
 
 /** Verifies a token (first or fresh); frames arriving meanwhile wait in the queue so order is kept. */
 function authenticate(ctx: HubContext, conn: Connection, token: string, requestId: RequestId): void {
-  clearTimeout(conn.authTimer);
+  conn.clearAuthTimer();
   conn.queue ??= [];
   ctx.tokens.verify(token).then(
     (check) =>
@@ -109,9 +125,9 @@ function authenticate(ctx: HubContext, conn: Connection, token: string, requestI
           return rejectAuth(ctx, conn, requestId, `Token is for user '${check.user.user_id}', not '${previous.user_id}'; open a new connection to switch users`);
         }
         if (!previous && !admitUser(ctx, conn, check.user.user_id)) return;
+        if (check.expiresAt <= Date.now()) return rejectAuth(ctx, conn, requestId, describeTokenFailure('expired'));
         conn.user = check.user;
-        conn.expiresAt = check.expiresAt;
-        armExpiry(ctx, conn);
+        conn.setExpiry(check.expiresAt);
         if (previous) {
           applyRefreshedToken(ctx, conn, check.user);
           sendFrame(conn, { type: 'response', id: requestId, success: true, message: 'Token refreshed' });
@@ -172,11 +188,9 @@ function drainQueue(ctx: HubContext, conn: Connection): void {
   }
 }
 
-function armExpiry(ctx: HubContext, conn: Connection): void {
-  clearTimeout(conn.expiryTimer);
-  const delay = conn.expiresAt - Date.now();
-  if (delay <= 0) return rejectAuth(ctx, conn, undefined, describeTokenFailure('expired'));
-  conn.expiryTimer = setTimeout(() => guardConnection(ctx, conn, () => armExpiry(ctx, conn)), Math.min(delay, MAX_TIMER_MS));
+/** The hub's expiry schedule found this connection's token past its `exp`: 4401, unless it is closing anyway. */
+export function expireToken(ctx: HubContext, conn: Connection): void {
+  guardConnection(ctx, conn, () => rejectAuth(ctx, conn, undefined, describeTokenFailure('expired')));
 }
 
 /** Answers `unauthorized` and closes with 4401. */
@@ -198,7 +212,7 @@ export function closeConnection(ctx: HubContext, conn: Connection, code: number,
  * Cuts a reader whose unsent buffer passed the limit. The close frame queues behind the backlog, so a
  * reader that resumes still learns why (1013); one that never does is destroyed after the grace period.
  */
-function cutSlowConsumer(ctx: HubContext, conn: Connection): void {
+export function cutSlowConsumer(ctx: HubContext, conn: Connection): void {
   if (conn.closing) return;
   ctx.metrics.slowConsumerDisconnects.inc();
   ctx.metrics.drops.inc({ reason: 'slow_consumer' });

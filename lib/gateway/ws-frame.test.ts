@@ -7,9 +7,11 @@ import { rawSocketOf } from './raw-socket';
 /** The bytes of one frame holding `prefix` then `tail`, as a batch of one hands them over. */
 function textFrame(prefix: Buffer, tail: Buffer): Buffer {
   let bytes = Buffer.alloc(0);
-  const batch = new FrameBatch((written, done) => {
-    bytes = Buffer.from(written);
-    done();
+  const batch = new FrameBatch({
+    writeBatch(written, done) {
+      bytes = Buffer.from(written);
+      done();
+    },
   });
   batch.add(prefix, tail);
   batch.flush();
@@ -71,9 +73,11 @@ describe('a frame of one event', () => {
 describe('FrameBatch', () => {
   it('hands over every frame of a tick as one chunk, in order, growing past its first buffer', async () => {
     const chunks: Buffer[] = [];
-    const batch = new FrameBatch((bytes, done) => {
-      chunks.push(Buffer.from(bytes));
-      done();
+    const batch = new FrameBatch({
+      writeBatch(bytes, done) {
+        chunks.push(Buffer.from(bytes));
+        done();
+      },
     });
     const texts = Array.from({ length: 300 }, (_, i) => `{"n":${i},"pad":"${'é'.repeat(i)}"}`);
     for (const text of texts) batch.add(Buffer.from(text.slice(0, 5)), Buffer.from(text.slice(5)));
@@ -87,9 +91,11 @@ describe('FrameBatch', () => {
 
   it('flushes early on demand and starts a new chunk after', () => {
     const chunks: Buffer[] = [];
-    const batch = new FrameBatch((bytes, done) => {
-      chunks.push(Buffer.from(bytes));
-      done();
+    const batch = new FrameBatch({
+      writeBatch(bytes, done) {
+        chunks.push(Buffer.from(bytes));
+        done();
+      },
     });
     batch.add(Buffer.from('{"a":'), Buffer.from('1}'));
     batch.flush();
@@ -102,9 +108,11 @@ describe('FrameBatch', () => {
   it('reuses a written buffer only once its write is done', async () => {
     const pending: (() => void)[] = [];
     const seen: Buffer[] = [];
-    const batch = new FrameBatch((bytes, done) => {
-      seen.push(bytes);
-      pending.push(done);
+    const batch = new FrameBatch({
+      writeBatch(bytes, done) {
+        seen.push(bytes);
+        pending.push(done);
+      },
     });
     batch.add(Buffer.from('{"a":'), Buffer.from('1}'));
     batch.flush();
@@ -117,5 +125,22 @@ describe('FrameBatch', () => {
     batch.flush();
     expect(seen[2].buffer).toBe(seen[0].buffer);
     expect(seen[1].subarray(2).toString()).toBe('{"a":2}');
+  });
+
+  it('keeps a buffer the size of a quiet connection\'s frames, not a page per connection', async () => {
+    const seen: Buffer[] = [];
+    const batch = new FrameBatch({
+      writeBatch(bytes, done) {
+        seen.push(bytes);
+        done();
+      },
+    });
+    for (let i = 0; i < 3; i++) {
+      batch.add(Buffer.from('{"type":"event","subscription_id":"sub-0123456789abcdef'), Buffer.from(`","seq":${i},"data":{}}`));
+      await new Promise((resolve) => process.nextTick(resolve));
+    }
+    expect(seen).toHaveLength(3);
+    expect(new Set(seen.map((b) => b.buffer)).size).toBe(1);
+    expect(seen[0].buffer.byteLength).toBeLessThanOrEqual(512);
   });
 });

@@ -22,10 +22,25 @@ function writeHeader(frame: Buffer, at: number, payload: number): number {
 
 /** Largest batch buffer a connection keeps for its next tick. */
 const MAX_SPARE_BYTES = 64 * 1024;
+/**
+ * Smallest batch buffer: a typical event frame fits. Buffers grow by doubling as a busy tick needs, and
+ * the spare is the largest one used, so a connection on a quiet stream holds a few hundred bytes, not pages.
+ */
+const MIN_BATCH_BYTES = 512;
+
+/** Where a batch goes: `writeBatch` must call `done` once the bytes are no longer needed (written, or dropped). */
+export interface BatchSink {
+  writeBatch(bytes: Buffer, done: () => void): void;
+}
+
+/** Hands a batch over at the end of its tick; one function for every batch, so arming it allocates nothing. */
+function flushAtTickEnd(batch: FrameBatch): void {
+  batch.flush();
+}
 
 /**
  * The event frames of one connection, framed one after another into one buffer while the current
- * tick runs and handed to `write` as a single chunk when it ends (or earlier, by `flush`). Each
+ * tick runs and handed to the sink as a single chunk when it ends (or earlier, by `flush`). Each
  * delivery costs two copies: no string, no Buffer object and no socket write of its own. Once a
  * write is done its buffer is kept for the next tick, so a steady stream allocates nothing and the
  * garbage collector is not pushed by short-lived buffers outside the heap.
@@ -35,8 +50,7 @@ export class FrameBatch {
   private used = 0;
   private spare: Buffer | null = null;
 
-  /** `write` must call `done` once the bytes are no longer needed (written, or dropped). */
-  constructor(private readonly write: (bytes: Buffer, done: () => void) => void) {}
+  constructor(private readonly sink: BatchSink) {}
 
   /** Bytes framed and not yet handed over. */
   get bytes(): number {
@@ -49,9 +63,10 @@ export class FrameBatch {
     const need = headerLength(payload) + payload;
     if (this.buf === null) {
       this.buf = this.take(need);
-      process.nextTick(this.flush);
+      process.nextTick(flushAtTickEnd, this);
     } else if (this.used + need > this.buf.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + need));
+      // Never from Node's shared pool (allocUnsafe): a kept spare would pin a whole 8 KB pool slab.
+      const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.used + need));
       this.buf.copy(bigger, 0, 0, this.used);
       this.buf = bigger;
     }
@@ -62,16 +77,16 @@ export class FrameBatch {
   }
 
   /** Hands over what is framed; call before anything else is written to the same socket. */
-  readonly flush = (): void => {
+  flush(): void {
     const whole = this.buf;
     if (whole === null) return;
     const bytes = whole.subarray(0, this.used);
     this.buf = null;
     this.used = 0;
-    this.write(bytes, () => {
+    this.sink.writeBatch(bytes, () => {
       if (whole.length <= MAX_SPARE_BYTES && (this.spare === null || this.spare.length < whole.length)) this.spare = whole;
     });
-  };
+  }
 
   private take(need: number): Buffer {
     const spare = this.spare;
@@ -79,6 +94,6 @@ export class FrameBatch {
       this.spare = null;
       return spare;
     }
-    return Buffer.allocUnsafeSlow(Math.max(need, 4096));
+    return Buffer.allocUnsafeSlow(Math.max(need, MIN_BATCH_BYTES));
   }
 }
