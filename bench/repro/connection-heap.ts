@@ -36,9 +36,11 @@ async function main() {
     await warm.close();
     await sleep(1000);
     const take = async (label: string) => {
-      const text = await inspector.heapSnapshot();
+      // RSS first, after a collection: taking a snapshot swells the process for a while.
+      await inspector.collectGarbage();
       await sleep(300);
       const rss = await rssBytes(server.proc.pid);
+      const text = await inspector.heapSnapshot();
       if (saveDir) writeFileSync(path.join(saveDir, `gateway-${label}.heapsnapshot`), text);
       return { rss, sizes: sizesByName(JSON.parse(text) as HeapSnapshot) };
     };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { WebSocket } from 'ws';
 import type { SessionUser } from '../protocol';
+import type { Heartbeat } from './heartbeat';
 import type { HubContext } from './hub-context';
 import type { RateLimiter } from './rate-limiter';
 import { type RawSocket, rawSocketOf } from './raw-socket';
@@ -104,6 +105,23 @@ export class Connection implements BatchSink {
       written();
     });
     return true;
+  }
+
+  /**
+   * Sends the interval's heartbeat: `health_check` (once signed in) and a WebSocket ping, framed once for
+   * every connection and written straight to the socket after this tick's events, so order holds.
+   */
+  sendHeartbeat(beat: Heartbeat): boolean {
+    if (this.closing || this.ws.readyState !== WebSocket.OPEN) return false;
+    const socket = this.socket();
+    if (!socket) {
+      if (this.user && !this.send(beat.text)) return false;
+      this.ws.ping();
+      return true;
+    }
+    this.batch.flush();
+    socket.write(this.user ? beat.checkAndPing : beat.ping);
+    return this.checkBuffer();
   }
 
   /** Cuts the connection once its unsent bytes pass the limit (ws counts socket-level writes too). */

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { rawSocketOf } from './raw-socket';
+import { PING_FRAME } from './ws-frame';
 
 /** A final unmasked text frame, as a server sends it (payloads under 126 bytes, or 16-bit lengths). */
 function textFrame(text: string): Buffer {
@@ -67,5 +68,16 @@ describe('the raw socket under ws (what the gateway relies on)', () => {
     socket.uncork();
     await until(() => server.bufferedAmount === 0);
     expect(server.bufferedAmount).toBe(0);
+  });
+
+  it('carries a pre-framed ping to the client, whose pong reaches the server socket', async () => {
+    const { server, client } = await connectedPair();
+    let pinged = 0;
+    let ponged = 0;
+    client.on('ping', () => pinged++);
+    server.on('pong', () => ponged++);
+    rawSocketOf(server)!.write(PING_FRAME);
+    await until(() => ponged === 1);
+    expect([pinged, ponged]).toEqual([1, 1]);
   });
 });

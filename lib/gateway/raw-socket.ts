@@ -11,7 +11,8 @@ import type { WebSocket } from 'ws';
  *    written here before or after a `send` reaches the peer in that order.
  * 3. `bufferedAmount` counts bytes written to that socket and not yet flushed, so the slow-consumer
  *    limit sees what was written here.
- * 4. Bytes written here as whole unmasked text frames are read by any client as ordinary messages.
+ * 4. Bytes written here as whole unmasked text frames are read by any client as ordinary messages, and a
+ *    ping frame written here is answered with a pong that reaches the server socket's `pong` listeners.
  */
 export interface RawSocket {
   cork(): void;

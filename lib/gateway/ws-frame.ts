@@ -20,6 +20,16 @@ function writeHeader(frame: Buffer, at: number, payload: number): number {
   return 10;
 }
 
+/** One final, unmasked text frame holding `payload`, as a server sends it. */
+export function textFrame(payload: Buffer): Buffer {
+  const frame = Buffer.allocUnsafe(headerLength(payload.length) + payload.length);
+  payload.copy(frame, writeHeader(frame, 0, payload.length));
+  return frame;
+}
+
+/** A WebSocket ping without payload (FIN + opcode 9, length 0); a peer answers it with a pong. */
+export const PING_FRAME: Buffer = Buffer.from([0x89, 0x00]);
+
 /** Largest batch buffer a connection keeps for its next tick. */
 const MAX_SPARE_BYTES = 64 * 1024;
 /**
