@@ -88,6 +88,8 @@ interface SystemResult {
   cpu_no_connections_pct: number;
   cpu_idle_pct: number;
   cpu_stream_pct: number;
+  /** Server CPU from the stream's start until its last frame arrived, per frame delivered. */
+  server_us_per_delivery: number;
   receivers_cpu_stream_pct: number;
   latency: LatencySummary;
   expected: number;
@@ -186,6 +188,7 @@ export async function measureConnections(system: System, sizes: Sizes, log: (lin
     const deadline = Date.now() + sizes.drainMs;
     let delivered = 0;
     while ((delivered = (await p.received()).all - receivedBefore) < expected && Date.now() < deadline) await sleep(100);
+    const serverUsPerDelivery = delivered > 0 ? (((await cpuSeconds(pid)) - srv0) * 1e6) / delivered : NaN;
     const latency = (await p.stopRecording()).summary();
     log(`  ${system}: ${sizes.ratePerS} events/s to every connection: p50 ${latency.p50_ms} ms, p99 ${latency.p99_ms} ms, ${delivered} of ${expected} delivered`);
     await sleep(sizes.settleMs);
@@ -208,6 +211,7 @@ export async function measureConnections(system: System, sizes: Sizes, log: (lin
       cpu_no_connections_pct: round(cpuNoConnections, 2),
       cpu_idle_pct: round(cpuIdle, 2),
       cpu_stream_pct: round(((srv1 - srv0) / seconds) * 100, 1),
+      server_us_per_delivery: round(serverUsPerDelivery, 2),
       receivers_cpu_stream_pct: round(((rcv1 - rcv0) / seconds) * 100, 1),
       latency,
       expected,
@@ -224,7 +228,7 @@ export async function measureConnections(system: System, sizes: Sizes, log: (lin
 
 /** Runs P7 and returns its result (also printed and written to bench/results/p7-connections.json). */
 export async function runConnections(
-  options: FigureOptions & { connections?: number; processes?: number; seconds?: number; baseline?: boolean },
+  options: FigureOptions & { connections?: number; processes?: number; seconds?: number; rate?: number; baseline?: boolean },
   log: (line: string) => void = console.log,
 ): Promise<FigureResult> {
   const base = options.smoke ? SMOKE : FULL;
@@ -233,12 +237,15 @@ export async function runConnections(
     ...base,
     connections: options.connections ?? base.connections,
     receiverProcesses: options.processes ?? base.receiverProcesses,
+    ratePerS: options.rate ?? base.ratePerS,
     ...(seconds ? { idleMs: seconds * 1000, streamMs: seconds * 1000 } : {}),
   };
   if (sizes.connections < 2 || sizes.connections > 50_000) throw new Error('--connections must be between 2 and 50000');
   if (sizes.receiverProcesses < 1 || sizes.receiverProcesses > 16) throw new Error('--processes must be between 1 and 16');
   if (sizes.streamMs < 1000 || sizes.streamMs > 300_000) throw new Error('--seconds must be between 1 and 300');
-  const fig = startFigure('p7-connections', `connection scale: ${sizes.connections.toLocaleString('en-US')} subscribed connections, ${sizes.ratePerS} events/s`, options.smoke);
+  if (sizes.ratePerS <= 0 || sizes.ratePerS > 1000) throw new Error('--rate must be between 1 and 1000 events/s');
+  const title = `connection scale: ${sizes.connections.toLocaleString('en-US')} subscribed connections, ${sizes.ratePerS} events/s`;
+  const fig = startFigure('p7-connections', title, options.smoke);
   log('P7 gateway…');
   const g = await measureConnections('gateway', sizes, log);
   let bare: SystemResult | null = null;
@@ -263,6 +270,7 @@ export async function runConnections(
         row(`p50 latency at ${sizes.ratePerS} events/s`, 'ms', g.latency.p50_ms, bare?.latency.p50_ms ?? null, 'bare ws'),
         row(`p99 latency at ${sizes.ratePerS} events/s`, 'ms', g.latency.p99_ms, bare?.latency.p99_ms ?? null, 'bare ws'),
         row('server CPU while streaming', '% of a core', g.cpu_stream_pct, b('cpu_stream_pct'), 'bare ws'),
+        row('server CPU per frame delivered', 'µs', g.server_us_per_delivery, b('server_us_per_delivery'), 'bare ws'),
       ],
       targets: [
         target('server RSS per connection', worstRss, '<=', 16, 'KB'),
@@ -278,6 +286,13 @@ export async function runConnections(
 if (isEntryPoint(import.meta.url)) {
   const num = (name: string) => Number(argValue(name)) || undefined;
   runAsScript((o) =>
-    runConnections({ ...o, connections: num('connections'), processes: num('processes'), seconds: num('seconds'), baseline: !process.argv.includes('--skip-baseline') }),
+    runConnections({
+      ...o,
+      connections: num('connections'),
+      processes: num('processes'),
+      seconds: num('seconds'),
+      rate: num('rate'),
+      baseline: !process.argv.includes('--skip-baseline'),
+    }),
   );
 }

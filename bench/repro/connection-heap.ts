@@ -3,7 +3,8 @@
  * snapshot (after a full GC) with no connections, opens `--connections` clients that sign in and
  * subscribe to `game` as in P7, streams 10 events/s to them for `--stream-seconds`, takes a second
  * snapshot, and prints the difference per constructor in bytes and objects per connection, largest
- * first, beside the RSS and V8 heap per connection.
+ * first, beside the V8 heap per connection. (For RSS per connection run P7: a heap snapshot swells the
+ * process's native memory for a while, so RSS read around snapshots says little.)
  *
  *   node --import tsx bench/repro/connection-heap.ts [--connections=2000] [--stream-seconds=5] [--top=40] [--save=DIR]
  */
@@ -14,7 +15,7 @@ import { BENCH_INGEST_KEY, benchToken, startGateway } from '../lib/gateway';
 import { type HeapSnapshot, sizesByName } from '../lib/heap-snapshot';
 import { JsonPoster, openLoop } from '../lib/http-load';
 import { serverInspector } from '../lib/inspector';
-import { rssBytes, sleep } from '../lib/processes';
+import { sleep } from '../lib/processes';
 import { spawnReceivers } from '../lib/receiver-pool';
 import { GameroundFactory } from '../lib/seed-items';
 
@@ -36,13 +37,9 @@ async function main() {
     await warm.close();
     await sleep(1000);
     const take = async (label: string) => {
-      // RSS first, after a collection: taking a snapshot swells the process for a while.
-      await inspector.collectGarbage();
-      await sleep(300);
-      const rss = await rssBytes(server.proc.pid);
       const text = await inspector.heapSnapshot();
       if (saveDir) writeFileSync(path.join(saveDir, `gateway-${label}.heapsnapshot`), text);
-      return { rss, sizes: sizesByName(JSON.parse(text) as HeapSnapshot) };
+      return { sizes: sizesByName(JSON.parse(text) as HeapSnapshot) };
     };
     const a = await take('0');
     const pool = await spawnReceivers('frames', url, connections, Math.max(1, Math.min(8, Math.ceil(connections / 1000))), clients);
@@ -54,7 +51,7 @@ async function main() {
     const total = (m: Map<string, { size: number }>) => [...m.values()].reduce((s, e) => s + e.size, 0);
     const per = (bytes: number) => (bytes / connections).toFixed(1).padStart(8);
     console.log(`${connections} connections${streamMs > 0 ? `, after ${streamMs / 1000} s at 10 events/s` : ''}:`);
-    console.log(`  RSS per connection ${per(b.rss - a.rss)} B, V8 heap per connection ${per(total(b.sizes) - total(a.sizes))} B`);
+    console.log(`  V8 heap per connection ${per(total(b.sizes) - total(a.sizes))} B (with the array buffers' data outside the heap)`);
     const names = new Set([...a.sizes.keys(), ...b.sizes.keys()]);
     const rows = [...names].map((n) => {
       const x = a.sizes.get(n) ?? { size: 0, count: 0 };
