@@ -1,5 +1,5 @@
 /**
- * Runs every figure in turn (P1–P5; `--skip-soak` leaves P5 out, `--smoke` runs tiny sizes),
+ * Runs every figure in turn (P1–P5 and P7; `--skip-soak` leaves P5 out, `--smoke` runs tiny sizes),
  * then prints one summary (with a Markdown table for docs/PERFORMANCE.md) and writes it to
  * bench/results/summary.json.
  * A figure that crashes is reported and the others still run; the exit code says whether any did.
@@ -13,6 +13,7 @@ import { runFanout } from './p1-fanout';
 import { runIngest } from './p2-ingest';
 import { runBrowser } from './p3-browser';
 import { runColdLoad } from './p4-cold-load';
+import { runConnections } from './p7-connections';
 import { runSoak } from './soak';
 
 const FIGURES: [string, (o: { smoke: boolean }) => Promise<FigureResult>][] = [
@@ -21,6 +22,7 @@ const FIGURES: [string, (o: { smoke: boolean }) => Promise<FigureResult>][] = [
   ['p3-browser', runBrowser],
   ['p4-cold-load', runColdLoad],
   ['p5-soak', runSoak],
+  ['p7-connections', runConnections],
 ];
 
 function fmt(x: number | null): string {

@@ -13,6 +13,7 @@ import { runFanout } from './p1-fanout';
 import { runIngest } from './p2-ingest';
 import { runBrowser } from './p3-browser';
 import { runColdLoad } from './p4-cold-load';
+import { runConnections } from './p7-connections';
 import { runSoak } from './soak';
 
 const quiet = () => {};
@@ -23,8 +24,9 @@ function expectWellFormed(result: FigureResult, figure: string) {
   expect(result.machine.nproc).toBeGreaterThan(0);
   expect(result.rows.length).toBeGreaterThan(0);
   for (const r of result.rows) {
-    // A page can go a whole smoke window without a long task, and a short soak without growing.
-    const mayBeZero = /long tasks|growth/.test(r.metric);
+    // A page can go a whole smoke window without a long task, and a short soak without growing; at P7's smoke
+    // sizes memory per connection is within the readings' noise and a second of idling may cost no CPU tick.
+    const mayBeZero = /long tasks|growth|per connection|idle/.test(r.metric);
     expect(Number.isFinite(r.project), `${r.metric}: project`).toBe(true);
     if (mayBeZero) continue;
     expect(r.project, `${r.metric}: project`).toBeGreaterThan(0);
@@ -58,6 +60,16 @@ describe('benchmark figures in smoke mode', () => {
     const result = await runIngest({ smoke: true }, quiet);
     expectWellFormed(result, 'p2-ingest');
     expect((result.details.gateway as { errors: number }).errors).toBe(0);
+  });
+
+  it('P7 connection scale measures memory per connection, idle CPU and latency, and every connection receives the stream', { timeout: 60_000 }, async () => {
+    // The gateway alone: the bare ws baseline would double the time, and P1's smoke already runs it.
+    const result = await runConnections({ smoke: true, baseline: false }, quiet);
+    expectWellFormed(result, 'p7-connections');
+    const gateway = (result.details.systems as Record<string, { expected: number; delivered: number; server_closes: { count: number } }>).gateway;
+    expect(gateway.expected).toBeGreaterThan(0);
+    expect(gateway.delivered).toBe(gateway.expected);
+    expect(gateway.server_closes.count).toBe(0);
   });
 
   const browser = process.env.BENCH_BROWSER_SMOKE === '1' && browserAvailable() && hasBuild();
