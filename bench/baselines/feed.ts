@@ -12,10 +12,33 @@ interface GameroundItem {
   data: { unique_id: string; timestamp: string; player_id: string; game_id: string; round_id: string; amount: number; currency: string; device_id?: string };
 }
 
-/** One `bet.placed` event frame (docs/protocol.md §5) and the location it belongs to. */
+/** The data of a `bet.placed` event, keys in the gateway's order (so its JSON is the gateway's). */
+export interface BetData {
+  round_id: string;
+  player_id: string;
+  game_id: string;
+  device_id: string | null;
+  location_id: string | null;
+  amount: number;
+  currency: string;
+}
+
+/** One `bet.placed` event frame (docs/protocol.md §5), as the gateway would send it to `subscription_id`. */
+export interface BetEventFrame {
+  type: 'event';
+  channel: 'game';
+  event: 'bet.placed';
+  subscription_id: string;
+  seq: number;
+  id: string;
+  ts: string;
+  data: BetData;
+}
+
+/** One `bet.placed` event frame and the location it belongs to. */
 export interface BetFrame {
   location_id: string | null;
-  frame: Record<string, unknown>;
+  frame: BetEventFrame;
 }
 
 let seq = 0;
