@@ -1,23 +1,24 @@
 /**
  * P1 fan-out: 200 WebSocket clients on `game` (half filtered to one of two locations), events
  * entering through `POST /api/v1/events` at rising rates. Reports delivered messages/s at saturation
- * and p50/p99 publish→receive latency at half that load, for the gateway, a bare `ws` broadcaster
- * (the ceiling) and Socket.IO 4 rooms, each fed the same way in the same run.
+ * and p50/p99 publish→receive latency at half that load; then, in a fixed-load phase (100 clients ×
+ * 2,000 events/s by default), what each server spends per delivery and how late frames arrive.
+ * Systems: the gateway, the pre-framed limit (each client's frames of a batch, framed in advance,
+ * in one write: the least any server can do), a bare `ws` broadcaster and Socket.IO 4 rooms, each
+ * fed the same way in the same run.
  *
  * Processes: the server under test, the clients (in receiver processes of their own) and this one,
  * which only posts. Each step also records the CPU each side used: on a small machine the clients
  * can saturate before the server does, and the server's CPU per message then says what it could do.
  */
 import { argValue, type FigureOptions, isEntryPoint, runAsScript } from './lib/cli';
-import { BENCH_INGEST_KEY, benchToken, type RunningServer, startBaseline, startGateway } from './lib/gateway';
+import { bestFixedLoad, type FixedLoad, type FixedLoadResult, FULL_FIXED, measureFixedLoad, SMOKE_FIXED } from './lib/fanout-fixed-load';
+import { type FanoutSetup, startFanout, type System, SYSTEMS, total } from './lib/fanout-systems';
 import type { LatencySummary } from './lib/histogram';
-import { JsonPoster, openLoop } from './lib/http-load';
-import { cpuSeconds, sleep } from './lib/processes';
-import { type ReceiverPool, spawnReceivers } from './lib/receiver-pool';
-import { publish, round, row, startFigure, target, type FigureResult } from './lib/report';
-import { GameroundFactory } from './lib/seed-items';
+import { cpuSeconds } from './lib/processes';
+import { publish, round, row, startFigure, target, type FigureResult, type ResultRow, type TargetCheck } from './lib/report';
 
-export type System = 'gateway' | 'bare ws' | 'Socket.IO';
+export type { System } from './lib/fanout-systems';
 
 interface Step {
   rate_events_per_s: number;
@@ -65,49 +66,16 @@ export interface Sizes {
 export const FULL: Sizes = { clients: 200, receiverProcesses: 2, startRate: 300, factor: 1.5, maxSteps: 14, stepMs: 3000, latencyMs: 8000, drainMs: 8000 };
 export const SMOKE: Sizes = { clients: 10, receiverProcesses: 1, startRate: 100, factor: 2, maxSteps: 2, stepMs: 600, latencyMs: 600, drainMs: 2000 };
 
-/** Waits until every expected message arrived (or `maxMs` passed); true when the pool caught up. */
-async function drain(pool: ReceiverPool, expected: () => number, maxMs: number): Promise<boolean> {
-  const deadline = Date.now() + maxMs;
-  while (Date.now() < deadline) {
-    const got = await pool.received();
-    if (got.all + got.filtered >= expected()) return true;
-    await sleep(50);
-  }
-  return false;
-}
-
-const total = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
-
 /** Measures one system: ramp to saturation, then latency at half the saturation rate. */
 export async function measureFanout(system: System, sizes: Sizes, log: (line: string) => void): Promise<SystemResult> {
-  let server: RunningServer | null = null;
-  let pool: ReceiverPool | null = null;
-  let poster: JsonPoster | null = null;
+  let setup: FanoutSetup | null = null;
   try {
-    if (system === 'gateway') {
-      server = await startGateway({ floor: true });
-      const token = await benchToken();
-      pool = await spawnReceivers('frames', `ws://127.0.0.1:${server.port}/v1/ws?token=${encodeURIComponent(token)}`, sizes.clients, sizes.receiverProcesses);
-    } else if (system === 'bare ws') {
-      server = await startBaseline('broadcast-ws');
-      pool = await spawnReceivers('frames', `ws://127.0.0.1:${server.port}/v1/ws`, sizes.clients, sizes.receiverProcesses);
-    } else {
-      server = await startBaseline('broadcast-socketio');
-      pool = await spawnReceivers('socket.io', server.baseUrl, sizes.clients, sizes.receiverProcesses);
-    }
-    poster = new JsonPoster(`${server.baseUrl}/api/v1/events`, { 'x-api-key': BENCH_INGEST_KEY });
-    const factory = new GameroundFactory();
-    const allClients = Math.ceil(sizes.clients / 2);
-    const filteredClients = sizes.clients - allClients;
-    const expected = () => allClients * factory.made + filteredClients * factory.madeFiltered;
-    const perEvent = allClients + filteredClients / 2;
-    const p = pool;
-    const srv = server;
-    const run = (rate: number, ms: number) => openLoop({ poster: poster!, ratePerS: rate, durationMs: ms, makeBody: (n) => factory.body(n) });
+    setup = await startFanout(system, sizes.clients, sizes.receiverProcesses);
+    const { server: srv, pool: p, expected, perEvent, run, drain } = setup;
 
     // Warm-up: JIT, sockets, caches. Not measured.
     await run(sizes.startRate, Math.min(1000, sizes.stepMs));
-    await drain(p, expected, sizes.drainMs);
+    await drain(sizes.drainMs);
 
     const steps: Step[] = [];
     let saturatedSteps = 0;
@@ -147,7 +115,7 @@ export async function measureFanout(system: System, sizes: Sizes, log: (line: st
           `CPU server ${step.server_cpu} clients ${step.receivers_cpu} poster ${step.poster_cpu}${saturated ? ', saturated' : ''}`,
       );
       if (saturated) saturatedSteps++;
-      if (!(await drain(p, expected, sizes.drainMs)) && (await p.closes()).count > 0) break;
+      if (!(await drain(sizes.drainMs)) && (await p.closes()).count > 0) break;
     }
     const best = steps.reduce((a, b) => (b.delivered_msgs_per_s > a.delivered_msgs_per_s ? b : a), steps[0]);
     const saturation = best.delivered_msgs_per_s;
@@ -156,7 +124,7 @@ export async function measureFanout(system: System, sizes: Sizes, log: (line: st
     const recordFrom = setTimeout(() => void p.startRecording(), Math.min(1000, sizes.latencyMs / 4));
     await run(halfRate, sizes.latencyMs);
     clearTimeout(recordFrom);
-    await drain(p, expected, sizes.drainMs);
+    await drain(sizes.drainMs);
     const latency = (await p.stopRecording()).summary();
     log(`  ${system}: latency at ${halfRate} events/s: p50 ${latency.p50_ms} ms, p99 ${latency.p99_ms} ms (${latency.count} samples)`);
     return {
@@ -173,39 +141,18 @@ export async function measureFanout(system: System, sizes: Sizes, log: (line: st
       steps,
     };
   } finally {
-    poster?.close();
-    await pool?.close();
-    await server?.stop();
+    await setup?.close();
   }
 }
 
-/** Runs P1 and returns its result (also printed and written to bench/results/p1-fanout.json). */
-export async function runFanout(options: FigureOptions & { rounds?: number }, log: (line: string) => void = console.log): Promise<FigureResult> {
-  const fig = startFigure('p1-fanout', 'fan-out: 200 clients on game, ingest at rising rates', options.smoke);
-  const sizes = options.smoke ? SMOKE : FULL;
-  // On a shared machine one round can be unlucky: the systems take turns, and each keeps its best figures.
-  const rounds = options.smoke ? 1 : Math.max(1, options.rounds ?? 2);
-  const results = {} as Record<System, SystemResult>;
-  const allRounds: SystemResult[] = [];
-  for (let round = 1; round <= rounds; round++) {
-    for (const system of ['gateway', 'bare ws', 'Socket.IO'] as System[]) {
-      log(`P1 ${system}${rounds > 1 ? `, round ${round} of ${rounds}` : ''}…`);
-      const r = await measureFanout(system, sizes, log);
-      allRounds.push(r);
-      const best = results[system];
-      if (!best) results[system] = r;
-      else {
-        // Best of the rounds, figure by figure: the highest saturation, the least disturbed latency run.
-        const capacity = r.saturation_msgs_per_s > best.saturation_msgs_per_s ? r : best;
-        const latency = r.latency.p99_ms < best.latency.p99_ms ? r : best;
-        results[system] = { ...capacity, latency: latency.latency, half_load_events_per_s: latency.half_load_events_per_s };
-      }
-    }
-  }
+/** Which phases run: the ramp with its half-load latency and the fixed load, or the fixed load alone. */
+export type Phases = 'all' | 'fixed';
+
+/** The ramp's rows and targets: saturation and half-load latency against each baseline. */
+function rampReport(results: Record<System, SystemResult>, notes: string[]): { rows: ResultRow[]; targets: TargetCheck[] } {
   const g = results.gateway;
   const bare = results['bare ws'];
   const sio = results['Socket.IO'];
-  const notes: string[] = [];
   if (g.server_closes.count > 0) notes.push(`the gateway closed ${g.server_closes.count} clients during the ramp (${JSON.stringify(g.server_closes.codes)})`);
   if (g.received_by_group.filtered === 0 || g.received_by_group.all === 0) notes.push('one half of the clients received nothing: check the location filter and FLOOR_FILE resolution');
   const clientBound = Object.values(results).filter((r) => r.bound_by === 'clients').map((r) => r.system);
@@ -217,30 +164,127 @@ export async function runFanout(options: FigureOptions & { rounds?: number }, lo
   }
   // When the clients bound the run the delivered rates mostly measure the load generator; compare servers by CPU per message.
   const capacity = (r: SystemResult) => (clientBound.length ? r.msgs_per_server_cpu_s : r.saturation_msgs_per_s);
+  const baselines = SYSTEMS.filter((s) => s !== 'gateway');
+  return {
+    rows: [
+      ...baselines.map((s) => row('delivered at saturation', 'msgs/s', g.saturation_msgs_per_s, results[s].saturation_msgs_per_s, s)),
+      ...baselines.map((s) => row('delivered per server CPU-second', 'msgs', g.msgs_per_server_cpu_s, results[s].msgs_per_server_cpu_s, s)),
+      ...baselines.flatMap((s) => [
+        row('p50 latency at half load', 'ms', g.latency.p50_ms, results[s].latency.p50_ms, s),
+        row('p99 latency at half load', 'ms', g.latency.p99_ms, results[s].latency.p99_ms, s),
+      ]),
+    ],
+    targets: [
+      target('capacity vs bare ws ceiling', (capacity(g) / capacity(bare)) * 100, '>=', 70, '%'),
+      target('capacity vs Socket.IO', capacity(g) / capacity(sio), '>=', 3, '×'),
+      target('p99 latency at half load', g.latency.p99_ms, '<=', 50, 'ms'),
+    ],
+  };
+}
+
+/** The fixed-load rows and targets: the gateway's cost per delivery and its latency against the pre-framed limit. */
+function fixedReport(results: Record<System, FixedLoadResult>, load: FixedLoad, notes: string[]): { rows: ResultRow[]; targets: TargetCheck[] } {
+  const g = results.gateway;
+  const limit = results['pre-framed limit'];
+  const baselines = SYSTEMS.filter((s) => s !== 'gateway' && results[s]);
+  const at = `at ${load.clients} clients × ${load.rateEventsPerS.toLocaleString('en-US')} events/s`;
+  const behind = Object.values(results).filter((r) => !r.kept_up).map((r) => r.system);
+  if (behind.length) notes.push(`at the fixed load ${behind.join(', ')} did not keep up (its clients were still missing frames after the drain): its fixed-load figures are past saturation`);
+  return {
+    rows: [
+      ...baselines.map((s) => row(`delivered per server CPU-second ${at}`, 'msgs', g.deliveries_per_server_cpu_s, results[s].deliveries_per_server_cpu_s, s)),
+      ...baselines.flatMap((s) => [
+        row(`p50 latency ${at}`, 'ms', g.latency.p50_ms, results[s].latency.p50_ms, s),
+        row(`p99 latency ${at}`, 'ms', g.latency.p99_ms, results[s].latency.p99_ms, s),
+      ]),
+    ],
+    targets: [
+      target('fixed load: delivered per server CPU-second vs pre-framed limit', (g.deliveries_per_server_cpu_s / limit.deliveries_per_server_cpu_s) * 100, '>=', 90, '%'),
+      target('fixed load: p99 latency vs pre-framed limit', g.latency.p99_ms / limit.latency.p99_ms, '<=', 1.5, '×'),
+    ],
+  };
+}
+
+/** Runs P1 and returns its result (also printed and written to bench/results/p1-fanout.json). */
+export async function runFanout(
+  options: FigureOptions & { rounds?: number; fixed?: Partial<FixedLoad>; phases?: Phases },
+  log: (line: string) => void = console.log,
+): Promise<FigureResult> {
+  const phases = options.phases ?? 'all';
+  const load: FixedLoad = { ...(options.smoke ? SMOKE_FIXED : FULL_FIXED), ...options.fixed };
+  const title =
+    phases === 'fixed'
+      ? `fan-out at a fixed load: ${load.clients} clients × ${load.rateEventsPerS} events/s`
+      : `fan-out: 200 clients on game, ingest at rising rates; then ${load.clients} clients × ${load.rateEventsPerS} events/s`;
+  const fig = startFigure('p1-fanout', title, options.smoke);
+  const sizes = options.smoke ? SMOKE : FULL;
+  // On a shared machine one round can be unlucky: the systems take turns, and each keeps its best figures.
+  const rounds = options.smoke ? 1 : Math.max(1, options.rounds ?? 2);
+  // A smoke run proves the fixed-load phase works on the two systems its targets compare, and stays short.
+  const fixedSystems = options.smoke ? SYSTEMS.filter((s) => s === 'gateway' || s === 'pre-framed limit') : SYSTEMS;
+  const results = {} as Record<System, SystemResult>;
+  const fixed = {} as Record<System, FixedLoadResult>;
+  const allRounds: SystemResult[] = [];
+  const allFixed: FixedLoadResult[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    const of = rounds > 1 ? `, round ${round} of ${rounds}` : '';
+    for (const system of phases === 'all' ? SYSTEMS : []) {
+      log(`P1 ${system}${of}…`);
+      const r = await measureFanout(system, sizes, log);
+      allRounds.push(r);
+      const best = results[system];
+      if (!best) results[system] = r;
+      else {
+        // Best of the rounds, figure by figure: the highest saturation, the least disturbed latency run.
+        const capacity = r.saturation_msgs_per_s > best.saturation_msgs_per_s ? r : best;
+        const latency = r.latency.p99_ms < best.latency.p99_ms ? r : best;
+        results[system] = { ...capacity, latency: latency.latency, half_load_events_per_s: latency.half_load_events_per_s };
+      }
+    }
+    for (const system of fixedSystems) {
+      log(`P1 fixed load, ${system}${of}…`);
+      const r = await measureFixedLoad(system, load, log);
+      allFixed.push(r);
+      fixed[system] = fixed[system] ? bestFixedLoad(fixed[system], r) : r;
+    }
+  }
+  const notes: string[] = [];
+  const ramp = phases === 'all' ? rampReport(results, notes) : { rows: [], targets: [] };
+  const steady = fixedReport(fixed, load, notes);
   return publish(
     fig.finish({
-      rows: [
-        row('delivered at saturation', 'msgs/s', g.saturation_msgs_per_s, bare.saturation_msgs_per_s, 'bare ws'),
-        row('delivered at saturation', 'msgs/s', g.saturation_msgs_per_s, sio.saturation_msgs_per_s, 'Socket.IO'),
-        row('delivered per server CPU-second', 'msgs', g.msgs_per_server_cpu_s, bare.msgs_per_server_cpu_s, 'bare ws'),
-        row('delivered per server CPU-second', 'msgs', g.msgs_per_server_cpu_s, sio.msgs_per_server_cpu_s, 'Socket.IO'),
-        row('p50 latency at half load', 'ms', g.latency.p50_ms, bare.latency.p50_ms, 'bare ws'),
-        row('p99 latency at half load', 'ms', g.latency.p99_ms, bare.latency.p99_ms, 'bare ws'),
-        row('p50 latency at half load', 'ms', g.latency.p50_ms, sio.latency.p50_ms, 'Socket.IO'),
-        row('p99 latency at half load', 'ms', g.latency.p99_ms, sio.latency.p99_ms, 'Socket.IO'),
-      ],
-      targets: [
-        target('capacity vs bare ws ceiling', (capacity(g) / capacity(bare)) * 100, '>=', 70, '%'),
-        target('capacity vs Socket.IO', capacity(g) / capacity(sio), '>=', 3, '×'),
-        target('p99 latency at half load', g.latency.p99_ms, '<=', 50, 'ms'),
-      ],
-      details: { sizes, rounds, systems: results, all_rounds: allRounds.map((r) => ({ system: r.system, saturation_msgs_per_s: r.saturation_msgs_per_s, msgs_per_server_cpu_s: r.msgs_per_server_cpu_s, p99_ms: r.latency.p99_ms })) },
+      rows: [...ramp.rows, ...steady.rows],
+      targets: [...ramp.targets, ...steady.targets],
+      details: {
+        sizes,
+        fixed_load: load,
+        rounds,
+        phases,
+        systems: results,
+        fixed,
+        all_rounds: allRounds.map((r) => ({ system: r.system, saturation_msgs_per_s: r.saturation_msgs_per_s, msgs_per_server_cpu_s: r.msgs_per_server_cpu_s, p99_ms: r.latency.p99_ms })),
+        all_fixed: allFixed.map((r) => ({
+          system: r.system,
+          deliveries_per_server_cpu_s: r.deliveries_per_server_cpu_s,
+          p50_ms: r.latency.p50_ms,
+          p99_ms: r.latency.p99_ms,
+          server_cores: r.server_cores,
+          loadavg_1m: r.loadavg_1m,
+        })),
+      },
       notes,
     }),
   );
 }
 
 if (isEntryPoint(import.meta.url)) {
-  const rounds = Number(argValue('rounds')) || undefined;
-  runAsScript((o) => runFanout({ ...o, rounds }));
+  const num = (name: string) => Number(argValue(name)) || undefined;
+  const seconds = num('fixed-seconds');
+  const fixed: Partial<FixedLoad> = {
+    ...(num('fixed-clients') ? { clients: num('fixed-clients') } : {}),
+    ...(num('fixed-rate') ? { rateEventsPerS: num('fixed-rate') } : {}),
+    ...(seconds ? { ms: seconds * 1000 } : {}),
+  };
+  const phases: Phases = process.argv.includes('--fixed-only') ? 'fixed' : 'all';
+  runAsScript((o) => runFanout({ ...o, rounds: num('rounds'), fixed, phases }));
 }

@@ -43,17 +43,27 @@ function expectWellFormed(result: FigureResult, figure: string) {
 }
 
 describe('benchmark figures in smoke mode', () => {
-  it('P1 fan-out measures the gateway, bare ws and Socket.IO, and both client halves receive events', { timeout: 60_000 }, async () => {
+  it('P1 fan-out measures the gateway, the pre-framed limit, bare ws and Socket.IO on the ramp, the gateway and the limit at a fixed load, and both client halves receive events', { timeout: 120_000 }, async () => {
     const result = await runFanout({ smoke: true }, quiet);
     expectWellFormed(result, 'p1-fanout');
+    const names = ['Socket.IO', 'bare ws', 'gateway', 'pre-framed limit'];
     const systems = result.details.systems as Record<string, { saturation_msgs_per_s: number; latency: { count: number }; received_by_group: Record<string, number> }>;
-    expect(Object.keys(systems).sort()).toEqual(['Socket.IO', 'bare ws', 'gateway']);
+    expect(Object.keys(systems).sort()).toEqual(names);
     for (const s of Object.values(systems)) {
       expect(s.saturation_msgs_per_s).toBeGreaterThan(0);
       expect(s.latency.count).toBeGreaterThan(0);
       expect(s.received_by_group.all).toBeGreaterThan(0);
       expect(s.received_by_group.filtered).toBeGreaterThan(0);
     }
+    const fixed = result.details.fixed as Record<string, { expected: number; delivered: number; deliveries_per_server_cpu_s: number; latency: { count: number } }>;
+    expect(Object.keys(fixed).sort()).toEqual(['gateway', 'pre-framed limit']);
+    for (const [name, f] of Object.entries(fixed)) {
+      expect(f.expected, name).toBeGreaterThan(0);
+      expect(f.delivered, name).toBe(f.expected);
+      expect(f.deliveries_per_server_cpu_s, name).toBeGreaterThan(0);
+      expect(f.latency.count, name).toBeGreaterThan(0);
+    }
+    expect(result.targets.map((t) => t.target)).toContain('fixed load: delivered per server CPU-second vs pre-framed limit');
   });
 
   it('P2 ingest measures the gateway and the bare node:http baseline', { timeout: 30_000 }, async () => {

@@ -1,0 +1,118 @@
+/**
+ * P1's fixed-load phase: every system fed the same rate, below any of their saturation points, for
+ * the same time. What it costs the server to deliver that load (deliveries per server CPU-second) and
+ * how late the frames arrive then (p50/p99) compare servers without the clients' share of the two
+ * cores deciding who saturates first, as it does on the ramp.
+ */
+import os from 'node:os';
+import { type FanoutSetup, startFanout, type System, total } from './fanout-systems';
+import type { LatencySummary } from './histogram';
+import { cpuSeconds } from './processes';
+import { round } from './report';
+
+export interface FixedLoad {
+  clients: number;
+  receiverProcesses: number;
+  rateEventsPerS: number;
+  /** Posted at the rate before measuring (JIT, sockets, caches), then drained. */
+  warmupMs: number;
+  ms: number;
+  drainMs: number;
+}
+
+export const FULL_FIXED: FixedLoad = { clients: 100, receiverProcesses: 2, rateEventsPerS: 2000, warmupMs: 3000, ms: 10_000, drainMs: 8000 };
+export const SMOKE_FIXED: FixedLoad = { clients: 10, receiverProcesses: 1, rateEventsPerS: 200, warmupMs: 400, ms: 1000, drainMs: 2000 };
+
+export interface FixedLoadResult {
+  system: System;
+  clients: number;
+  rate_events_per_s: number;
+  /** From the first post to the last delivery (the run, then the drain). */
+  seconds: number;
+  expected: number;
+  delivered: number;
+  delivered_share: number;
+  /** True when the clients received everything within the drain: the server kept up. */
+  kept_up: boolean;
+  post_errors: number;
+  stalled_ticks: number;
+  server_cpu_s: number;
+  /** CPU in cores (1 = one core busy all the time) of the server, the receivers and this poster. */
+  server_cores: number;
+  receivers_cores: number;
+  poster_cores: number;
+  deliveries_per_server_cpu_s: number;
+  latency: LatencySummary;
+  /** One-minute load average when the measurement ended: other work on the machine skews it. */
+  loadavg_1m: number;
+  received_by_group: Record<string, number>;
+  server_closes: { count: number; codes: Record<string, number> };
+}
+
+/**
+ * Measures one system at the fixed load. The server's CPU is counted from before the first post to
+ * after the last frame arrived, so it holds all the work those deliveries took and nothing of the
+ * warm-up; latency is recorded for every frame of the measured run.
+ */
+export async function measureFixedLoad(system: System, load: FixedLoad, log: (line: string) => void): Promise<FixedLoadResult> {
+  let setup: FanoutSetup | null = null;
+  try {
+    setup = await startFanout(system, load.clients, load.receiverProcesses);
+    const { server, pool } = setup;
+    await setup.run(load.rateEventsPerS, load.warmupMs);
+    await setup.drain(load.drainMs);
+
+    await pool.startRecording();
+    const before = total(await pool.received());
+    const expectedBefore = setup.expected();
+    const [srv0, rcv0] = [await cpuSeconds(server.proc.pid), await pool.cpuSeconds()];
+    const self0 = process.cpuUsage();
+    const t0 = performance.now();
+    const posted = await setup.run(load.rateEventsPerS, load.ms);
+    const keptUp = await setup.drain(load.drainMs);
+    const seconds = (performance.now() - t0) / 1000;
+    const [srv1, rcv1] = [await cpuSeconds(server.proc.pid), await pool.cpuSeconds()];
+    const self = process.cpuUsage(self0);
+    const delivered = total(await pool.received()) - before;
+    const latency = (await pool.stopRecording()).summary();
+    const expected = setup.expected() - expectedBefore;
+    const serverCpu = srv1 - srv0;
+    const result: FixedLoadResult = {
+      system,
+      clients: load.clients,
+      rate_events_per_s: load.rateEventsPerS,
+      seconds: round(seconds, 2),
+      expected,
+      delivered,
+      delivered_share: expected > 0 ? round(delivered / expected, 4) : 0,
+      kept_up: keptUp,
+      post_errors: posted.errors,
+      stalled_ticks: posted.stalled_ticks,
+      server_cpu_s: round(serverCpu, 2),
+      server_cores: round(serverCpu / seconds, 3),
+      receivers_cores: round((rcv1 - rcv0) / seconds, 2),
+      poster_cores: round((self.user + self.system) / 1e6 / seconds, 2),
+      deliveries_per_server_cpu_s: serverCpu > 0 ? Math.round(delivered / serverCpu) : 0,
+      latency,
+      loadavg_1m: round(os.loadavg()[0], 2),
+      received_by_group: await pool.received(),
+      server_closes: await pool.closes(),
+    };
+    log(
+      `  ${system}: ${load.clients} clients × ${load.rateEventsPerS} events/s for ${load.ms / 1000} s: ${delivered.toLocaleString('en-US')} of ` +
+        `${expected.toLocaleString('en-US')} delivered, server ${result.server_cpu_s} CPU-s (${result.server_cores} cores) → ` +
+        `${result.deliveries_per_server_cpu_s.toLocaleString('en-US')} per CPU-s; p50 ${latency.p50_ms} ms, p99 ${latency.p99_ms} ms; ` +
+        `clients ${result.receivers_cores} cores, load average ${result.loadavg_1m}${keptUp ? '' : ', did NOT keep up'}`,
+    );
+    return result;
+  } finally {
+    await setup?.close();
+  }
+}
+
+/** Best of several rounds, figure by figure: the cheapest deliveries, the least disturbed latency. */
+export function bestFixedLoad(a: FixedLoadResult, b: FixedLoadResult): FixedLoadResult {
+  const capacity = b.deliveries_per_server_cpu_s > a.deliveries_per_server_cpu_s ? b : a;
+  const latency = b.latency.p99_ms < a.latency.p99_ms ? b : a;
+  return { ...capacity, latency: latency.latency };
+}
