@@ -11,6 +11,7 @@
  * which only posts. Each step also records the CPU each side used: on a small machine the clients
  * can saturate before the server does, and the server's CPU per message then says what it could do.
  */
+import path from 'node:path';
 import { argValue, type FigureOptions, isEntryPoint, runAsScript } from './lib/cli';
 import { bestFixedLoad, type FixedLoad, type FixedLoadResult, FULL_FIXED, measureFixedLoad, SMOKE_FIXED } from './lib/fanout-fixed-load';
 import { type FanoutSetup, startFanout, type System, SYSTEMS, total } from './lib/fanout-systems';
@@ -243,7 +244,7 @@ export async function runFanout(
     }
     for (const system of fixedSystems) {
       log(`P1 fixed load, ${system}${of}…`);
-      const r = await measureFixedLoad(system, load, log);
+      const r = await measureFixedLoad(system, load, log, round);
       allFixed.push(r);
       fixed[system] = fixed[system] ? bestFixedLoad(fixed[system], r) : r;
     }
@@ -284,6 +285,7 @@ if (isEntryPoint(import.meta.url)) {
     ...(num('fixed-clients') ? { clients: num('fixed-clients') } : {}),
     ...(num('fixed-rate') ? { rateEventsPerS: num('fixed-rate') } : {}),
     ...(seconds ? { ms: seconds * 1000 } : {}),
+    ...(argValue('cpu-prof-dir') ? { cpuProfDir: path.resolve(argValue('cpu-prof-dir')!) } : {}),
   };
   const phases: Phases = process.argv.includes('--fixed-only') ? 'fixed' : 'all';
   runAsScript((o) => runFanout({ ...o, rounds: num('rounds'), fixed, phases }));

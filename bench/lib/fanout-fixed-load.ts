@@ -5,6 +5,7 @@
  * cores deciding who saturates first, as it does on the ramp.
  */
 import os from 'node:os';
+import path from 'node:path';
 import { type FanoutSetup, startFanout, type System, total } from './fanout-systems';
 import type { LatencySummary } from './histogram';
 import { cpuSeconds } from './processes';
@@ -18,6 +19,11 @@ export interface FixedLoad {
   warmupMs: number;
   ms: number;
   drainMs: number;
+  /**
+   * Where each server writes a V8 CPU profile of its whole life (`node --cpu-prof`), when asked. The
+   * profiler costs the server CPU, so the figures of a profiled run are not the figures.
+   */
+  cpuProfDir?: string;
 }
 
 export const FULL_FIXED: FixedLoad = { clients: 100, receiverProcesses: 2, rateEventsPerS: 2000, warmupMs: 3000, ms: 10_000, drainMs: 8000 };
@@ -54,10 +60,11 @@ export interface FixedLoadResult {
  * after the last frame arrived, so it holds all the work those deliveries took and nothing of the
  * warm-up; latency is recorded for every frame of the measured run.
  */
-export async function measureFixedLoad(system: System, load: FixedLoad, log: (line: string) => void): Promise<FixedLoadResult> {
+export async function measureFixedLoad(system: System, load: FixedLoad, log: (line: string) => void, turn = 1): Promise<FixedLoadResult> {
   let setup: FanoutSetup | null = null;
+  const profile = load.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(load.cpuProfDir, `p1-${system.replace(/\W+/g, '-')}-round-${turn}`)}`] : undefined;
   try {
-    setup = await startFanout(system, load.clients, load.receiverProcesses);
+    setup = await startFanout(system, load.clients, load.receiverProcesses, profile);
     const { server, pool } = setup;
     await setup.run(load.rateEventsPerS, load.warmupMs);
     await setup.drain(load.drainMs);

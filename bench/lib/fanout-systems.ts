@@ -30,19 +30,19 @@ export interface FanoutSetup {
   close(): Promise<void>;
 }
 
-async function startServer(system: System, clients: number, processes: number): Promise<{ server: RunningServer; pool: ReceiverPool }> {
+async function startServer(system: System, clients: number, processes: number, nodeArgs?: string[]): Promise<{ server: RunningServer; pool: ReceiverPool }> {
   let server: RunningServer | null = null;
   try {
     if (system === 'gateway') {
-      server = await startGateway({ floor: true });
+      server = await startGateway({ floor: true, nodeArgs });
       const token = await benchToken();
       return { server, pool: await spawnReceivers('frames', `ws://127.0.0.1:${server.port}/v1/ws?token=${encodeURIComponent(token)}`, clients, processes) };
     }
     if (system === 'Socket.IO') {
-      server = await startBaseline('broadcast-socketio');
+      server = await startBaseline('broadcast-socketio', {}, nodeArgs);
       return { server, pool: await spawnReceivers('socket.io', server.baseUrl, clients, processes) };
     }
-    server = await startBaseline(system === 'bare ws' ? 'broadcast-ws' : 'preframed-limit');
+    server = await startBaseline(system === 'bare ws' ? 'broadcast-ws' : 'preframed-limit', {}, nodeArgs);
     return { server, pool: await spawnReceivers('frames', `ws://127.0.0.1:${server.port}/v1/ws`, clients, processes) };
   } catch (err) {
     await server?.stop();
@@ -50,9 +50,9 @@ async function startServer(system: System, clients: number, processes: number): 
   }
 }
 
-/** Starts `system` with `clients` clients spread over `processes` receiver processes. */
-export async function startFanout(system: System, clients: number, processes: number): Promise<FanoutSetup> {
-  const { server, pool } = await startServer(system, clients, processes);
+/** Starts `system` with `clients` clients spread over `processes` receiver processes; `nodeArgs` go to its server's node. */
+export async function startFanout(system: System, clients: number, processes: number, nodeArgs?: string[]): Promise<FanoutSetup> {
+  const { server, pool } = await startServer(system, clients, processes, nodeArgs);
   const poster = new JsonPoster(`${server.baseUrl}/api/v1/events`, { 'x-api-key': BENCH_INGEST_KEY });
   const factory = new GameroundFactory();
   const allClients = Math.ceil(clients / 2);
