@@ -190,7 +190,7 @@ function fixedReport(results: Record<System, FixedLoadResult>, load: FixedLoad, 
   const baselines = SYSTEMS.filter((s) => s !== 'gateway' && results[s]);
   const at = `at ${load.clients} clients × ${load.rateEventsPerS.toLocaleString('en-US')} events/s`;
   const behind = Object.values(results).filter((r) => !r.kept_up).map((r) => r.system);
-  if (behind.length) notes.push(`at the fixed load ${behind.join(', ')} did not keep up (its clients were still missing frames after the drain): its fixed-load figures are past saturation`);
+  if (behind.length) notes.push(`at the fixed load ${behind.join(', ')} did not keep up (the poster stalled, or the clients still missed frames after the drain): those fixed-load figures are past saturation`);
   return {
     rows: [
       ...baselines.map((s) => row(`delivered per server CPU-second ${at}`, 'msgs', g.deliveries_per_server_cpu_s, results[s].deliveries_per_server_cpu_s, s)),

@@ -10,6 +10,7 @@ import { type FanoutSetup, startFanout, type System, total } from './fanout-syst
 import type { LatencySummary } from './histogram';
 import { cpuSeconds } from './processes';
 import { round } from './report';
+import { nowUs } from './seed-items';
 
 export interface FixedLoad {
   clients: number;
@@ -38,7 +39,7 @@ export interface FixedLoadResult {
   expected: number;
   delivered: number;
   delivered_share: number;
-  /** True when the clients received everything within the drain: the server kept up. */
+  /** True when the server absorbed every post (the poster never stalled) and the clients received everything within the drain. */
   kept_up: boolean;
   post_errors: number;
   stalled_ticks: number;
@@ -51,6 +52,8 @@ export interface FixedLoadResult {
   latency: LatencySummary;
   /** One-minute load average when the measurement ended: other work on the machine skews it. */
   loadavg_1m: number;
+  /** The measured window on the machine's monotonic clock (µs, as a V8 CPU profile's timestamps), to cut a profile to it. */
+  window_us: [number, number];
   received_by_group: Record<string, number>;
   server_closes: { count: number; codes: Record<string, number> };
 }
@@ -75,9 +78,12 @@ export async function measureFixedLoad(system: System, load: FixedLoad, log: (li
     const [srv0, rcv0] = [await cpuSeconds(server.proc.pid), await pool.cpuSeconds()];
     const self0 = process.cpuUsage();
     const t0 = performance.now();
+    const from = nowUs();
     const posted = await setup.run(load.rateEventsPerS, load.ms);
-    const keptUp = await setup.drain(load.drainMs);
+    const drained = await setup.drain(load.drainMs);
+    const to = nowUs();
     const seconds = (performance.now() - t0) / 1000;
+    const keptUp = drained && posted.stalled_ticks === 0 && posted.errors === 0;
     const [srv1, rcv1] = [await cpuSeconds(server.proc.pid), await pool.cpuSeconds()];
     const self = process.cpuUsage(self0);
     const delivered = total(await pool.received()) - before;
@@ -102,6 +108,7 @@ export async function measureFixedLoad(system: System, load: FixedLoad, log: (li
       deliveries_per_server_cpu_s: serverCpu > 0 ? Math.round(delivered / serverCpu) : 0,
       latency,
       loadavg_1m: round(os.loadavg()[0], 2),
+      window_us: [from, to],
       received_by_group: await pool.received(),
       server_closes: await pool.closes(),
     };
