@@ -6,10 +6,10 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { type FanoutSetup, startFanout, type System, total } from './fanout-systems';
+import { type FanoutSetup, startFanout, type System, SYSTEMS, total } from './fanout-systems';
 import type { LatencySummary } from './histogram';
 import { cpuSeconds } from './processes';
-import { round } from './report';
+import { type ResultRow, round, row, target, type TargetCheck } from './report';
 import { nowUs } from './seed-items';
 
 export interface FixedLoad {
@@ -129,4 +129,27 @@ export function bestFixedLoad(a: FixedLoadResult, b: FixedLoadResult): FixedLoad
   const capacity = b.deliveries_per_server_cpu_s > a.deliveries_per_server_cpu_s ? b : a;
   const latency = b.latency.p99_ms < a.latency.p99_ms ? b : a;
   return { ...capacity, latency: latency.latency };
+}
+
+/** The fixed-load rows and targets: the gateway's cost per delivery and its latency against the pre-framed limit. */
+export function fixedReport(results: Record<System, FixedLoadResult>, load: FixedLoad, notes: string[]): { rows: ResultRow[]; targets: TargetCheck[] } {
+  const g = results.gateway;
+  const limit = results['pre-framed limit'];
+  const baselines = SYSTEMS.filter((s) => s !== 'gateway' && results[s]);
+  const at = `at ${load.clients} clients × ${load.rateEventsPerS.toLocaleString('en-US')} events/s`;
+  const behind = Object.values(results).filter((r) => !r.kept_up).map((r) => r.system);
+  if (behind.length) notes.push(`at the fixed load ${behind.join(', ')} did not keep up (the poster stalled, or the clients still missed frames after the drain): those fixed-load figures are past saturation`);
+  return {
+    rows: [
+      ...baselines.map((s) => row(`delivered per server CPU-second ${at}`, 'msgs', g.deliveries_per_server_cpu_s, results[s].deliveries_per_server_cpu_s, s)),
+      ...baselines.flatMap((s) => [
+        row(`p50 latency ${at}`, 'ms', g.latency.p50_ms, results[s].latency.p50_ms, s),
+        row(`p99 latency ${at}`, 'ms', g.latency.p99_ms, results[s].latency.p99_ms, s),
+      ]),
+    ],
+    targets: [
+      target('fixed load: delivered per server CPU-second vs pre-framed limit', (g.deliveries_per_server_cpu_s / limit.deliveries_per_server_cpu_s) * 100, '>=', 90, '%'),
+      target('fixed load: p99 latency vs pre-framed limit', g.latency.p99_ms / limit.latency.p99_ms, '<=', 1.5, '×'),
+    ],
+  };
 }
