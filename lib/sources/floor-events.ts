@@ -132,7 +132,12 @@ export function createFloorEvents({ publisher, alarms, registry, pairing = new M
     }
   }
 
-  return { pair, apply };
+  /** Runs `work`, which applies items, as one batch of publications where the publisher gathers them. */
+  function inBatch<T>(work: () => T): T {
+    return publisher.batch ? publisher.batch(work) : work();
+  }
+
+  return { pair, apply, inBatch };
 }
 
 export type FloorEvents = ReturnType<typeof createFloorEvents>;
