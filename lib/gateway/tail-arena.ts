@@ -37,17 +37,35 @@ export class TailArena {
   }
 
   /**
-   * Encodes texts back to back in one write: a write costs about as much per call as per byte for
-   * event-sized texts. When every byte came out as one character (ASCII, the usual case) the ends
-   * follow from the texts' lengths; otherwise each text's byte length is counted.
+   * Encodes texts back to back into one buffer (a chunk, or a buffer of the run's own when the run is
+   * large), so a run costs one space check and its tails share their backing store.
    */
   encodeRun(texts: readonly string[]): TailRun {
-    const joined = texts.length === 1 ? texts[0] : texts.join('');
-    const bytes = this.encode(joined);
-    const ascii = bytes.length === joined.length;
+    let chars = 0;
+    for (const text of texts) chars += text.length;
+    if (chars * 3 > this.chunk.length - this.offset) {
+      let bytes = 0;
+      for (const text of texts) bytes += Buffer.byteLength(text);
+      if (bytes > ARENA_CHUNK_BYTES / 4) return this.ownRun(texts, bytes);
+      if (bytes > this.chunk.length - this.offset) {
+        this.chunk = Buffer.allocUnsafeSlow(ARENA_CHUNK_BYTES);
+        this.offset = 0;
+      }
+    }
+    const start = this.offset;
+    const ends = new Array<number>(texts.length);
+    for (let i = 0; i < texts.length; i++) {
+      this.offset += this.chunk.write(texts[i], this.offset);
+      ends[i] = this.offset - start;
+    }
+    return { bytes: this.chunk.subarray(start, this.offset), ends };
+  }
+
+  private ownRun(texts: readonly string[], bytes: number): TailRun {
+    const own = Buffer.allocUnsafeSlow(bytes);
     const ends = new Array<number>(texts.length);
     let end = 0;
-    for (let i = 0; i < texts.length; i++) ends[i] = end += ascii ? texts[i].length : Buffer.byteLength(texts[i]);
-    return { bytes, ends };
+    for (let i = 0; i < texts.length; i++) ends[i] = end += own.write(texts[i], end);
+    return { bytes: own, ends };
   }
 }
