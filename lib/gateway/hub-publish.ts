@@ -114,7 +114,7 @@ export function createHubPublishing(broker: Broker, metrics: Metrics, logger: Lo
       }
     },
     async settled() {
-      await Promise.all([...pending]);
+      if (pending.size > 0) await Promise.all([...pending]);
     },
     onPublish(listener) {
       listeners.add(listener);
