@@ -111,6 +111,11 @@ const FILTERED_FIELDS = ['location_id', 'device_id', 'game_id', 'player_id', 'us
  */
 export function filterFields(event: string, payload: object): Data {
   const data = payload as Data;
+  // The busiest events, whose payloads always carry these keys (`BetPlaced`): the object the loop below
+  // would build, made as one literal.
+  if (event === 'bet.placed' || event === 'round.won') {
+    return { location_id: data.location_id, device_id: data.device_id, game_id: data.game_id, player_id: data.player_id, amount: data.amount };
+  }
   const fields: Data = {};
   for (const field of FILTERED_FIELDS) if (field in data) fields[field] = data[field];
   if (event === 'sport_event.changed' || event === 'market.changed') fields.id = data.id;

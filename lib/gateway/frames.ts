@@ -24,14 +24,30 @@ export function encodeError(id: RequestId, code: ErrorCode, message: string, ext
  * `subscription_id` to the end. Built once per published event (and encoded once, by the history).
  */
 export function eventTail(channel: string, event: string, seq: number, id: string, ts: string, dataJson: string): string {
-  return (
-    '","channel":' + JSON.stringify(channel) +
-    ',"event":' + JSON.stringify(event) +
-    ',"seq":' + seq +
-    ',"id":' + JSON.stringify(id) +
-    ',"ts":' + JSON.stringify(ts) +
-    ',"data":' + dataJson + '}'
-  );
+  return headOf(channel, event) + seq + ',"id":' + JSON.stringify(id) + ',"ts":' + tsJson(ts) + ',"data":' + dataJson + '}';
+}
+
+/** The start of a tail, up to its seq, per channel and event (a few dozen pairs, from the registry). */
+const heads = new Map<string, Map<string, string>>();
+
+function headOf(channel: string, event: string): string {
+  let byEvent = heads.get(channel);
+  if (!byEvent) heads.set(channel, (byEvent = new Map()));
+  let head = byEvent.get(event);
+  if (head === undefined) byEvent.set(event, (head = '","channel":' + JSON.stringify(channel) + ',"event":' + JSON.stringify(event) + ',"seq":'));
+  return head;
+}
+
+let lastTs = '';
+let lastTsJson = '""';
+
+/** `JSON.stringify(ts)`, remembering the last one: the events of a batch often share their time. */
+function tsJson(ts: string): string {
+  if (ts !== lastTs) {
+    lastTsJson = JSON.stringify(ts);
+    lastTs = ts;
+  }
+  return lastTsJson;
 }
 
 /**

@@ -77,4 +77,28 @@ describe('ChannelHistory', () => {
     texts.forEach((text, i) => expect(history.append({ seq: i + 1, event: 'e', fields: {} }, text).toString()).toBe(text));
     expect(history.after(0)!.map((e) => e.tail.toString())).toEqual(texts);
   });
+
+  it('keeps a run of tails as the same appends would, across arena chunks and in buffers of their own', () => {
+    const one = new ChannelHistory({ minEvents: 10, maxAgeMs: 60_000, maxBytes: 2 ** 30, hardCap: 100_000 }, () => 0);
+    const run = new ChannelHistory({ minEvents: 10, maxAgeMs: 60_000, maxBytes: 2 ** 30, hardCap: 100_000 }, () => 0);
+    const texts = Array.from({ length: 2000 }, (_, i) => (i % 7 === 0 ? `"é€${i}"` : `"t${i}"`).repeat(1 + (i % 40)));
+    texts.forEach((text, i) => one.append({ seq: i + 1, event: 'e', fields: { i } }, text));
+    for (let from = 0; from < texts.length; from += 100) {
+      const slice = texts.slice(from, from + 100);
+      const { bytes, ends } = run.appendRun(slice.map(() => 'e'), slice.map((_, i) => ({ i: from + i })), slice);
+      expect(slice.map((_, i) => bytes.subarray(i === 0 ? 0 : ends[i - 1], ends[i]).toString())).toEqual(slice);
+    }
+    expect(run.after(0)).toEqual(one.after(0));
+    expect(run.bytes).toBe(one.bytes);
+  });
+
+  it('evicts after a run as after the same appends', () => {
+    const options = { minEvents: 5, maxAgeMs: 0, maxBytes: 2 ** 30, hardCap: 7 };
+    const run = new ChannelHistory(options, () => 1);
+    fill(run, 3);
+    run.appendRun(Array(20).fill('e'), Array(20).fill({}), Array.from({ length: 20 }, (_, i) => `t${i + 4}`));
+    expect(run.length).toBe(7);
+    expect(run.after(15)).toBeNull();
+    expect(run.after(18)!.map((e) => e.tail.toString())).toEqual(['t19', 't20', 't21', 't22', 't23']);
+  });
 });

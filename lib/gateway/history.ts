@@ -1,3 +1,5 @@
+import { TailArena, type TailRun } from './tail-arena';
+
 /** One published event as replayed: the encoded frame tail and the few fields filters read, never the whole data. */
 export interface HistoryEntry {
   seq: number;
@@ -6,18 +8,6 @@ export interface HistoryEntry {
   fields: Record<string, unknown>;
   /** `eventTail` of the event, ready for a subscription's prefix. */
   tail: Buffer;
-}
-
-/** How an event is held: one object besides its fields, the tail as a place in the arena. */
-interface Kept {
-  seq: number;
-  event: string;
-  fields: Record<string, unknown>;
-  bytes: ArrayBufferLike;
-  offset: number;
-  length: number;
-  /** When the gateway kept it (ms), for the age bound. */
-  at: number;
 }
 
 /**
@@ -39,46 +29,24 @@ export interface HistoryOptions {
  */
 export const DEFAULT_HISTORY: HistoryOptions = { minEvents: 10_000, maxAgeMs: 10 * 60_000, maxBytes: 4 * 2 ** 20, hardCap: 50_000 };
 
-/** What an entry costs beyond its tail's bytes: the entry and its fields object (an estimate). */
+/** What an entry costs beyond its tail's bytes: its slots and its fields object (an estimate). */
 const ENTRY_OVERHEAD_BYTES = 200;
 
-const costOf = (kept: Kept) => kept.length + ENTRY_OVERHEAD_BYTES;
-
-/** Chunk size of a channel's tail arena; a tail over a quarter of it gets a buffer of its own. */
-const ARENA_CHUNK_BYTES = 256 * 1024;
-
 /**
- * Encodes a channel's tails one after another into chunks of their own. History drops tails oldest
- * first, so a chunk is freed once its last tail goes, and the tails' bytes are what they cost. (In
- * Node's shared 8 KiB pool every kept tail would pin a slab also holding short-lived frames.)
+ * A channel's recent events in a growable ring, kept as parallel arrays (no object per event: a kept
+ * event lives for minutes, and every object that does is copied by the young generation's collector
+ * and then traced in the old one). Seqs are contiguous, so lookup by seq is arithmetic.
  */
-class TailArena {
-  private chunk = Buffer.allocUnsafeSlow(0);
-  private offset = 0;
-
-  encode(text: string): Buffer {
-    if (text.length * 3 > this.chunk.length - this.offset) {
-      const bytes = Buffer.byteLength(text);
-      if (bytes > ARENA_CHUNK_BYTES / 4) {
-        const own = Buffer.allocUnsafeSlow(bytes);
-        own.write(text);
-        return own;
-      }
-      if (bytes > this.chunk.length - this.offset) {
-        this.chunk = Buffer.allocUnsafeSlow(ARENA_CHUNK_BYTES);
-        this.offset = 0;
-      }
-    }
-    const written = this.chunk.write(text, this.offset);
-    const tail = this.chunk.subarray(this.offset, this.offset + written);
-    this.offset += written;
-    return tail;
-  }
-}
-
-/** A channel's recent events in a growable ring buffer; seqs are contiguous, so lookup by seq is arithmetic. */
 export class ChannelHistory {
-  private buf: (Kept | undefined)[] = new Array(1024);
+  private capacity = 1024;
+  private seqs = new Float64Array(this.capacity);
+  private events: (string | undefined)[] = new Array(this.capacity);
+  private fields: (Record<string, unknown> | undefined)[] = new Array(this.capacity);
+  private chunks: (ArrayBufferLike | undefined)[] = new Array(this.capacity);
+  private offsets = new Float64Array(this.capacity);
+  private lengths = new Float64Array(this.capacity);
+  /** When the gateway kept each event (ms), for the age bound. */
+  private ats = new Float64Array(this.capacity);
   private head = 0;
   private size = 0;
   private held = 0;
@@ -94,14 +62,27 @@ export class ChannelHistory {
   /** Keeps an event, its seq `lastSeq + 1`, and returns its tail as UTF-8 bytes, for sending as well. */
   append(entry: Pick<HistoryEntry, 'seq' | 'event' | 'fields'>, tail: string): Buffer {
     const bytes = this.arena.encode(tail);
-    const kept: Kept = { seq: entry.seq, event: entry.event, fields: entry.fields, bytes: bytes.buffer, offset: bytes.byteOffset, length: bytes.length, at: this.now() };
-    if (this.size === this.buf.length) this.grow();
-    this.buf[(this.head + this.size) % this.buf.length] = kept;
-    this.size += 1;
-    this.held += costOf(kept);
-    this.lastSeq = entry.seq;
-    this.evict(kept.at);
+    const at = this.now();
+    this.keep(entry.seq, entry.event, entry.fields, bytes.buffer, bytes.byteOffset, bytes.length, at);
+    this.evict(at);
     return bytes;
+  }
+
+  /**
+   * Keeps a run of events, seqs `lastSeq + 1` onwards, their tails encoded together (one write for the
+   * run); returns where each tail's bytes are, for sending as well.
+   */
+  appendRun(events: readonly string[], fields: readonly Record<string, unknown>[], tails: readonly string[]): TailRun {
+    const run = this.arena.encodeRun(tails);
+    const at = this.now();
+    const { bytes, ends } = run;
+    let start = 0;
+    for (let i = 0; i < events.length; i++) {
+      this.keep(this.lastSeq + 1, events[i], fields[i], bytes.buffer, bytes.byteOffset + start, ends[i] - start, at);
+      start = ends[i];
+    }
+    this.evict(at);
+    return run;
   }
 
   /**
@@ -112,12 +93,12 @@ export class ChannelHistory {
     if (since > this.lastSeq) return null;
     if (since === this.lastSeq) return [];
     if (this.size === 0) return null;
-    const first = this.buf[this.head]!.seq;
+    const first = this.seqs[this.head];
     if (since < first - 1) return null;
     const out: HistoryEntry[] = [];
     for (let i = since - first + 1; i < this.size; i++) {
-      const kept = this.buf[(this.head + i) % this.buf.length]!;
-      out.push({ seq: kept.seq, event: kept.event, fields: kept.fields, tail: Buffer.from(kept.bytes, kept.offset, kept.length) });
+      const slot = (this.head + i) % this.capacity;
+      out.push({ seq: this.seqs[slot], event: this.events[slot]!, fields: this.fields[slot]!, tail: Buffer.from(this.chunks[slot]!, this.offsets[slot], this.lengths[slot]) });
     }
     return out;
   }
@@ -132,25 +113,59 @@ export class ChannelHistory {
     return this.held;
   }
 
+  private keep(seq: number, event: string, fields: Record<string, unknown>, chunk: ArrayBufferLike, offset: number, length: number, at: number): void {
+    if (this.size === this.capacity) this.grow();
+    const slot = (this.head + this.size) % this.capacity;
+    this.seqs[slot] = seq;
+    this.events[slot] = event;
+    this.fields[slot] = fields;
+    this.chunks[slot] = chunk;
+    this.offsets[slot] = offset;
+    this.lengths[slot] = length;
+    this.ats[slot] = at;
+    this.size += 1;
+    this.held += length + ENTRY_OVERHEAD_BYTES;
+    this.lastSeq = seq;
+  }
+
   private evict(now: number): void {
     const { minEvents, maxAgeMs, maxBytes, hardCap } = this.options;
     while (this.size > 0) {
-      const oldest = this.buf[this.head]!;
+      const oldest = this.head;
       const overCap = this.size > hardCap;
-      const droppable = this.size > minEvents && (now - oldest.at > maxAgeMs || this.held > maxBytes);
+      const droppable = this.size > minEvents && (now - this.ats[oldest] > maxAgeMs || this.held > maxBytes);
       if (!overCap && !droppable) return;
-      this.buf[this.head] = undefined;
-      this.head = (this.head + 1) % this.buf.length;
+      this.events[oldest] = undefined;
+      this.fields[oldest] = undefined;
+      this.chunks[oldest] = undefined;
+      this.head = (this.head + 1) % this.capacity;
       this.size -= 1;
-      this.held -= costOf(oldest);
+      this.held -= this.lengths[oldest] + ENTRY_OVERHEAD_BYTES;
     }
   }
 
+  /** Doubles the ring (up to one past the hard cap, which eviction keeps it under). */
   private grow(): void {
-    const next: (Kept | undefined)[] = new Array(Math.min(this.buf.length * 2, Math.max(this.options.hardCap + 1, 1)));
-    if (next.length <= this.buf.length) return;
-    for (let i = 0; i < this.size; i++) next[i] = this.buf[(this.head + i) % this.buf.length];
-    this.buf = next;
+    const capacity = Math.max(this.capacity * 2, 1);
+    const order = (i: number) => (this.head + i) % this.capacity;
+    const numbers = (from: Float64Array) => {
+      const next = new Float64Array(capacity);
+      for (let i = 0; i < this.size; i++) next[i] = from[order(i)];
+      return next;
+    };
+    const refs = <T>(from: (T | undefined)[]) => {
+      const next = new Array<T | undefined>(capacity);
+      for (let i = 0; i < this.size; i++) next[i] = from[order(i)];
+      return next;
+    };
+    this.seqs = numbers(this.seqs);
+    this.offsets = numbers(this.offsets);
+    this.lengths = numbers(this.lengths);
+    this.ats = numbers(this.ats);
+    this.events = refs(this.events);
+    this.fields = refs(this.fields);
+    this.chunks = refs(this.chunks);
+    this.capacity = capacity;
     this.head = 0;
   }
 }

@@ -1,5 +1,5 @@
 import { WebSocketServer } from 'ws';
-import { CLOSE_CODES, type Channel, type ChannelOf, type EventName, type EventPayloads, LIMITS, type PublishedEvent, type SessionUser } from '../protocol';
+import { CLOSE_CODES, type Channel, LIMITS, type PublishedEvent, type SessionUser } from '../protocol';
 import type { RemotePublication } from './broker/broker';
 import type { Logger } from '../runtime/logger';
 import type { Metrics } from '../runtime/metrics';
@@ -7,10 +7,9 @@ import type { TokenAuthority } from './auth';
 import type { Broker } from './broker/broker';
 import { type Connection, DashboardSocket } from './connection';
 import { createDelivery } from './delivery';
-import { stableEventId } from './event-id';
-import { filterFields } from './filter-matcher';
 import { startHeartbeat } from './heartbeat';
 import { DEFAULT_HUB_OPTIONS, type HubOptions, createHubContext } from './hub-context';
+import { createHubPublishing } from './hub-publish';
 import { originAllowed } from './origin-check';
 import { announcePresence } from './presence-announce';
 import type { PresenceStore } from './presence-store';
@@ -51,13 +50,11 @@ export function createHub(deps: HubDeps): Hub {
     clientTracking: false,
     WebSocket: DashboardSocket,
   });
-  const listeners = new Set<(event: PublishedEvent) => void>();
+  const publishing = createHubPublishing(ctx.broker, metrics, logger);
   const stopHeartbeat = startHeartbeat(ctx);
   let closed = false;
 
   const remoteListeners = new Set<RemoteListener>();
-  /** Publications handed to a networked broker and not yet stored. */
-  const pending = new Set<Promise<unknown>>();
 
   function notify(listenersOf: Set<RemoteListener>, published: PublishedEvent, origin: 'live' | 'history' = 'live'): void {
     for (const listener of listenersOf) {
@@ -67,26 +64,6 @@ export function createHub(deps: HubDeps): Hub {
         logger.error({ err, channel: published.channel, event: published.event }, 'publish listener failed');
       }
     }
-  }
-
-  function publish<E extends EventName>(channel: ChannelOf<E>, event: E, data: EventPayloads[E], meta?: { id?: string; ts?: string }): void {
-    const dataJson = JSON.stringify(data);
-    const id = meta?.id ?? stableEventId(channel, event, dataJson);
-    const ts = meta?.ts ?? new Date().toISOString();
-    // The broker numbers and keeps the event and hands it to the delivery handler: before it returns on one
-    // process, once the shared stream gives it back with a networked broker.
-    const result = ctx.broker.publish(channel, { event, id, ts, dataJson, fields: filterFields(event, data) });
-    metrics.eventsPublished.inc({ channel });
-    const tap = (seq: number) => {
-      if (listeners.size) notify(listeners, { channel, event, seq, id, ts, data } as PublishedEvent);
-    };
-    if (!(result instanceof Promise)) return tap(result.seq);
-    const stored = result.then(
-      (publication) => tap(publication.seq),
-      (err) => logger.error({ err, channel, event, id }, 'event not stored by the broker'),
-    );
-    pending.add(stored);
-    void stored.finally(() => pending.delete(stored));
   }
 
   ctx.broker.onRemote?.((remote: RemotePublication) => {
@@ -113,10 +90,9 @@ export function createHub(deps: HubDeps): Hub {
     get epoch() {
       return ctx.broker.epoch;
     },
-    publish,
-    async settled() {
-      await Promise.all([...pending]);
-    },
+    publish: publishing.publish,
+    batch: publishing.batch,
+    settled: publishing.settled,
     get brokerReady() {
       return ctx.broker.ready ?? true;
     },
@@ -136,10 +112,7 @@ export function createHub(deps: HubDeps): Hub {
     setLocationDirectory(isLocation) {
       ctx.isLocation = isLocation;
     },
-    onPublish(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onPublish: publishing.onPublish,
     handleUpgrade(req, socket, head) {
       if (closed) return void socket.destroy();
       if (!originAllowed(req, options.allowedOrigins)) {

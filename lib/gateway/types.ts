@@ -11,6 +11,12 @@ export interface Publisher {
    */
   publish<E extends EventName>(channel: ChannelOf<E>, event: E, data: EventPayloads[E], meta?: { id?: string; ts?: string }): void;
   /**
+   * Runs `work` (synchronous) and publishes what it published when it returns, in the same order, as if
+   * published one by one then; a channel's consecutive events are numbered, kept and delivered together.
+   * Taps (`onPublish`) see each event after its delivery. Inside another batch, it joins that one.
+   */
+  batch?<T>(work: () => T): T;
+  /**
    * Resolves once every event published before the call is stored (at once on one process; with Redis,
    * once the shared stream holds them), so an ingest answers only for what is kept.
    */

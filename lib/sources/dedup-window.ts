@@ -93,7 +93,19 @@ export class DedupWindow implements DedupStore {
 
   /** Records a key; true when it is new within the window, false for a duplicate. */
   add(key: number): boolean {
+    return this.addAt(key, this.now());
+  }
+
+  /** Records keys in order; for each, true when it is new (a repeat within the batch is not). */
+  addMany(keys: readonly number[]): boolean[] {
+    // One clock reading for the batch: its ids arrived together.
     const now = this.now();
+    const fresh = new Array<boolean>(keys.length);
+    for (let i = 0; i < keys.length; i++) fresh[i] = this.addAt(keys[i], now);
+    return fresh;
+  }
+
+  private addAt(key: number, now: number): boolean {
     for (let age = 0; age < GENERATIONS; age++) {
       const table = this.tables[(this.newest - age + GENERATIONS) % GENERATIONS];
       if (table.count === 0) continue;
@@ -102,13 +114,6 @@ export class DedupWindow implements DedupStore {
     }
     this.current(now).insert(key, now);
     return true;
-  }
-
-  /** Records keys in order; for each, true when it is new (a repeat within the batch is not). */
-  addMany(keys: readonly number[]): boolean[] {
-    const fresh = new Array<boolean>(keys.length);
-    for (let i = 0; i < keys.length; i++) fresh[i] = this.add(keys[i]);
-    return fresh;
   }
 
   /** Ids currently remembered. */

@@ -1,8 +1,8 @@
-import type { BetPlaced, CashMovement } from '../protocol';
+import type { BetPlaced, CashMovement, RoundWon } from '../protocol';
 import type { AlarmInputs } from '../gateway/alarms/types';
 import type { Publisher } from '../gateway/types';
 import type { FloorItem } from './floor-items';
-import type { FloorRegistry } from './floor-registry';
+import type { DevicePlace, FloorRegistry } from './floor-registry';
 import { type Maybe, andThen, both } from './maybe';
 import { MemoryPairing } from './memory-pairing';
 import type { PairingStore } from './pairing-store';
@@ -29,12 +29,11 @@ export interface FloorEventDeps {
  */
 export type BetBook = Map<string, number | null>;
 
-/** The round a bet or win belongs to (a casino bet without one gets a round of its own); null for other items. */
-function roundOf(item: FloorItem): { roundId: string; amount: number; win: boolean } | null {
-  if (item.kind === 'gameround') return { roundId: item.data.round_id, amount: item.data.amount, win: item.data.is_win };
-  if (item.kind === 'betPlaced') return { roundId: item.data.roundId ?? `round-${item.id}`, amount: item.data.amount, win: false };
-  return null;
-}
+/** A casino bet's round: its own id, or a round of its own when it names none. */
+const casinoRound = (roundId: string | undefined, id: string) => roundId ?? `round-${id}`;
+
+/** Where an event names no device. */
+const NOWHERE = { device_id: null, location_id: null } as const;
 
 /** Turns validated floor items into published events, alarms and device states: the one mapping of the casino and gamification formats (docs/protocol.md §11.1). */
 export function createFloorEvents({ publisher, alarms, registry, pairing = new MemoryPairing(PAIRING_CAPACITY) }: FloorEventDeps) {
@@ -45,25 +44,46 @@ export function createFloorEvents({ publisher, alarms, registry, pairing = new M
    */
   function pair(items: readonly FloorItem[]): Maybe<BetBook> {
     const bets: [string, number][] = [];
-    const betInBatch = new Set<string>();
+    let wins = false;
+    for (const item of items) {
+      if (item.kind === 'gameround') {
+        if (item.data.is_win) wins = true;
+        else bets.push([item.data.round_id, item.data.amount]);
+      } else if (item.kind === 'betPlaced') bets.push([casinoRound(item.data.roundId, item.id), item.data.amount]);
+    }
+    // Only wins read the book: a batch of bets alone (the usual one) needs no look-up and no book.
+    if (!wins) return andThen(bets.length > 0 ? pairing.rememberBets(bets) : undefined, () => new Map());
+    // Every win's round is in the book: held from before the batch (looked up), or a placeholder that the
+    // win's own bet, earlier in the batch, fills in as it is applied.
+    const book: BetBook = new Map();
     const lookUp = new Set<string>();
     for (const item of items) {
-      const round = roundOf(item);
-      if (!round) continue;
-      if (!round.win) {
-        bets.push([round.roundId, round.amount]);
-        betInBatch.add(round.roundId);
-      } else if (!betInBatch.has(round.roundId)) lookUp.add(round.roundId);
+      if (item.kind === 'gameround' && item.data.is_win) {
+        if (!book.has(item.data.round_id)) lookUp.add(item.data.round_id);
+      } else if (item.kind === 'gameround' || item.kind === 'betPlaced') {
+        const roundId = item.kind === 'gameround' ? item.data.round_id : casinoRound(item.data.roundId, item.id);
+        book.set(roundId, null);
+      }
     }
     const rounds = [...lookUp];
+    // The look-up goes first, so it sees the bets from before the batch, not the batch's own.
     const held = rounds.length > 0 ? pairing.betsFor(rounds) : [];
     const stored = bets.length > 0 ? pairing.rememberBets(bets) : undefined;
-    return andThen(both(held, stored), ([amounts]) => new Map(rounds.map((roundId, i) => [roundId, amounts[i]])));
+    return andThen(both(held, stored), ([amounts]) => {
+      rounds.forEach((roundId, i) => book.set(roundId, amounts[i]));
+      return book;
+    });
   }
 
-  const device = (explicit: string | undefined, gameId: string | null) => {
-    const id = explicit ? registry.canonicalId(explicit) : gameId ? registry.deviceForGame(gameId) : null;
-    return { device_id: id, location_id: id ? registry.locationOf(id) : null };
+  /** The device an event names, by id or through its game, with its location. */
+  const placeOf = (explicit: string | undefined, gameId: string | null): DevicePlace | typeof NOWHERE => {
+    const id = explicit || (gameId ? registry.deviceForGame(gameId) : null);
+    return id ? registry.placeOf(id) : NOWHERE;
+  };
+
+  /** Notes a bet in the batch's book when a later win of the batch reads it. */
+  const noteBet = (book: BetBook, roundId: string, amount: number) => {
+    if (book.size !== 0 && book.has(roundId)) book.set(roundId, amount);
   };
 
   function applyDevice(deviceId: string, online: boolean, at: string, id: string, ts: string): void {
@@ -87,32 +107,44 @@ export function createFloorEvents({ publisher, alarms, registry, pairing = new M
     switch (item.kind) {
       case 'gameround': {
         const d = item.data;
-        const bet: BetPlaced = { round_id: d.round_id, player_id: d.player_id, game_id: d.game_id, ...device(d.device_id, d.game_id), amount: d.amount, currency: d.currency };
+        const at = placeOf(d.device_id, d.game_id);
+        // Built field by field in the payload's order: the frames' JSON is what it always was.
         if (!d.is_win) {
-          book.set(d.round_id, d.amount);
+          noteBet(book, d.round_id, d.amount);
+          const bet: BetPlaced = { round_id: d.round_id, player_id: d.player_id, game_id: d.game_id, device_id: at.device_id, location_id: at.location_id, amount: d.amount, currency: d.currency };
           publisher.publish('game', 'bet.placed', bet, { id, ts });
         } else {
-          publisher.publish('game', 'round.won', { ...bet, bet_amount: book.get(d.round_id) ?? null }, { id, ts });
+          const won: RoundWon = {
+            round_id: d.round_id,
+            player_id: d.player_id,
+            game_id: d.game_id,
+            device_id: at.device_id,
+            location_id: at.location_id,
+            amount: d.amount,
+            currency: d.currency,
+            bet_amount: book.get(d.round_id) ?? null,
+          };
+          publisher.publish('game', 'round.won', won, { id, ts });
         }
         return;
       }
       case 'deposit':
       case 'withdraw': {
         const d = item.data;
-        const data: CashMovement = { player_id: d.player_id, amount: d.amount, currency: d.currency, method: d.method, location_id: device(d.device_id, null).location_id };
+        const data: CashMovement = { player_id: d.player_id, amount: d.amount, currency: d.currency, method: d.method, location_id: placeOf(d.device_id, null).location_id };
         publisher.publish('cash', item.kind === 'deposit' ? 'cash.deposit' : 'cash.withdraw', data, { id, ts });
         return;
       }
       case 'login':
-        publisher.publish('player', 'player.login', { player_id: item.data.player_id, location_id: device(item.data.device_id, null).location_id }, { id, ts });
+        publisher.publish('player', 'player.login', { player_id: item.data.player_id, location_id: placeOf(item.data.device_id, null).location_id }, { id, ts });
         return;
       case 'betPlaced': {
         const d = item.data;
-        const at = device(d.device, null);
+        const at = placeOf(d.device, null);
         const gameId = d.gameId ?? (at.device_id ? registry.gameOf(at.device_id) : null);
-        const roundId = d.roundId ?? `round-${id}`;
-        book.set(roundId, d.amount);
-        const bet: BetPlaced = { round_id: roundId, player_id: d.playerId, game_id: gameId, ...at, amount: d.amount, currency: d.currency ?? CASINO_DEFAULT_CURRENCY };
+        const roundId = casinoRound(d.roundId, id);
+        noteBet(book, roundId, d.amount);
+        const bet: BetPlaced = { round_id: roundId, player_id: d.playerId, game_id: gameId, device_id: at.device_id, location_id: at.location_id, amount: d.amount, currency: d.currency ?? CASINO_DEFAULT_CURRENCY };
         publisher.publish('game', 'bet.placed', bet, { id, ts });
         return;
       }
@@ -132,7 +164,12 @@ export function createFloorEvents({ publisher, alarms, registry, pairing = new M
     }
   }
 
-  return { pair, apply };
+  /** Runs `work`, which applies items, as one batch of publications where the publisher gathers them. */
+  function inBatch<T>(work: () => T): T {
+    return publisher.batch ? publisher.batch(work) : work();
+  }
+
+  return { pair, apply, inBatch };
 }
 
 export type FloorEvents = ReturnType<typeof createFloorEvents>;

@@ -1,12 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { type DeviceState, type Floor, FloorSchema } from '../protocol';
 
+/** A device as events name it: the registry's spelling of its id and its location (null when unknown). */
+export interface DevicePlace {
+  readonly device_id: string;
+  readonly location_id: string | null;
+}
+
 /** Device → location lookup and live device states, from `FLOOR_FILE`, the mock's floor, or nothing. */
 export interface FloorRegistry {
   /** The registry's own spelling of a device id (lookups ignore case), or the id as given when unknown. */
   canonicalId(deviceId: string): string;
   /** Location of a device, null when the floor does not know it. */
   locationOf(deviceId: string): string | null;
+  /** Where a device is: its registry spelling and location (`canonicalId`, `locationOf`) in one look-up. */
+  placeOf(deviceId: string): DevicePlace;
   /** A location's name as staff know it, null when the floor does not know the location. */
   locationName(locationId: string): string | null;
   /** The device a game runs on, when the floor maps that game to exactly one device. */
@@ -59,7 +67,11 @@ export function createFloorRegistry(floor: Floor | null, maxUnknown = MAX_UNKNOW
       if (gameId) byGame.set(gameId, byGame.has(gameId) ? null : d.id);
     }
   }
+  // Ids as the floor spells them, so the usual look-up needs no upper-casing (a new string per call).
+  const exact = new Map([...devices.values()].map((state) => [state.device_id, state]));
   const find = (id: string) => {
+    const known = exact.get(id);
+    if (known) return known;
     const key = id.toUpperCase();
     return devices.get(key) ?? unknown.get(key);
   };
@@ -73,6 +85,7 @@ export function createFloorRegistry(floor: Floor | null, maxUnknown = MAX_UNKNOW
   return {
     canonicalId: (id) => find(id)?.device_id ?? id,
     locationOf: (id) => find(id)?.location_id ?? null,
+    placeOf: (id) => find(id) ?? { device_id: id, location_id: null },
     locationName: (id) => locationNames.get(id) ?? null,
     deviceForGame: (gameId) => byGame.get(gameId) ?? null,
     gameOf: (id) => find(id)?.game_id ?? null,

@@ -31,6 +31,19 @@ describe('HTTP ingest normalizer (gamification and casino formats, docs/protocol
     expect(events[1].data).toEqual({ round_id: 'f7ltidMBAwexDojlJBY', player_id: 'StQ-1', game_id: 'GD8', device_id: null, location_id: null, amount: 1.2, currency: 'EUR', bet_amount: 0.5 });
   });
 
+  it('pairs a win with the bet held before its batch, not with a bet later in the batch', async () => {
+    const { sources, events } = setup(false);
+    const item = (kind: typeof BET | typeof WIN, id: string, amount: number) => ({ ...kind, data: { ...kind.data, unique_id: id, amount } });
+    await sources.ingest({ items: [item(BET, 'b1', 3)] });
+    await sources.ingest({ items: [item(WIN, 'w1', 9), item(BET, 'b2', 4), item(WIN, 'w2', 8), item(BET, 'b3', 5)] });
+    expect(events.filter((e) => e.event === 'round.won').map((e) => [e.id, (e.data as { bet_amount: number | null }).bet_amount])).toEqual([
+      ['w1', 3],
+      ['w2', 4],
+    ]);
+    await sources.ingest({ items: [item(WIN, 'w3', 1)] });
+    expect(events.at(-1)?.data).toMatchObject({ bet_amount: 5 });
+  });
+
   it('gives a win without a seen bet bet_amount null', async () => {
     const { sources, events } = setup();
     await sources.ingest({ items: [WIN] });

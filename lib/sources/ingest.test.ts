@@ -10,8 +10,9 @@ const offline = (terminalId: string) => ({ event: 'deviceOffline', data: { termi
 function setup(sliceMs: number) {
   const applied: string[] = [];
   const commits: number[] = [];
-  const floorEvents: Pick<FloorEvents, 'apply' | 'pair'> = {
+  const floorEvents: Pick<FloorEvents, 'apply' | 'pair' | 'inBatch'> = {
     pair: () => new Map(),
+    inBatch: (work) => work(),
     apply: (item: FloorItem) => void applied.push(item.kind === 'deviceOffline' ? item.data.terminalId : item.id),
   };
   const ingest = createIngest({

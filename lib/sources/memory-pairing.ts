@@ -1,12 +1,12 @@
-import { BoundedMap } from './bounded-map';
 import type { PairingStore } from './pairing-store';
+import { RoundBets } from './round-bets';
 
 /** `PairingStore` in this process's memory: holds at least the latest `capacity / 2` rounds, at most `capacity`. */
 export class MemoryPairing implements PairingStore {
-  private readonly betByRound: BoundedMap<string, number>;
+  private readonly betByRound: RoundBets;
 
   constructor(capacity: number) {
-    this.betByRound = new BoundedMap(capacity);
+    this.betByRound = new RoundBets(capacity);
   }
 
   rememberBet(roundId: string, amount: number): void {

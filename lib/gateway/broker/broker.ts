@@ -62,6 +62,12 @@ export interface Broker {
   readonly epoch: string;
   /** Assigns the channel's next seq, keeps the publication in history and hands it to the delivery handler. */
   publish(channel: Channel, draft: PublicationDraft): Publication | Promise<Publication>;
+  /**
+   * Publishes drafts of one channel in order, exactly as `publish` of each in turn would (seqs, history,
+   * one delivery each, in seq order), their tails encoded together; answers at once. Absent on brokers
+   * that gather a turn's publications on their own (`RedisBroker`).
+   */
+  publishMany?(channel: Channel, drafts: readonly PublicationDraft[]): Publication[];
   /** Sets the one handler that delivers publications to subscriptions. */
   onPublication(handler: PublicationHandler): void;
   /** The seq of the channel's latest publication in this epoch (0 before any). */

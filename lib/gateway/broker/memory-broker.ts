@@ -15,6 +15,28 @@ const NO_TAIL = Buffer.alloc(0);
 const ignore: PublicationHandler = () => {};
 
 /**
+ * A publication of a run: its tail is a view of the run's bytes, made when delivery first asks for it
+ * (an event nobody subscribes to never needs one), then kept for the other subscribers.
+ */
+class RunPublication implements Publication {
+  private view: Buffer | null = null;
+
+  constructor(
+    readonly epoch: string,
+    readonly seq: number,
+    readonly event: string,
+    readonly fields: Record<string, unknown>,
+    private readonly run: Buffer,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get tail(): Buffer {
+    return (this.view ??= this.run.subarray(this.start, this.end));
+  }
+}
+
+/**
  * The `Broker` of one process: a `ChannelHistory` per channel (created on first use) and an epoch per
  * instance, since its history ends with the process. `publish` calls the handler synchronously, before
  * it returns, and allocates nothing beyond the publication and what the history keeps.
@@ -37,6 +59,29 @@ export class MemoryBroker implements Broker {
     publication.tail = history.append(publication, eventTail(channel, event, seq, draft.id, draft.ts, draft.dataJson));
     this.handler(channel, publication);
     return publication;
+  }
+
+  /** Keeps the whole run first (one write of its tails), then delivers each publication in seq order. */
+  publishMany(channel: Channel, drafts: readonly PublicationDraft[]): Publication[] {
+    const history = this.history(channel);
+    const first = history.lastSeq + 1;
+    const events = new Array<string>(drafts.length);
+    const fields = new Array<Record<string, unknown>>(drafts.length);
+    const tails = new Array<string>(drafts.length);
+    for (let i = 0; i < drafts.length; i++) {
+      const draft = drafts[i];
+      events[i] = draft.event;
+      fields[i] = draft.fields;
+      tails[i] = eventTail(channel, draft.event, first + i, draft.id, draft.ts, draft.dataJson);
+    }
+    const { bytes, ends } = history.appendRun(events, fields, tails);
+    const publications = new Array<Publication>(drafts.length);
+    for (let i = 0; i < drafts.length; i++) {
+      const publication = new RunPublication(this.epoch, first + i, events[i], fields[i], bytes, i === 0 ? 0 : ends[i - 1], ends[i]);
+      publications[i] = publication;
+      this.handler(channel, publication);
+    }
+    return publications;
   }
 
   onPublication(handler: PublicationHandler): void {

@@ -41,8 +41,11 @@ function toKpiMinute(location: string, minute: number, c: KpiCounters): KpiMinut
  */
 export class MemoryKpiMinutes implements KpiMinutes {
   private readonly byLocation = new Map<string, Map<number, KpiCounters>>();
-  /** `location|minute` keys changed since the last `takeChanged`. */
-  private readonly changed = new Map<string, { location: string; minute: number }>();
+  /**
+   * The counters changed since the last `takeChanged`, each with its key: one entry per minute and
+   * location, made when it first changes (not a key string per event).
+   */
+  private readonly changed = new Map<KpiCounters, { location: string; minute: number }>();
   /** The open minute as of the last `takeChanged`. */
   private openMinute: number | null = null;
 
@@ -59,7 +62,7 @@ export class MemoryKpiMinutes implements KpiMinutes {
     let counters = minutes.get(minute);
     if (!counters) minutes.set(minute, (counters = emptyCounters()));
     count(counters, amount);
-    this.changed.set(`${location}|${minute}`, { location, minute });
+    if (!this.changed.has(counters)) this.changed.set(counters, { location, minute });
   }
 
   takeChanged(now: number): KpiMinute[] {
@@ -89,8 +92,9 @@ export class MemoryKpiMinutes implements KpiMinutes {
     let minutes = this.byLocation.get(location);
     if (!minutes) this.byLocation.set(location, (minutes = new Map()));
     const { bets, turnover, wins, payout, deposits, withdrawals } = published;
+    const counted = minutes.get(minute);
+    if (counted) this.changed.delete(counted);
     minutes.set(minute, { bets, turnover, wins, payout, deposits, withdrawals });
-    this.changed.delete(`${location}|${minute}`);
   }
 
   recent(now: number): KpiMinute[] {

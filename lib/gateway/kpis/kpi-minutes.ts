@@ -24,8 +24,20 @@ export const minuteStart = (t: number) => Math.floor(t / MINUTE_MS) * MINUTE_MS;
  * ahead than the allowed skew.
  */
 export function countedMinute(ts: string, now: number): number {
-  const t = Date.parse(ts);
+  const t = parsedTime(ts);
   return minuteStart(Number.isFinite(t) && t <= now + MAX_CLOCK_SKEW_MS ? t : now);
+}
+
+let lastTs = '';
+let lastTime = NaN;
+
+/** `Date.parse`, remembering the last answer: the events of one batch often share their time. */
+function parsedTime(ts: string): number {
+  if (ts !== lastTs) {
+    lastTime = Date.parse(ts);
+    lastTs = ts;
+  }
+  return lastTime;
 }
 
 /**
