@@ -1,42 +1,17 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket, WebSocketServer } from 'ws';
 import { eventPrefix, eventTail } from '../../lib/gateway/frames';
-import { rawSocketOf } from '../../lib/gateway/raw-socket';
 import { FrameBatch } from '../../lib/gateway/ws-frame';
+import { startRawFrameServer } from '../../tests/support/raw-frames';
 import { FILTER_LOCATION, GameroundFactory } from '../lib/seed-items';
 import { toBetFrames } from './feed';
 import { framesFor, newSubscriptionId, sharedTail, subscriberPrefix } from './preframed-frames';
 
-/** A server that writes the given bytes raw to each new connection's socket, and a real `ws` client reading them. */
-let server: WebSocketServer;
-let port = 0;
-let pending: Buffer = Buffer.alloc(0);
-
+let frames: Awaited<ReturnType<typeof startRawFrameServer>>;
 beforeAll(async () => {
-  server = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
-  server.on('connection', (ws) => rawSocketOf(ws)?.write(pending));
-  await new Promise((resolve) => server.once('listening', resolve));
-  port = (server.address() as AddressInfo).port;
+  frames = await startRawFrameServer();
 });
-afterAll(() => new Promise((resolve) => server.close(resolve)));
-
-/** The text messages a `ws` client reads from `bytes`, in order. */
-async function receive(bytes: Buffer, count: number): Promise<string[]> {
-  pending = bytes;
-  const client = new WebSocket(`ws://127.0.0.1:${port}`, { perMessageDeflate: false, maxPayload: 1 << 20 });
-  const messages: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    client.on('message', (data: Buffer, isBinary: boolean) => {
-      messages.push(isBinary ? '<binary>' : data.toString('utf8'));
-      if (messages.length === count) resolve();
-    });
-    client.on('error', reject);
-    client.on('close', () => reject(new Error('closed before every message arrived')));
-  });
-  client.terminate();
-  return messages;
-}
+afterAll(() => frames.close());
+const receive = (bytes: Buffer, count: number) => frames.receive(bytes, count);
 
 /** A bench ingest batch of `count` gameround bets, as the baseline receives it. */
 function batch(count: number) {

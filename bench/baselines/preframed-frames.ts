@@ -6,6 +6,7 @@
  * holds the two side by side, so a change to either shows.
  */
 import { randomBytes } from 'node:crypto';
+import { headerLength, writeHeader } from '../../lib/gateway/ws-frame';
 import type { BetEventFrame } from './feed';
 
 /** One event of a batch: the location filters compare with, and its frame from the end of `subscription_id` on. */
@@ -41,29 +42,6 @@ export function sharedTail(frame: BetEventFrame, location_id: string | null): Sh
     ',"ts":' + JSON.stringify(frame.ts) +
     ',"data":' + JSON.stringify(frame.data) + '}';
   return { location_id, tail: Buffer.from(text) };
-}
-
-/** RFC 6455 §5.2: length of the header of an unmasked frame carrying `payload` bytes. */
-function headerLength(payload: number): number {
-  return payload < 126 ? 2 : payload < 65_536 ? 4 : 10;
-}
-
-/** Writes a final, unmasked text frame's header at `at`; returns its length. */
-function writeHeader(out: Buffer, at: number, payload: number): number {
-  out[at] = 0x81; // FIN + opcode 1 (text)
-  if (payload < 126) {
-    out[at + 1] = payload;
-    return 2;
-  }
-  if (payload < 65_536) {
-    out[at + 1] = 126;
-    out.writeUInt16BE(payload, at + 2);
-    return 4;
-  }
-  out[at + 1] = 127;
-  out.writeUInt32BE(Math.floor(payload / 2 ** 32), at + 2);
-  out.writeUInt32BE(payload >>> 0, at + 6);
-  return 10;
 }
 
 const matches = (sub: Subscriber, event: SharedTail) => sub.location === null || event.location_id === sub.location;

@@ -1,8 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket, WebSocketServer } from 'ws';
 import { FrameBatch } from './ws-frame';
-import { rawSocketOf } from './raw-socket';
+import { startRawFrameServer } from '../../tests/support/raw-frames';
 
 /** The bytes of one frame holding `prefix` then `tail`, as a batch of one hands them over. */
 function textFrame(prefix: Buffer, tail: Buffer): Buffer {
@@ -18,35 +16,12 @@ function textFrame(prefix: Buffer, tail: Buffer): Buffer {
   return bytes;
 }
 
-/** A server that writes the given bytes raw to each new connection's socket, and a client reading them. */
-let server: WebSocketServer;
-let port = 0;
-let pending: Buffer = Buffer.alloc(0);
-
+let frames: Awaited<ReturnType<typeof startRawFrameServer>>;
 beforeAll(async () => {
-  server = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
-  server.on('connection', (ws) => rawSocketOf(ws)?.write(pending));
-  await new Promise((resolve) => server.once('listening', resolve));
-  port = (server.address() as AddressInfo).port;
+  frames = await startRawFrameServer();
 });
-afterAll(() => new Promise((resolve) => server.close(resolve)));
-
-/** What a `ws` client reads from the bytes: its text messages, in order. */
-async function receive(bytes: Buffer, count: number): Promise<string[]> {
-  pending = bytes;
-  const client = new WebSocket(`ws://127.0.0.1:${port}`, { perMessageDeflate: false, maxPayload: 1 << 20 });
-  const messages: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    client.on('message', (data: Buffer, isBinary: boolean) => {
-      messages.push(isBinary ? '<binary>' : data.toString('utf8'));
-      if (messages.length === count) resolve();
-    });
-    client.on('error', reject);
-    client.on('close', () => reject(new Error('closed before every message arrived')));
-  });
-  client.terminate();
-  return messages;
-}
+afterAll(() => frames.close());
+const receive = (bytes: Buffer, count: number) => frames.receive(bytes, count);
 
 describe('a frame of one event', () => {
   it.each([0, 1, 125, 126, 127, 65_535, 65_536, 200_000])('frames a %i-byte message a client reads back exactly', async (length) => {

@@ -1,9 +1,10 @@
 /** RFC 6455 section 5.2: the header of a final, unmasked text frame (what a server sends). */
-function headerLength(payload: number): number {
+export function headerLength(payload: number): number {
   return payload < 126 ? 2 : payload < 65_536 ? 4 : 10;
 }
 
-function writeHeader(frame: Buffer, at: number, payload: number): number {
+/** Writes that header at `at`; returns its length. */
+export function writeHeader(frame: Buffer, at: number, payload: number): number {
   frame[at] = 0x81; // FIN + opcode 1 (text)
   if (payload < 126) {
     frame[at + 1] = payload;
