@@ -1,4 +1,5 @@
 import type { DedupStore } from './dedup-store';
+import { findSlot, slotBits } from './hash-slots';
 
 export interface DedupWindowOptions {
   /** How long an id is remembered (default 24 h; docs/protocol.md §11.1 promises at least 24 h). */
@@ -17,31 +18,19 @@ const GENERATIONS = 8;
  */
 class IdTable {
   readonly slots: Float64Array;
-  private readonly mask: number;
-  private readonly shift: number;
+  private readonly bits: number;
   count = 0;
   /** When the last id went in (ms): once that is older than the window, so is every id here. */
   lastAt = 0;
 
   constructor(readonly limit: number) {
-    let bits = 1;
-    while (2 ** bits < limit * 2) bits++;
+    this.bits = slotBits(limit);
     // Written once now so the memory is the process's from the start, not taken page by page as ids arrive.
-    this.slots = new Float64Array(2 ** bits).fill(0);
-    this.mask = 2 ** bits - 1;
-    this.shift = 32 - bits;
+    this.slots = new Float64Array(2 ** this.bits).fill(0);
   }
 
-  /** The slot holding `stored`, or the empty slot where it would go (as its bitwise complement). */
   private find(stored: number): number {
-    // Fibonacci hashing of both halves, so ids that differ only in a few bits still spread out.
-    let i = Math.imul((stored >>> 0) ^ Math.imul((stored / 4_294_967_296) >>> 0, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
-    for (;;) {
-      const at = this.slots[i];
-      if (at === stored) return i;
-      if (at === 0) return ~i;
-      i = (i + 1) & this.mask;
-    }
+    return findSlot(this.slots, this.bits, stored);
   }
 
   has(id: number): boolean {

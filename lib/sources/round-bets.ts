@@ -1,4 +1,5 @@
 import { hash53 } from './hash';
+import { findSlot, slotBits } from './hash-slots';
 
 /**
  * One generation: an open-addressing table from 53-bit round hashes to bet amounts, two Float64Arrays
@@ -7,29 +8,17 @@ import { hash53 } from './hash';
 class BetTable {
   private readonly keys: Float64Array;
   private readonly amounts: Float64Array;
-  private readonly mask: number;
-  private readonly shift: number;
+  private readonly bits: number;
   count = 0;
 
   constructor(limit: number) {
-    let bits = 1;
-    while (2 ** bits < limit * 2) bits++;
-    this.keys = new Float64Array(2 ** bits);
-    this.amounts = new Float64Array(2 ** bits);
-    this.mask = 2 ** bits - 1;
-    this.shift = 32 - bits;
+    this.bits = slotBits(limit);
+    this.keys = new Float64Array(2 ** this.bits);
+    this.amounts = new Float64Array(2 ** this.bits);
   }
 
-  /** The slot holding `stored`, or the empty slot where it would go (as its bitwise complement). */
   private find(stored: number): number {
-    // Fibonacci hashing of both halves, as the dedup window does.
-    let i = Math.imul((stored >>> 0) ^ Math.imul((stored / 4_294_967_296) >>> 0, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
-    for (;;) {
-      const at = this.keys[i];
-      if (at === stored) return i;
-      if (at === 0) return ~i;
-      i = (i + 1) & this.mask;
-    }
+    return findSlot(this.keys, this.bits, stored);
   }
 
   /** The amount held for a hash, or undefined. */
