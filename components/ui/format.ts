@@ -29,10 +29,8 @@ export function formatCompact(amount: number): string {
   return compactFormat.format(amount);
 }
 
-/** Wall-clock time of day, 24 h, with seconds. */
-export function formatClock(ms: number): string {
-  return new Date(ms).toLocaleTimeString('en-GB', { hour12: false });
-}
+/** Wall-clock time of day, 24 h, with seconds (formatted by hand: `toLocaleTimeString` builds a formatter per call). */
+export { formatClock } from './format-age';
 
 /** "12 s", "4 min", "2 h" since a moment. */
 export function formatSince(ms: number, now: number): string {

@@ -23,6 +23,22 @@ function countBelow(el: HTMLElement): number {
 }
 
 /**
+ * Runs `fn` after the next frame has been laid out and painted (a task queued from the frame's animation
+ * callbacks runs after its rendering): positions read then cost no layout of their own, where reading
+ * them in an animation callback, before the frame's DOM updates, lays the page out twice a frame.
+ */
+function afterNextFrame(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+/**
  * A panel body that scrolls itself and shows that it does: a fade at the bottom edge and an "N more"
  * pill while anything lies below, so a cut-off list never looks complete on a wall screen.
  */
@@ -33,10 +49,14 @@ export function ScrollArea({ className, label, children }: { className?: string;
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    let frame = 0;
+    // One measurement pending at a time: every change until it runs is in the layout it reads.
+    let cancel: (() => void) | null = null;
     const measure = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => setBelow(el.scrollHeight - el.scrollTop - el.clientHeight > 2 ? Math.max(1, countBelow(el)) : 0));
+      if (cancel) return;
+      cancel = afterNextFrame(() => {
+        cancel = null;
+        setBelow(el.scrollHeight - el.scrollTop - el.clientHeight > 2 ? Math.max(1, countBelow(el)) : 0);
+      });
     };
     measure();
     el.addEventListener('scroll', measure, { passive: true });
@@ -45,7 +65,7 @@ export function ScrollArea({ className, label, children }: { className?: string;
     const changed = new MutationObserver(measure);
     changed.observe(el, { childList: true, subtree: true });
     return () => {
-      cancelAnimationFrame(frame);
+      cancel?.();
       el.removeEventListener('scroll', measure);
       resized.disconnect();
       changed.disconnect();
