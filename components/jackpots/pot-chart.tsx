@@ -14,7 +14,21 @@ const CHART_STYLE = { width: '100%', height: '100%' };
 const X_DOMAIN = ['dataMin', 'dataMax'] as const;
 /** The pot's range padded a little, so a flat pot draws mid-height rather than on the edge. */
 const Y_DOMAIN = (extent: readonly [number, number]) => paddedDomain(extent);
+const ACTIVE_DOT = { r: 3 };
 const WIN_LABEL = { value: '★', position: 'insideTopRight', fill: 'var(--color-win)', fontSize: 10 } as const;
+
+/**
+ * The dashed lines where the pot was won. A component of its own, memoized on the markers: recharts'
+ * `ReferenceLine` registers itself with the chart's store in an effect without dependencies, so every
+ * render of it removes and adds the line again (two dispatches, each re-running the chart's selectors).
+ * Rendered only when the markers change, a pot's new sample redraws its line without them.
+ */
+const WinMarkers = memo(function WinMarkers({ markers }: { markers: PotWinMarker[] }) {
+  // Keyed by position: two wins may share a moment, and a repeated key would leave lines behind.
+  return markers.map((w, i) => (
+    <ReferenceLine key={i} x={w.t} stroke="var(--color-win)" strokeDasharray="3 3" label={i === markers.length - 1 ? WIN_LABEL : undefined} />
+  ));
+});
 
 interface PotChartProps {
   /** This pot's points, made from the store's ring: the same array until a sample is added (every 5 s at most). */
@@ -47,11 +61,8 @@ export const PotChart = memo(function PotChart({ series, wins, currency, color }
           itemStyle={TOOLTIP_ITEM}
           wrapperStyle={TOOLTIP_WRAPPER}
         />
-        {/* Keyed by position: two wins may share a moment, and a repeated key would leave lines behind. */}
-        {markers.map((w, i) => (
-          <ReferenceLine key={i} x={w.t} stroke="var(--color-win)" strokeDasharray="3 3" label={i === markers.length - 1 ? WIN_LABEL : undefined} />
-        ))}
-        <Line type="stepAfter" dataKey="v" name="Pot" stroke={color} strokeWidth={2} dot={false} activeDot={{ r: 3 }} isAnimationActive={false} />
+        <WinMarkers markers={markers} />
+        <Line type="stepAfter" dataKey="v" name="Pot" stroke={color} strokeWidth={2} dot={false} activeDot={ACTIVE_DOT} isAnimationActive={false} />
       </LineChart>
     </div>
   );
