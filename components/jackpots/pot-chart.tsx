@@ -6,9 +6,8 @@ import { CURSOR, TOOLTIP_CONTENT, TOOLTIP_ITEM, TOOLTIP_LABEL, TOOLTIP_WRAPPER, 
 import { paddedDomain } from '@/components/charts/time-ticks';
 import { formatMoney } from '@/components/ui/format';
 import type { PotPoint, PotWinMarker } from '@/lib/store/slices/jackpots-slice';
+import { drawnMarkers } from './win-markers';
 
-/** A busy pot is won often; past a few markers the lines only cost renders. */
-const MAX_WIN_MARKERS = 5;
 const MARGIN = { top: 4, right: 2, bottom: 2, left: 2 };
 const CHART_STYLE = { width: '100%', height: '100%' };
 const X_DOMAIN = ['dataMin', 'dataMax'] as const;
@@ -17,18 +16,30 @@ const Y_DOMAIN = (extent: readonly [number, number]) => paddedDomain(extent);
 const ACTIVE_DOT = { r: 3 };
 const WIN_LABEL = { value: '★', position: 'insideTopRight', fill: 'var(--color-win)', fontSize: 10 } as const;
 
-/**
- * The dashed lines where the pot was won. A component of its own, memoized on the markers: recharts'
- * `ReferenceLine` registers itself with the chart's store in an effect without dependencies, so every
- * render of it removes and adds the line again (two dispatches, each re-running the chart's selectors).
- * Rendered only when the markers change, a pot's new sample redraws its line without them.
- */
-const WinMarkers = memo(function WinMarkers({ markers }: { markers: PotWinMarker[] }) {
-  // Keyed by position: two wins may share a moment, and a repeated key would leave lines behind.
-  return markers.map((w, i) => (
-    <ReferenceLine key={i} x={w.t} stroke="var(--color-win)" strokeDasharray="3 3" label={i === markers.length - 1 ? WIN_LABEL : undefined} />
-  ));
+/** One dashed line where the pot was won; the latest carries a star. */
+const WinMarker = memo(function WinMarker({ t, latest }: { t: number; latest: boolean }) {
+  return <ReferenceLine x={t} stroke="var(--color-win)" strokeDasharray="3 3" label={latest ? WIN_LABEL : undefined} />;
 });
+
+/**
+ * The dashed lines where the pot was won, each memoized and keyed by its moment. recharts'
+ * `ReferenceLine` registers itself with the chart's store in an effect without dependencies, so every
+ * render of one removes and adds its line again (two dispatches, each re-running the chart's
+ * selectors). So a pot's new sample renders none of them, and a new win only the new line and the one
+ * that hands it the star; the others keep their keys and props.
+ */
+const WinMarkers = memo(
+  function WinMarkers({ markers }: { markers: PotWinMarker[] }) {
+    const seen = new Map<number, number>();
+    return markers.map((w, i) => {
+      // Two wins may share a moment: the second of them is `t:1`, so no key repeats and no line is left behind.
+      const nth = seen.get(w.t) ?? 0;
+      seen.set(w.t, nth + 1);
+      return <WinMarker key={`${w.t}:${nth}`} t={w.t} latest={i === markers.length - 1} />;
+    });
+  },
+  (a, b) => a.markers.length === b.markers.length && a.markers.every((w, i) => w === b.markers[i]),
+);
 
 interface PotChartProps {
   /** This pot's points, made from the store's ring: the same array until a sample is added (every 5 s at most). */
@@ -44,7 +55,8 @@ interface PotChartProps {
  * points, wins or colour change; everything else it hands recharts is a constant or memoized.
  */
 export const PotChart = memo(function PotChart({ series, wins, currency, color }: PotChartProps) {
-  const markers = useMemo(() => wins.slice(-MAX_WIN_MARKERS), [wins]);
+  const drawnTo = series.length > 0 ? series[series.length - 1].t : Number.NEGATIVE_INFINITY;
+  const markers = useMemo(() => drawnMarkers(wins, drawnTo), [wins, drawnTo]);
   const money = useMemo(() => (v: unknown) => (typeof v === 'number' ? formatMoney(v, currency) : String(v)), [currency]);
   return (
     <div className="min-h-[30px] flex-1" role="img" aria-label="Pot value over the last minutes">

@@ -5,9 +5,9 @@ import { Area, AreaChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis 
 import { AXIS_TICK, CURSOR, GRID_STROKE, TOOLTIP_CONTENT, TOOLTIP_ITEM, TOOLTIP_LABEL, TOOLTIP_WRAPPER, clockLabel } from '@/components/charts/chart-theme';
 import { timeTicks } from '@/components/charts/time-ticks';
 import { formatCompact } from '@/components/ui/format';
+import { formatMinute } from '@/components/ui/format-age';
 import type { RatePoint } from './kpi-series';
 
-const minuteLabel = (t: number) => new Date(t).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 const compactValue = (v: unknown) => (typeof v === 'number' ? formatCompact(v) : String(v));
 const MARGIN = { top: 6, right: 8, bottom: 0, left: 0 };
 const CHART_STYLE = { width: '100%', height: '100%' };
@@ -34,7 +34,7 @@ function useMinuteTicks([start, end]: [number, number]): number[] {
 function kpiFrame(domain: [number, number], ticks: number[]) {
   return [
     <CartesianGrid key="grid" vertical={false} stroke={GRID_STROKE} />,
-    <XAxis key="x" dataKey="t" type="number" scale="time" domain={domain} ticks={ticks} tickFormatter={minuteLabel} tick={AXIS_TICK} stroke={GRID_STROKE} tickLine={false} allowDataOverflow />,
+    <XAxis key="x" dataKey="t" type="number" scale="time" domain={domain} ticks={ticks} tickFormatter={formatMinute} tick={AXIS_TICK} stroke={GRID_STROKE} tickLine={false} allowDataOverflow />,
     <YAxis key="y" width={40} tickFormatter={formatCompact} tick={AXIS_TICK} axisLine={false} tickLine={false} />,
     <Tooltip
       key="tooltip"

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration } from './format-age';
+import { formatClock, formatDuration, formatMinute } from './format-age';
 
 describe('data age', () => {
   it('reads as a wall clock', () => {
     expect(formatClock(new Date(2026, 0, 2, 3, 4, 5).getTime())).toBe('03:04:05');
     expect(formatClock(new Date(2026, 0, 2, 23, 59, 59).getTime())).toBe('23:59:59');
     expect(formatClock(new Date(2026, 0, 3, 0, 0, 0).getTime())).toBe('00:00:00');
+  });
+
+  it('labels a minute as hours and minutes', () => {
+    expect(formatMinute(new Date(2026, 0, 2, 3, 4, 59).getTime())).toBe('03:04');
+    expect(formatMinute(new Date(2026, 0, 2, 23, 0, 0).getTime())).toBe('23:00');
   });
 
   it('gives each second its own reading, however many times in a row one is asked for', () => {

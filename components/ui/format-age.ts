@@ -14,6 +14,12 @@ export function formatClock(ms: number): string {
   return clockText;
 }
 
+/** "23:14" in the viewer's time zone: a minute axis's label, asked for on every measure of the axis. */
+export function formatMinute(ms: number): string {
+  const d = new Date(ms);
+  return `${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
 /** "12 s", "3 min 5 s", "2 h 4 min": short enough for a badge or a panel strip. */
 export function formatDuration(seconds: number): string {
   if (seconds < 60) return `${seconds} s`;
