@@ -4,7 +4,9 @@
  * the functions with the most self time, grouped by script, with the share each script takes. With a
  * build made with `PROFILE_SOURCE_MAPS=1` (browser source maps on), positions are mapped to sources.
  *
- *   node --import tsx bench/repro/dashboard-profile.ts [--rate=5000] [--seconds=8]
+ * `--cold` profiles a cold load instead: from navigation to the first bet row, at `--rate` (P4 runs 100).
+ *
+ *   node --import tsx bench/repro/dashboard-profile.ts [--rate=5000] [--seconds=8] [--cold] [--save=FILE]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -84,10 +86,32 @@ async function main() {
   const staticServer: RunningServer | null = bare ? await startBaseline('static-page') : null;
   const env: Record<string, string> = staticServer ? { ALLOWED_ORIGINS: new URL(staticServer.baseUrl).origin } : {};
   try {
-    await onLiveFloor(rate, (floor) => profile(floor, staticServer, seconds), env);
+    await onLiveFloor(rate, (floor) => (process.argv.includes('--cold') ? profileColdLoad(floor) : profile(floor, staticServer, seconds)), env);
   } finally {
     await staticServer?.stop();
   }
+}
+
+/** Profiles one cold load of the dashboard, from navigation to the first bet row on screen. */
+async function profileColdLoad({ browser, dashboardUrl }: LiveFloor): Promise<void> {
+  // A first load warms the server, as P4 does; the profiled one is the second, in a fresh context.
+  const warm = await probedPage(browser);
+  await warm.page.goto(dashboardUrl, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  await waitForFirstRow(warm.page, 30_000);
+  await warm.context.close();
+  const { context, page } = await probedPage(browser);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.goto(dashboardUrl, { waitUntil: 'commit', timeout: 60_000 });
+  const firstRow = await waitForFirstRow(page, 30_000);
+  const { profile: cpu } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  const saved = argValue('save');
+  if (saved) fs.writeFileSync(saved, JSON.stringify(cpu));
+  console.log(`first bet row at ${firstRow.toFixed(0)} ms after navigation`);
+  for (const line of summarize(cpu, Number(argValue('top') ?? 40))) console.log(line);
+  await context.close();
 }
 
 /** Profiles the dashboard, or the bare page when `staticServer` serves it, for `seconds`. */
