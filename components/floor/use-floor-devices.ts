@@ -10,6 +10,9 @@ export interface LocationGroup {
   offline: number;
 }
 
+/** Natural order of device ids ("SLOT-A2" before "SLOT-A10"); one collator, not one per comparison as `localeCompare` with options makes. */
+const deviceOrder = new Intl.Collator('en', { numeric: true });
+
 /** Devices grouped by location (selected location only; devices of no known location last), offline counted, ids in natural order. */
 export function useFloorDevices(): LocationGroup[] {
   const byId = useMonitor((s) => s.devices.byId);
@@ -25,7 +28,7 @@ export function useFloorDevices(): LocationGroup[] {
     return [...groups.entries()]
       .map(([id, devices]) => ({
         locationId: id,
-        devices: devices.sort((a, b) => a.device_id.localeCompare(b.device_id, 'en', { numeric: true })),
+        devices: devices.sort((a, b) => deviceOrder.compare(a.device_id, b.device_id)),
         offline: devices.filter((d) => !d.online).length,
       }))
       .sort((a, b) => (a.locationId === null ? 1 : b.locationId === null ? -1 : a.locationId.localeCompare(b.locationId)));
