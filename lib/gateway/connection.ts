@@ -61,10 +61,15 @@ export class Connection implements BatchSink {
   ) {}
 
   /** Where the batch of event frames goes: straight to the TCP socket, while ws has it open. */
-  writeBatch(bytes: Buffer, done: () => void): void {
+  writeBatch(bytes: Buffer): void {
     const socket = this.socket();
-    if (socket && this.ws.readyState === WebSocket.OPEN) socket.write(bytes, () => done());
-    else done();
+    if (socket && this.ws.readyState === WebSocket.OPEN) socket.write(bytes);
+  }
+
+  /** Whether the TCP socket has written out everything it was given (a batch's buffer is free again). */
+  drained(): boolean {
+    const socket = this.socket();
+    return socket !== undefined && socket.writableLength === 0;
   }
 
   /** Sends a text frame; false when the connection is closing or was just cut for a full buffer. */
