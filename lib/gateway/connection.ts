@@ -50,6 +50,8 @@ export class Connection implements BatchSink {
   private corked = false;
   /** Snapshot bytes handed to ws and not yet written: a snapshot never by itself makes a slow consumer. */
   private snapshotBytes = 0;
+  /** How far the batch may grow before the unsent bytes pass the limit; set at the batch's first frame. */
+  private room = 0;
   /** Event frames of the current tick; written before any other frame, so order holds. */
   private readonly batch = new FrameBatch(this);
 
@@ -61,10 +63,15 @@ export class Connection implements BatchSink {
   ) {}
 
   /** Where the batch of event frames goes: straight to the TCP socket, while ws has it open. */
-  writeBatch(bytes: Buffer, done: () => void): void {
+  writeBatch(bytes: Buffer): void {
     const socket = this.socket();
-    if (socket && this.ws.readyState === WebSocket.OPEN) socket.write(bytes, () => done());
-    else done();
+    if (socket && this.ws.readyState === WebSocket.OPEN) socket.write(bytes);
+  }
+
+  /** Whether the TCP socket has written out everything it was given (a batch's buffer is free again). */
+  drained(): boolean {
+    const socket = this.socket();
+    return socket !== undefined && socket.writableLength === 0;
   }
 
   /** Sends a text frame; false when the connection is closing or was just cut for a full buffer. */
@@ -84,10 +91,19 @@ export class Connection implements BatchSink {
    * ws starts closing are dropped, so nothing follows the close frame.)
    */
   sendEvent(prefix: Buffer, tail: Buffer): boolean {
-    if (this.closing || this.ws.readyState !== WebSocket.OPEN) return false;
-    if (!this.socket()) return this.send(prefix.toString() + tail.toString());
+    if (this.closing) return false;
+    if (this.batch.bytes === 0) {
+      // The socket's state and its unsent bytes change only between ticks, or by a write through `send`,
+      // `sendSnapshot` or `sendHeartbeat`, each of which hands the batch over first: so they are read at
+      // a batch's first frame, and each further frame only compares the batch's size with what was left.
+      if (this.ws.readyState !== WebSocket.OPEN) return false;
+      if (!this.socket()) return this.send(prefix.toString() + tail.toString());
+      this.room = this.ctx.options.maxUnsentBytes - this.ws.bufferedAmount + this.snapshotBytes;
+    }
     this.batch.add(prefix, tail);
-    return this.checkBuffer();
+    if (this.batch.bytes <= this.room) return true;
+    this.ctx.cutSlowConsumer(this);
+    return false;
   }
 
   /**
@@ -102,6 +118,8 @@ export class Connection implements BatchSink {
     this.snapshotBytes += bytes;
     this.ws.send(text, () => {
       this.snapshotBytes -= bytes;
+      // Written bytes leave `bufferedAmount` before this runs: an open batch's room shrinks as `checkBuffer`'s sum grows.
+      this.room -= bytes;
       written();
     });
     return true;

@@ -122,6 +122,15 @@ export function filterFields(event: string, payload: object): Data {
   return fields;
 }
 
+/**
+ * Whether a filter checks nothing but `key` (nothing at all when `key` is null), so an index that
+ * compares that one field as `passes` does decides it alone.
+ */
+export function checksOnly(filter: EventFilter, key: keyof EventFilter | null): boolean {
+  for (const k in filter) if (k !== key && filter[k as keyof EventFilter] !== undefined) return false;
+  return true;
+}
+
 /** Whether a published event reaches a subscription. */
 export function matchesEvent(filter: EventFilter, event: string, data: Data): boolean {
   return passes(filter, event, data, false);

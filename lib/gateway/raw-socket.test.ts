@@ -70,6 +70,18 @@ describe('the raw socket under ws (what the gateway relies on)', () => {
     expect(server.bufferedAmount).toBe(0);
   });
 
+  it('keeps a written buffer in writableLength until it has left, so a batch reuses it only then', async () => {
+    const { server } = await connectedPair();
+    const socket = rawSocketOf(server)!;
+    socket.cork();
+    const frame = textFrame('z'.repeat(60_000));
+    socket.write(frame);
+    expect(socket.writableLength).toBeGreaterThanOrEqual(frame.length);
+    socket.uncork();
+    await until(() => socket.writableLength === 0);
+    expect(socket.writableLength).toBe(0);
+  });
+
   it('carries a pre-framed ping to the client, whose pong reaches the server socket', async () => {
     const { server, client } = await connectedPair();
     let pinged = 0;

@@ -18,6 +18,8 @@ export interface RawSocket {
   cork(): void;
   uncork(): void;
   write(chunk: Buffer, done?: () => void): boolean;
+  /** Bytes given to `write` and not yet written out (Node's `writable.writableLength`). */
+  readonly writableLength: number;
 }
 
 interface WithSocket {

@@ -6,10 +6,10 @@ import { startRawFrameServer } from '../../tests/support/raw-frames';
 function textFrame(prefix: Buffer, tail: Buffer): Buffer {
   let bytes = Buffer.alloc(0);
   const batch = new FrameBatch({
-    writeBatch(written, done) {
+    writeBatch(written) {
       bytes = Buffer.from(written);
-      done();
     },
+    drained: () => true,
   });
   batch.add(prefix, tail);
   batch.flush();
@@ -49,10 +49,10 @@ describe('FrameBatch', () => {
   it('hands over every frame of a tick as one chunk, in order, growing past its first buffer', async () => {
     const chunks: Buffer[] = [];
     const batch = new FrameBatch({
-      writeBatch(bytes, done) {
+      writeBatch(bytes) {
         chunks.push(Buffer.from(bytes));
-        done();
       },
+      drained: () => true,
     });
     const texts = Array.from({ length: 300 }, (_, i) => `{"n":${i},"pad":"${'é'.repeat(i)}"}`);
     for (const text of texts) batch.add(Buffer.from(text.slice(0, 5)), Buffer.from(text.slice(5)));
@@ -67,10 +67,10 @@ describe('FrameBatch', () => {
   it('flushes early on demand and starts a new chunk after', () => {
     const chunks: Buffer[] = [];
     const batch = new FrameBatch({
-      writeBatch(bytes, done) {
+      writeBatch(bytes) {
         chunks.push(Buffer.from(bytes));
-        done();
       },
+      drained: () => true,
     });
     batch.add(Buffer.from('{"a":'), Buffer.from('1}'));
     batch.flush();
@@ -80,14 +80,14 @@ describe('FrameBatch', () => {
     expect(chunks.map((c) => c.subarray(2).toString())).toEqual(['{"a":1}', '{"a":2}']);
   });
 
-  it('reuses a written buffer only once its write is done', async () => {
-    const pending: (() => void)[] = [];
+  it('reuses a written buffer only once the sink has drained', async () => {
+    let drained = false;
     const seen: Buffer[] = [];
     const batch = new FrameBatch({
-      writeBatch(bytes, done) {
+      writeBatch(bytes) {
         seen.push(bytes);
-        pending.push(done);
       },
+      drained: () => drained,
     });
     batch.add(Buffer.from('{"a":'), Buffer.from('1}'));
     batch.flush();
@@ -95,20 +95,42 @@ describe('FrameBatch', () => {
     batch.flush();
     expect(seen[0].buffer === seen[1].buffer && seen[0].byteOffset === seen[1].byteOffset).toBe(false);
     expect(seen[0].subarray(2).toString()).toBe('{"a":1}');
-    pending.shift()!();
+    drained = true;
     batch.add(Buffer.from('{"a":'), Buffer.from('3}'));
     batch.flush();
-    expect(seen[2].buffer).toBe(seen[0].buffer);
-    expect(seen[1].subarray(2).toString()).toBe('{"a":2}');
+    expect(seen[2].buffer).toBe(seen[1].buffer);
+    expect(seen[0].subarray(2).toString()).toBe('{"a":1}');
+  });
+
+  it('hands over the batches of every connection a tick touched, each in the order of its frames', async () => {
+    const written: string[] = [];
+    const batches = ['x', 'y', 'z'].map(
+      (name) =>
+        new FrameBatch({
+          writeBatch(bytes) {
+            written.push(`${name}:${bytes.length}`);
+          },
+          drained: () => true,
+        }),
+    );
+    batches[1].add(Buffer.from('{"b":'), Buffer.from('1}'));
+    batches[0].add(Buffer.from('{"a":'), Buffer.from('1}'));
+    batches[1].add(Buffer.from('{"b":'), Buffer.from('2}'));
+    batches[2].add(Buffer.from('{"c":'), Buffer.from('1}'));
+    batches[2].flush();
+    expect(written).toEqual(['z:9']);
+    await new Promise((resolve) => process.nextTick(resolve));
+    expect(written).toEqual(['z:9', 'y:18', 'x:9']);
+    expect(batches.map((b) => b.bytes)).toEqual([0, 0, 0]);
   });
 
   it('keeps a buffer the size of a quiet connection\'s frames, not a page per connection', async () => {
     const seen: Buffer[] = [];
     const batch = new FrameBatch({
-      writeBatch(bytes, done) {
+      writeBatch(bytes) {
         seen.push(bytes);
-        done();
       },
+      drained: () => true,
     });
     for (let i = 0; i < 3; i++) {
       batch.add(Buffer.from('{"type":"event","subscription_id":"sub-0123456789abcdef'), Buffer.from(`","seq":${i},"data":{}}`));

@@ -43,4 +43,21 @@ describe('slow consumers', () => {
     expect(stalled.events().length).toBeLessThan(published);
     expect(healthy.ws.readyState).toBe(healthy.ws.OPEN);
   });
+
+  it('counts the frames of the current tick toward the limit, so one burst past it cuts at once', async () => {
+    const small = await startGateway({ maxUnsentBytes: 64 * 1024, slowConsumerGraceMs: 5000 });
+    try {
+      const reader = await small.login('operator');
+      await reader.subscribe('game');
+      const padding = 'x'.repeat(2000);
+      // One tick: every frame goes into the connection's batch before any of it is written.
+      for (let i = 0; i < 100; i++) small.hub.publish('game', 'bet.placed', { round_id: `b${i}`, location_id: 'loc-a', amount: 1, padding });
+      expect((await reader.closed).code).toBe(1013);
+      expect(await slowCuts(small)).toBe(1);
+      // Frames past the limit never left: what arrived fits in it.
+      expect(reader.events().length).toBeLessThan(100);
+    } finally {
+      await small.close();
+    }
+  });
 });
