@@ -26,9 +26,11 @@ export class FrameBatcher<T> {
     const budget = this.budget;
     let cancelFrame: (() => void) | undefined;
     const onFrame = () => {
+      budget!.frameBegan();
       if (budget!.allows()) this.flushNow();
       else cancelFrame = budget!.schedule(onFrame);
     };
+    budget?.waitBegan();
     cancelFrame = budget?.schedule(onFrame);
     this.cancel = () => {
       cancelFull();
