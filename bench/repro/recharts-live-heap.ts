@@ -11,42 +11,21 @@
  *
  *   node --import tsx bench/repro/recharts-live-heap.ts [--seconds=120]
  */
-import { createServer } from 'node:http';
-import path from 'node:path';
-import { build } from 'esbuild';
 import { argValue } from '../lib/cli';
 import { jsHeapUsed, launchChromium } from '../lib/browser';
+import { servePage } from './page-server';
 import { sleep } from '../lib/processes';
 
 const seconds = Number(argValue('seconds')) || 120;
 const SAMPLE_S = 15;
 
-async function bundle(): Promise<string> {
-  const out = await build({
-    entryPoints: [path.join(import.meta.dirname, 'recharts-live-page.tsx')],
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'iife',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
-  return out.outputFiles[0].text;
-}
-
 async function main(): Promise<void> {
-  const script = await bundle();
-  const server = createServer((req, res) => {
-    if (req.url?.startsWith('/app.js')) return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><div id="root"></div><script src="/app.js"></script>');
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const port = (server.address() as { port: number }).port;
+  const server = await servePage('recharts-live-page.tsx');
   const browser = await launchChromium();
   try {
     for (const mode of ['advised', 'naive']) {
       const page = await browser.newPage();
-      await page.goto(`http://127.0.0.1:${port}/?mode=${mode}`);
+      await page.goto(`${server.baseUrl}/?mode=${mode}`);
       const samples: string[] = [];
       for (let s = SAMPLE_S; s <= seconds; s += SAMPLE_S) {
         await sleep(SAMPLE_S * 1000);

@@ -10,42 +10,21 @@
  *
  *   node --import tsx bench/repro/recharts-reference-line.ts [--updates=300] [--rounds=3]
  */
-import { createServer } from 'node:http';
-import path from 'node:path';
-import { build } from 'esbuild';
 import { launchChromium } from '../lib/browser';
+import { servePage } from './page-server';
 import { argValue, isEntryPoint, runAsScript } from '../lib/cli';
-
-async function bundle(): Promise<string> {
-  const out = await build({
-    entryPoints: [path.join(import.meta.dirname, 'recharts-reference-line-page.tsx')],
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'iife',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
-  return out.outputFiles[0].text;
-}
 
 async function main(): Promise<void> {
   const updates = Number(argValue('updates') ?? 300);
   const rounds = Number(argValue('rounds') ?? 3);
-  const script = await bundle();
-  const server = createServer((req, res) => {
-    if (req.url?.startsWith('/app.js')) return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><div id="root"></div><script src="/app.js"></script>');
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const port = (server.address() as { port: number }).port;
+  const server = await servePage('recharts-reference-line-page.tsx');
   const browser = await launchChromium();
   const times: Record<string, number[]> = { inline: [], memo: [] };
   try {
     for (let round = 0; round < rounds; round++) {
       for (const mode of ['inline', 'memo']) {
         const page = await browser.newPage();
-        await page.goto(`http://127.0.0.1:${port}/?mode=${mode}&updates=${updates}`);
+        await page.goto(`${server.baseUrl}/?mode=${mode}&updates=${updates}`);
         const handle = await page.waitForFunction('window.msPerUpdate', undefined, { timeout: 120_000, polling: 100 });
         times[mode].push(Number(await handle.jsonValue()));
         await page.close();
