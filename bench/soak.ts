@@ -11,6 +11,7 @@ import { type RunningServer, startBaseline, startGateway } from './lib/gateway';
 import { barePageUrl } from './lib/page-probe';
 import { rssBytes, sleep } from './lib/processes';
 import { publish, round, row, startFigure, target, type FigureResult } from './lib/report';
+import { serverGauge } from './lib/server-usage';
 
 interface Sizes {
   rate: number;
@@ -34,18 +35,6 @@ interface Sample {
 
 const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
 
-/** Reads a gauge from the Prometheus text of `/api/metrics` (NaN when absent). */
-async function serverGauge(baseUrl: string, names: string[]): Promise<number[]> {
-  try {
-    const text = await (await fetch(`${baseUrl}/api/metrics`, { signal: AbortSignal.timeout(5000) })).text();
-    return names.map((name) => {
-      const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(text);
-      return m ? Number(m[1]) : NaN;
-    });
-  } catch {
-    return names.map(() => NaN);
-  }
-}
 const growth = (from: number, to: number) => ((to - from) / from) * 100;
 
 /** Runs P5 and returns its result (also printed and written to bench/results/p5-soak.json). */

@@ -45,3 +45,16 @@ export async function checkOpenFiles(serverPid: number, connections: number, rec
     );
   }
 }
+
+/** Reads a gauge from the Prometheus text of `/api/metrics` (NaN when absent). */
+export async function serverGauge(baseUrl: string, names: string[]): Promise<number[]> {
+  try {
+    const text = await (await fetch(`${baseUrl}/api/metrics`, { signal: AbortSignal.timeout(5000) })).text();
+    return names.map((name) => {
+      const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(text);
+      return m ? Number(m[1]) : NaN;
+    });
+  } catch {
+    return names.map(() => NaN);
+  }
+}

@@ -14,18 +14,9 @@ import { type ServerInspector, serverInspector } from '../lib/inspector';
 import { benchToken, type RunningServer, startGateway } from '../lib/gateway';
 import { rssBytes, sleep } from '../lib/processes';
 import { connectFramePool, type LocalPool } from '../lib/receivers';
+import { serverGauge } from '../lib/server-usage';
 
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
-
-async function gauges(baseUrl: string): Promise<Record<string, number>> {
-  const text = await (await fetch(`${baseUrl}/api/metrics`)).text();
-  const out: Record<string, number> = {};
-  for (const line of text.split('\n')) {
-    const m = /^floor_nodejs_(heap_size_total_bytes|heap_size_used_bytes|external_memory_bytes)(?:\{[^}]*\})? (\S+)/.exec(line);
-    if (m) out[m[1]] = Number(m[2]);
-  }
-  return out;
-}
 
 function printGrowth(a: Map<string, { size: number; count: number }>, b: Map<string, { size: number; count: number }>): void {
   const names = new Set([...a.keys(), ...b.keys()]);
@@ -64,12 +55,16 @@ async function main() {
     for (let t = every; t <= seconds; t += every) {
       await sleep(Math.max(0, started + t * 1000 - Date.now()));
       for (const [i, { name, server, inspector }] of servers.entries()) {
-        const g = await gauges(server.baseUrl);
+        const [committed, used, external] = await serverGauge(server.baseUrl, [
+          'floor_nodejs_heap_size_total_bytes',
+          'floor_nodejs_heap_size_used_bytes',
+          'floor_nodejs_external_memory_bytes',
+        ]);
         const rss = await rssBytes(server.proc.pid);
         const retained = await inspector.collectGarbage();
         console.log(
-          `${String(t).padStart(4)} s ${name.padEnd(20)} RSS ${mb(rss)} MB, heap committed ${mb(g.heap_size_total_bytes)} used ${mb(g.heap_size_used_bytes)} ` +
-            `(${mb(retained)} after a full GC), external ${mb(g.external_memory_bytes)}, other ${mb(rss - g.heap_size_total_bytes - g.external_memory_bytes)}`,
+          `${String(t).padStart(4)} s ${name.padEnd(20)} RSS ${mb(rss)} MB, heap committed ${mb(committed)} used ${mb(used)} ` +
+            `(${mb(retained)} after a full GC), external ${mb(external)}, other ${mb(rss - committed - external)}`,
         );
         if (snapshots && i === 0 && (t === every || t + every > seconds)) taken.push(sizesByName(JSON.parse(await inspector.heapSnapshot()) as HeapSnapshot));
       }
