@@ -12,7 +12,7 @@ import { withAlarmAction, withAlarmActions } from './slices/alarms-slice';
 import { releaseHeldBets } from './slices/bets-slice';
 import { releaseHeldWins } from './slices/wins-slice';
 import { SocketClient } from './socket-client';
-import type { Clock, RequestResult, SocketConstructor, SocketListener } from './socket-types';
+import type { AdoptedSocket, Clock, RequestResult, SocketConstructor, SocketListener } from './socket-types';
 import { forgetToken, readToken, saveToken, takeTokenFromUrl, tokenExpired, userFromToken } from './token';
 
 type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -28,6 +28,8 @@ export interface MonitorStoreDeps {
   storage: StorageLike;
   /** Where `?token=` may come from; absent outside a browser. */
   page?: { location: Pick<Location, 'href'>; history: Pick<History, 'replaceState' | 'state'> };
+  /** The connection the page opened for `token` before the store loaded, if any (taken once). */
+  adoptSocket?: (token: string) => AdoptedSocket | null;
   /** Flush timing for tickers (jackpot values, presence) and for tables and charts. */
   tickerSchedule: Schedule;
   tableSchedule: Schedule;
@@ -123,6 +125,7 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
         url: deps.wsUrl,
         token: () => token,
         WebSocketImpl: deps.WebSocketImpl,
+        adopt: deps.adoptSocket && (() => deps.adoptSocket!(token)),
         clock: deps.clock,
         subscriptions: () => {
           const u = get().session.user;

@@ -104,9 +104,11 @@ export class SocketClient {
 
   private open(): void {
     this.setStatus(this.attempt === 0 ? 'connecting' : this.currentStatus, { attempt: this.attempt });
+    // The first connection may be one the page opened before its scripts loaded (and maybe authenticated).
+    const adopted = this.attempt === 0 ? (this.options.adopt?.() ?? null) : null;
     let socket: SocketLike;
     try {
-      socket = new this.options.WebSocketImpl(this.options.url());
+      socket = adopted?.socket ?? new this.options.WebSocketImpl(this.options.url());
     } catch {
       this.handleClose(1006, 'could not open');
       return;
@@ -114,7 +116,7 @@ export class SocketClient {
     this.socket = socket;
     this.snapshots.clear();
     // The token goes in the first frame, never in the URL: URLs end up in proxy logs and histories.
-    this.authSent = false;
+    this.authSent = adopted?.authSent ?? false;
     socket.onopen = () => {
       socket.send(JSON.stringify({ type: 'auth', token: this.options.token() }));
       this.authSent = true;

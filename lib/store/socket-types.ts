@@ -27,6 +27,12 @@ export interface SocketLike {
 
 export type SocketConstructor = new (url: string) => SocketLike;
 
+/** A connection opened before the client existed: the socket, and whether its auth frame already went out. */
+export interface AdoptedSocket {
+  socket: SocketLike;
+  authSent: boolean;
+}
+
 /** Timers and time, injectable so reconnect and ping logic run under a fake clock in tests. */
 export interface Clock {
   now(): number;
@@ -93,6 +99,11 @@ export interface SocketClientOptions {
   /** The token sent as the first frame of every connection. */
   token: () => string;
   WebSocketImpl: SocketConstructor;
+  /**
+   * A connection already opened for this token, taken instead of opening one on the first connect;
+   * `authSent` when its auth frame went out. Reconnects always open their own.
+   */
+  adopt?: () => AdoptedSocket | null;
   /** Channels to (re)subscribe after each welcome. */
   subscriptions: () => SubscriptionRequest[];
   listener: SocketListener;

@@ -2,6 +2,7 @@
 
 import { createContext, type ReactNode, useEffect, useState } from 'react';
 import { afterDelay, onAnimationFrame } from './frame-batcher';
+import { takeEarlySocket } from './early-socket';
 import { type MonitorStore, createMonitorStore } from './monitor-store';
 import type { SocketConstructor, SocketLike } from './socket-types';
 import { TOKEN_KEY } from './token';
@@ -49,6 +50,7 @@ function createBrowserStore(): MonitorStore {
   return createMonitorStore({
     WebSocketImpl: BrowserSocket,
     wsUrl,
+    adoptSocket: (token) => takeEarlySocket(window as unknown as Record<string, unknown>, wsUrl(), token),
     storage: browserStore,
     get page() {
       return { location: window.location, history: window.history };
@@ -64,7 +66,8 @@ function createBrowserStore(): MonitorStore {
  * hydrates the page: the socket's handshake, subscriptions and snapshots overlap hydration instead of
  * following it. Hydration still renders the store's initial state (zustand hands React that as the
  * server snapshot), so it matches the server's HTML; the data shows in the render right after. The head
- * script has already moved a `?token=` from the address bar into storage by now.
+ * script has already moved a `?token=` from the address bar into storage by now, and opened the
+ * connection the store takes over (`early-socket.ts`).
  */
 let pageStore: MonitorStore | null = null;
 if (typeof window !== 'undefined') {
