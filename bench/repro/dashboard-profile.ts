@@ -4,9 +4,10 @@
  * the functions with the most self time, grouped by script, with the share each script takes. With a
  * build made with `PROFILE_SOURCE_MAPS=1` (browser source maps on), positions are mapped to sources.
  *
- * `--cold` profiles a cold load instead: from navigation to the first bet row, at `--rate` (P4 runs 100).
+ * `--cold` profiles a cold load instead: from navigation to the first bet row, at `--rate` (P4 runs 100);
+ * `--windows=100` adds what the main thread did in each 100 ms from the start.
  *
- *   node --import tsx bench/repro/dashboard-profile.ts [--rate=5000] [--seconds=8] [--cold] [--save=FILE]
+ *   node --import tsx bench/repro/dashboard-profile.ts [--rate=5000] [--seconds=8] [--cold [--windows=MS]] [--save=FILE]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,6 +47,36 @@ function original(url: string, line: number, column: number): string | null {
   return pos?.source ? `${pos.source.replace(/^.*node_modules\//, '')}:${pos.line} ${pos.name ?? ''}` : null;
 }
 
+/** The source file (or script) a profile node's position maps to. */
+function sourceOf(node: ProfileNode): string {
+  const { url, lineNumber, columnNumber } = node.callFrame;
+  const where = original(url, lineNumber, columnNumber) ?? (url.split('/').pop() || '(native)');
+  return where.replace(/^turbopack:\/\/\/\[project\]\//, '').split(':')[0].replace(/ .*$/, '');
+}
+
+/** Self time by source file in consecutive windows of `windowMs` from the profile's start: what the main thread did when. */
+function timeline(profile: Profile, windowMs: number): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const windows: Map<string, number>[] = [];
+  let t = 0;
+  profile.samples.forEach((id, i) => {
+    t += profile.timeDeltas[i];
+    const node = byId.get(id)!;
+    if (node.callFrame.functionName === '(idle)') return;
+    const w = (windows[Math.floor(t / 1000 / windowMs)] ??= new Map());
+    const key = node.callFrame.url ? sourceOf(node) : node.callFrame.functionName;
+    w.set(key, (w.get(key) ?? 0) + profile.timeDeltas[i]);
+  });
+  const lines: string[] = [];
+  windows.forEach((w, i) => {
+    if (!w) return;
+    const busy = [...w.values()].reduce((a, b) => a + b, 0) / 1000;
+    const top = [...w].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, us]) => `${(us / 1000).toFixed(0)} ${k}`);
+    lines.push(`${String(i * windowMs).padStart(6)} ms  busy ${busy.toFixed(0).padStart(3)}  ${top.join(' · ')}`);
+  });
+  return lines;
+}
+
 /** Self time per function, the top `limit`, and the share per script. */
 function summarize(profile: Profile, limit: number): string[] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -62,7 +93,7 @@ function summarize(profile: Profile, limit: number): string[] {
     const key = `${functionName || '(anonymous)'} ${where}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + us);
     byScript.set(script, (byScript.get(script) ?? 0) + us);
-    const source = where.replace(/^turbopack:\/\/\/\[project\]\//, '').split(':')[0].replace(/ .*$/, '');
+    const source = sourceOf(byId.get(id)!);
     bySource.set(source, (bySource.get(source) ?? 0) + us);
   }
   const ms = (us: number) => (us / 1000).toFixed(0).padStart(7);
@@ -111,6 +142,8 @@ async function profileColdLoad({ browser, dashboardUrl }: LiveFloor): Promise<vo
   if (saved) fs.writeFileSync(saved, JSON.stringify(cpu));
   console.log(`first bet row at ${firstRow.toFixed(0)} ms after navigation`);
   for (const line of summarize(cpu, Number(argValue('top') ?? 40))) console.log(line);
+  const windowMs = Number(argValue('windows') ?? 0);
+  if (windowMs > 0) for (const line of ['main thread by window (ms from the profile\'s start):', ...timeline(cpu, windowMs)]) console.log(line);
   await context.close();
 }
 

@@ -13,7 +13,11 @@ import { useVisibleAlarms } from './use-visible-alarms';
 
 const SHOWN = 8;
 
-/** The floor overview's view of alarms: the most urgent few, with a link to act on them. */
+/**
+ * The floor overview's view of alarms: the most urgent few, with a link to act on them. Each alarm's
+ * link is not prefetched: the alarms page is one page whatever alarm it opens, and the navigation's
+ * link already prefetches it.
+ */
 export function AlarmsSummary({ className }: { className?: string }) {
   const { alarms, now } = useVisibleAlarms();
   const { state, stale } = usePanelState(['alerts'], alarms.length > 0);
@@ -41,7 +45,7 @@ export function AlarmsSummary({ className }: { className?: string }) {
           const urgent = a.severity === 'critical' && a.state === 'unacked' && !isShelved(a, now);
           return (
             <li key={a.alarm_id} data-testid="alarm-summary-row" data-state={a.state} className={cx('border-b border-line/60 border-l-4', urgent ? 'border-l-crit bg-crit-bg' : 'border-l-transparent')}>
-              <Link href={`/alarms?alarm=${encodeURIComponent(a.alarm_id)}`} className="grid grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-2 px-3 py-1.5 hover:bg-raised">
+              <Link href={`/alarms?alarm=${encodeURIComponent(a.alarm_id)}`} prefetch={false} className="grid grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-2 px-3 py-1.5 hover:bg-raised">
                 <SeverityBadge severity={a.severity} />
                 <span className="min-w-0">
                   <span className="block text-sm font-medium break-words">{a.message}</span>

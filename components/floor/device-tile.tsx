@@ -3,7 +3,11 @@ import { memo } from 'react';
 import type { DeviceState } from '@/lib/protocol';
 import { cx } from '@/components/ui/cx';
 
-/** One device: green when online; red, and a link to its alarm, when offline. */
+/**
+ * One device: green when online; red, and a link to its alarm, when offline. The link is not prefetched:
+ * a floor with many devices down would otherwise ask the server for the alarms page once per tile on load
+ * (the navigation's own link prefetches that page once).
+ */
 export const DeviceTile = memo(function DeviceTile({ device, alarmId }: { device: DeviceState; alarmId?: string }) {
   const label = device.device_id.replace(/^SLOT-/, '');
   const title = `${device.device_id} · ${device.type}${device.game_id ? ` · ${device.game_id}` : ''} · ${device.online ? 'online' : 'OFFLINE'}`;
@@ -14,7 +18,7 @@ export const DeviceTile = memo(function DeviceTile({ device, alarmId }: { device
   );
   if (!device.online && alarmId) {
     return (
-      <Link href={`/alarms?alarm=${encodeURIComponent(alarmId)}`} title={`${title} — open alarm`} data-testid="device-tile" data-online="false" className={cx(className, 'hover:bg-crit/40')}>
+      <Link href={`/alarms?alarm=${encodeURIComponent(alarmId)}`} prefetch={false} title={`${title} — open alarm`} data-testid="device-tile" data-online="false" className={cx(className, 'hover:bg-crit/40')}>
         {label}
       </Link>
     );

@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import { Badge, type Tone } from '@/components/ui/badge';
-import { formatSince, locationLabel } from '@/components/ui/format';
+import { formatClock, formatSince, locationLabel } from '@/components/ui/format';
 import { Panel } from '@/components/ui/panel';
 import { useNow } from '@/components/ui/use-now';
 import { useStale } from '@/lib/store/use-liveness';
@@ -48,7 +48,7 @@ export function PresenceSidebar({ className }: { className?: string }) {
                 </span>
                 <span className="flex items-center gap-2 text-xs text-fg-subtle">
                   <Badge tone={ROLE_TONE[userRole] ?? 'neutral'}>{userRole}</Badge>
-                  <span className="num" title={`Online since ${new Date(u.joined_at).toLocaleTimeString('en-GB')}`}>
+                  <span className="num" title={`Online since ${formatClock(Date.parse(u.joined_at))}`}>
                     {formatSince(Date.parse(u.joined_at), now)}
                   </span>
                 </span>
