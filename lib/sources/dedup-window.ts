@@ -12,6 +12,9 @@ export interface DedupWindowOptions {
 /** Tables in the ring: the newest takes ids, the older ones are only looked up. */
 const GENERATIONS = 8;
 
+/** Mark bytes per id of a table's limit: sparse enough that most new ids find their byte empty. */
+const MARK_SPREAD_BITS = 4;
+
 /**
  * One generation: an open-addressing hash set of 53-bit ids in a Float64Array (8 bytes a slot, at
  * most half full), stored as id + 1 so that 0 marks an empty slot.
@@ -58,12 +61,20 @@ class IdTable {
  * dropped once its newest id is older than the window. So every id of the last `windowMs` is
  * remembered while fewer than 7/8 of `capacity` ids arrive within it (≈21 ids/s sustained for 24 h
  * with the default); beyond that the window shortens rather than memory growing. Memory is fixed at
- * 16 bytes per id of capacity in typed arrays, none of it for the garbage collector to trace, so it
- * does not creep up over the day as the window fills. Two distinct
+ * 16 bytes per id of capacity in typed arrays plus 4 of marks, none of it for the garbage collector to
+ * trace, so it does not creep up over the day as the window fills. Two distinct
  * ids collide with probability ~n²/2⁵⁴ (about 1 in 4,000 per 2 million ids), which is accepted.
  */
 export class DedupWindow implements DedupStore {
   private readonly tables: IdTable[];
+  /**
+   * One byte per hash bucket of ids, bit `g` set while table `g` holds an id of that bucket: a new id
+   * (the usual case) costs one read here instead of a probe into each of the eight tables, whose
+   * slots are spread over 32 MiB and so each a cache miss.
+   */
+  private readonly marks: Uint8Array;
+  private readonly markWords: Uint32Array;
+  private readonly markBits: number;
   /** Index of the table taking ids. */
   private newest = 0;
   /** When the newest table took its first id (ms). */
@@ -76,6 +87,9 @@ export class DedupWindow implements DedupStore {
     this.windowMs = options.windowMs ?? 24 * 3_600_000;
     this.perTable = Math.max(1, Math.floor((options.capacity ?? 2_097_152) / GENERATIONS));
     this.tables = Array.from({ length: GENERATIONS }, () => new IdTable(this.perTable));
+    this.markBits = Math.min(30, slotBits(this.perTable) + MARK_SPREAD_BITS);
+    this.marks = new Uint8Array(2 ** this.markBits).fill(0);
+    this.markWords = new Uint32Array(this.marks.buffer);
     this.now = options.now ?? Date.now;
     this.openedAt = this.now();
   }
@@ -95,14 +109,36 @@ export class DedupWindow implements DedupStore {
   }
 
   private addAt(key: number, now: number): boolean {
-    for (let age = 0; age < GENERATIONS; age++) {
-      const table = this.tables[(this.newest - age + GENERATIONS) % GENERATIONS];
-      if (table.count === 0) continue;
-      if (now - table.lastAt > this.windowMs) table.clear();
-      else if (table.has(key)) return false;
+    const bucket = this.bucketOf(key);
+    const marked = this.marks[bucket];
+    if (marked !== 0) {
+      for (let age = 0; age < GENERATIONS; age++) {
+        const g = (this.newest - age + GENERATIONS) % GENERATIONS;
+        if ((marked & (1 << g)) === 0) continue;
+        const table = this.tables[g];
+        if (now - table.lastAt > this.windowMs) this.clear(g);
+        else if (table.has(key)) return false;
+      }
     }
     this.current(now).insert(key, now);
+    this.marks[bucket] |= 1 << this.newest;
     return true;
+  }
+
+  /** The mark byte of a key: another mix of its halves than the tables' own slot. */
+  private bucketOf(key: number): number {
+    return Math.imul(((key / 4_294_967_296) >>> 0) ^ Math.imul(key >>> 0, 0xcc9e2d51), 0x1b873593) >>> (32 - this.markBits);
+  }
+
+  /** Empties table `g` and takes its bit out of every mark. */
+  private clear(g: number): void {
+    const table = this.tables[g];
+    if (table.count === 0) return;
+    table.clear();
+    // Four marks a word: the bit cleared in each byte of it.
+    const keep = ~(0x01010101 << g);
+    const words = this.markWords;
+    for (let i = 0; i < words.length; i++) words[i] &= keep;
   }
 
   /** Ids currently remembered. */
@@ -118,7 +154,7 @@ export class DedupWindow implements DedupStore {
     if (table.count > 0 && (table.count >= this.perTable || now - this.openedAt >= this.windowMs / (GENERATIONS - 1))) {
       this.newest = (this.newest + 1) % GENERATIONS;
       table = this.tables[this.newest];
-      table.clear();
+      this.clear(this.newest);
     }
     if (table.count === 0) this.openedAt = now;
     return table;
