@@ -3,6 +3,9 @@
  * mock stream. Server RSS and the page's JS heap (after a forced GC) at 1 and 10 minutes, and their
  * growth. A bare page on the same socket runs alongside as the baseline for heap growth.
  * `--minutes=N` changes the long mark; `--smoke` runs marks at 5 s and 15 s (a check that it runs).
+ * `--warm=N` opens the pages on a floor that has already played N minutes (results in
+ * `p5-soak-warm.json`): the pot charts then open with their 10-minute window full, as on a gateway that
+ * has been running, so what still grows is the page's own, not its windows filling.
  */
 import type { Page } from '@playwright/test';
 import { argValue, type FigureOptions, isEntryPoint, runAsScript } from './lib/cli';
@@ -38,9 +41,15 @@ const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
 const growth = (from: number, to: number) => ((to - from) / from) * 100;
 
 /** Runs P5 and returns its result (also printed and written to bench/results/p5-soak.json). */
-export async function runSoak(options: FigureOptions & { minutes?: number }, log: (line: string) => void = console.log): Promise<FigureResult> {
+export async function runSoak(
+  options: FigureOptions & { minutes?: number; warmMinutes?: number },
+  log: (line: string) => void = console.log,
+): Promise<FigureResult> {
   const sizes = { ...(options.smoke ? SMOKE : FULL) };
-  const fig = startFigure('p5-soak', `memory soak at ${sizes.rate / 1000}k events/s`, options.smoke);
+  const warmMs = (options.warmMinutes ?? 0) * 60_000;
+  const fig = warmMs
+    ? startFigure('p5-soak-warm', `memory soak at ${sizes.rate / 1000}k events/s, pages opened after ${options.warmMinutes} min of play`, options.smoke)
+    : startFigure('p5-soak', `memory soak at ${sizes.rate / 1000}k events/s`, options.smoke);
   if (!browserAvailable()) throw new Error('Chromium is missing at /usr/bin/chromium (apt-get install -y chromium)');
   if (options.minutes && !options.smoke) sizes.lastMarkS = Math.max(sizes.firstMarkS * 2, Math.round(options.minutes * 60));
   await ensureBuild(log);
@@ -51,6 +60,10 @@ export async function runSoak(options: FigureOptions & { minutes?: number }, log
     // The bare page is served from another origin: the gateway must allow it to open /v1/ws.
     staticServer = await startBaseline('static-page');
     server = await startGateway({ next: true, mock: sizes.rate, env: { MOCK_SEED: '7', ALLOWED_ORIGINS: new URL(staticServer.baseUrl).origin } });
+    if (warmMs) {
+      log(`  the floor plays ${options.warmMinutes} min before the pages open…`);
+      await sleep(warmMs);
+    }
     const token = await devLogin(server.baseUrl, 'Bench Operator', 'operator');
     const userId = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string;
     // Neither page carries the timing probe: its maps would be part of the heaps measured here.
@@ -111,7 +124,7 @@ export async function runSoak(options: FigureOptions & { minutes?: number }, log
           row(`dashboard heap growth over the second half (${mid.at_s} s → ${last.at_s} s)`, '%', growth(mid.dashboard_heap_mb, last.dashboard_heap_mb)),
         ],
         targets: [target(`server RSS growth ${m1} → ${m2}`, rssGrowth, '<=', 10, '%'), target(`dashboard heap growth ${m1} → ${m2}`, heapGrowth, '<=', 10, '%')],
-        details: { sizes, samples },
+        details: { sizes, warm_minutes: options.warmMinutes ?? 0, samples },
         notes: ['heap is measured after a forced garbage collection (CDP HeapProfiler.collectGarbage), so it is what the page retains'],
       }),
     );
@@ -124,5 +137,6 @@ export async function runSoak(options: FigureOptions & { minutes?: number }, log
 
 if (isEntryPoint(import.meta.url)) {
   const minutes = Number(argValue('minutes')) || undefined;
-  runAsScript((o) => runSoak({ ...o, minutes }));
+  const warmMinutes = Number(argValue('warm')) || undefined;
+  runAsScript((o) => runSoak({ ...o, minutes, warmMinutes }));
 }
