@@ -72,6 +72,26 @@ describe('FrameBatcher', () => {
     expect(batches).toEqual([[1], [2], [3], [4], [5]]);
   });
 
+  it('hands a batch with an urgent item over at the next frame, though the budget would hold it back', () => {
+    const { frame, batches, batcher, settle, nextFrame } = setup(100);
+    batcher.push(1);
+    nextFrame();
+    settle();
+    // A 100 ms hand-over made the frame after it late: the budget holds the next one back.
+    batcher.push(2);
+    nextFrame();
+    expect(batches).toEqual([[1]]);
+    expect(frame.pending()).toBe(true);
+    batcher.push(3, true);
+    nextFrame();
+    expect(batches).toEqual([[1], [2, 3]]);
+    // Urgency goes with its batch: the next item waits for the budget again.
+    settle();
+    batcher.push(4);
+    nextFrame();
+    expect(batches).toEqual([[1], [2, 3]]);
+  });
+
   it('keeps to the full tick while the frames that held updates run late, and goes early again once they do not', () => {
     const { full, batches, batcher, settle, nextFrame } = setup(1);
     // Each update's next frame begins 60 ms after it: the page is behind.

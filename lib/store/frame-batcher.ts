@@ -12,6 +12,8 @@ export type Schedule = (run: () => void) => () => void;
 export class FrameBatcher<T> {
   private items: T[] = [];
   private cancel: (() => void) | null = null;
+  /** Whether the buffered items include one that goes at the next frame whatever the budget says. */
+  private urgent = false;
 
   constructor(
     private readonly schedule: Schedule,
@@ -19,15 +21,20 @@ export class FrameBatcher<T> {
     private readonly budget?: FrameBudget,
   ) {}
 
-  push(item: T): void {
+  /**
+   * Buffers an item. An `urgent` one (a panel's first data, which someone opening the page waits for)
+   * takes its batch at the next animation frame even when the budget would hold it back.
+   */
+  push(item: T, urgent = false): void {
     this.items.push(item);
+    if (urgent) this.urgent = true;
     if (this.cancel) return;
     const cancelFull = this.schedule(() => this.flushNow());
     const budget = this.budget;
     let cancelFrame: (() => void) | undefined;
     const onFrame = () => {
       budget!.frameBegan();
-      if (budget!.allows()) this.flushNow();
+      if (this.urgent || budget!.allows()) this.flushNow();
       else cancelFrame = budget!.schedule(onFrame);
     };
     budget?.waitBegan();
@@ -42,6 +49,7 @@ export class FrameBatcher<T> {
   flushNow(): void {
     this.cancel?.();
     this.cancel = null;
+    this.urgent = false;
     if (this.items.length === 0) return;
     const items = this.items;
     this.items = [];
@@ -53,6 +61,7 @@ export class FrameBatcher<T> {
   dispose(): void {
     this.cancel?.();
     this.cancel = null;
+    this.urgent = false;
     this.items = [];
   }
 }

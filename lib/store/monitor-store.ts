@@ -52,9 +52,15 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
     const apply = (items: StoreItem[]) => set((s) => applyBatch(s, items, { now: now(), paused: s.ui.paused }));
     const tickers = new FrameBatcher<StoreItem>(deps.tickerSchedule, apply);
     const tables = new FrameBatcher<StoreItem>(deps.tableSchedule, apply, deps.tablePacing && new FrameBudget(deps.tablePacing));
+    /** Channels whose data has reached the tables batcher since the session began. */
+    const begun = new Set<Channel>();
     const route = (item: StoreItem) => {
-      const ticker = item.type === 'presence' || item.type === 'presence_list_response' || item.channel === 'jackpots';
-      (ticker ? tickers : tables).push(item);
+      if (item.type === 'presence' || item.type === 'presence_list_response' || item.channel === 'jackpots') return tickers.push(item);
+      // A channel's first data goes at the next frame: someone opening the page waits for it, and the
+      // budget, still holding the cost of the page's first render, would keep it to the full tick.
+      const first = !begun.has(item.channel);
+      if (first) begun.add(item.channel);
+      tables.push(item, first);
     };
     const patchConnection = (patch: Partial<MonitorState['connection']>) => set((s) => ({ connection: { ...s.connection, ...patch } }));
     const setChannel = (channel: Channel, readiness: 'pending' | 'ready' | 'error') =>
@@ -112,6 +118,7 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
       joined = null;
       tickers.dispose();
       tables.dispose();
+      begun.clear();
       forgetToken(deps.storage);
       const data = initialData();
       set({ ...data, session: { ...data.session, checked: true, ended } });
