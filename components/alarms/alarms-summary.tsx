@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { cx } from '@/components/ui/cx';
 import { formatSince, locationLabel } from '@/components/ui/format';
 import { Panel } from '@/components/ui/panel';
+import { alarmLink } from '@/lib/protocol/alarm';
 import { usePanelState } from '@/lib/store/use-panel-state';
 import { SeverityBadge } from './alarm-badges';
 import { awaitsAck } from './alarm-sections';
@@ -45,7 +46,7 @@ export function AlarmsSummary({ className }: { className?: string }) {
           const urgent = a.severity === 'critical' && a.state === 'unacked' && !isShelved(a, now);
           return (
             <li key={a.alarm_id} data-testid="alarm-summary-row" data-state={a.state} className={cx('border-b border-line/60 border-l-4', urgent ? 'border-l-crit bg-crit-bg' : 'border-l-transparent')}>
-              <Link href={`/alarms?alarm=${encodeURIComponent(a.alarm_id)}`} prefetch={false} className="grid grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-2 px-3 py-1.5 hover:bg-raised">
+              <Link href={alarmLink(a.alarm_id)} prefetch={false} className="grid grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-2 px-3 py-1.5 hover:bg-raised">
                 <SeverityBadge severity={a.severity} />
                 <span className="min-w-0">
                   <span className="block text-sm font-medium break-words">{a.message}</span>

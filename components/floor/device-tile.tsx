@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { memo } from 'react';
 import type { DeviceState } from '@/lib/protocol';
+import { alarmLink } from '@/lib/protocol/alarm';
 import { cx } from '@/components/ui/cx';
 
 /**
@@ -18,7 +19,7 @@ export const DeviceTile = memo(function DeviceTile({ device, alarmId }: { device
   );
   if (!device.online && alarmId) {
     return (
-      <Link href={`/alarms?alarm=${encodeURIComponent(alarmId)}`} prefetch={false} title={`${title} — open alarm`} data-testid="device-tile" data-online="false" className={cx(className, 'hover:bg-crit/40')}>
+      <Link href={alarmLink(alarmId)} prefetch={false} title={`${title} — open alarm`} data-testid="device-tile" data-online="false" className={cx(className, 'hover:bg-crit/40')}>
         {label}
       </Link>
     );

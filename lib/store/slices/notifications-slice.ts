@@ -1,4 +1,5 @@
 import type { EventFrameOf } from '@/lib/protocol';
+import { alarmLink } from '@/lib/protocol/alarm';
 import { prependBounded } from '../ring';
 import { type BatchContext, type ChannelItem, eventTime } from './channel-item';
 
@@ -35,7 +36,7 @@ function toItem(frame: NotificationFrame, now: number): NotificationItem {
     title: d.title || 'Notification',
     body: d.body,
     alarm_id: alarmId,
-    link: safeLink(d.link ?? null) ?? (alarmId ? `/alarms?alarm=${encodeURIComponent(alarmId)}` : null),
+    link: safeLink(d.link ?? null) ?? (alarmId ? alarmLink(alarmId) : null),
   };
 }
 
