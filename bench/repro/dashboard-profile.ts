@@ -7,7 +7,10 @@
  * `--cold` profiles a cold load instead: from navigation to the first bet row, at `--rate` (P4 runs 100);
  * `--windows=100` adds what the main thread did in each 100 ms from the start.
  *
- *   node --import tsx bench/repro/dashboard-profile.ts [--rate=5000] [--seconds=8] [--cold [--windows=MS]] [--save=FILE]
+ * `--trace=FILE` also saves a Chromium trace of the window (`--categories=a,b` to choose its categories),
+ * for `trace-summary.ts`.
+ *
+ *   node --import tsx bench/repro/dashboard-profile.ts [--rate=5000] [--seconds=8] [--cold [--windows=MS]] [--save=FILE] [--trace=FILE]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -165,7 +168,8 @@ async function profile({ server, browser, token, dashboardUrl }: LiveFloor, stat
   };
   const before = await metrics();
   const tracePath = argValue('trace');
-  if (tracePath) await browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc', 'gpu', 'viz'] });
+  const categories = argValue('categories')?.split(',') ?? ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc', 'gpu', 'viz'];
+  if (tracePath) await browser.startTracing(page, { path: tracePath, categories });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');

@@ -76,7 +76,7 @@ describe('the head script', () => {
 });
 
 describe('takeEarlySocket', () => {
-  it('hands the frames that came first to the new handlers, in order, before any later frame', async () => {
+  it('hands the frames that came first to the new handlers on replay, in order, once', () => {
     const { page } = runScript(TOKEN);
     const raw = RawFake.made[0];
     raw.open();
@@ -86,8 +86,11 @@ describe('takeEarlySocket', () => {
     expect(adopted.authSent).toBe(true);
     const seen: unknown[] = [];
     adopted.socket.onmessage = (ev) => seen.push(JSON.parse(String(ev.data)).n);
-    await Promise.resolve();
+    expect(seen).toEqual([]);
+    adopted.replay();
+    expect(seen).toEqual([1, 2]);
     raw.receive({ n: 3 });
+    adopted.replay();
     expect(seen).toEqual([1, 2, 3]);
     expect(takeEarlySocket(page, URL_, TOKEN)).toBeNull();
   });
@@ -115,28 +118,31 @@ describe('takeEarlySocket', () => {
 });
 
 describe('SocketClient on a connection the page opened', () => {
-  it('does not authenticate twice and subscribes on the welcome that came before it', async () => {
+  it('does not authenticate twice and subscribes at once on the welcome that came before it', () => {
     const { page } = runScript(TOKEN);
     const raw = RawFake.made[0];
     raw.open();
     raw.receive({ type: 'welcome', session_id: 's-1', epoch: 'e-1', user: { user_id: 'u-1', name: 'Ana', role: 'operator' }, heartbeat_interval_ms: 5000 });
     FakeSocket.instances = [];
     const statuses: string[] = [];
+    const clock = new FakeClock();
     const client = new SocketClient({
       url: () => URL_,
       token: () => TOKEN,
       WebSocketImpl: FakeSocket,
       adopt: () => takeEarlySocket(page, URL_, TOKEN),
       subscriptions: () => [{ channel: 'game', params: {} }],
-      clock: new FakeClock(),
+      clock,
       listener: { status: (s) => statuses.push(s) },
     });
     client.start();
-    await Promise.resolve();
     expect(FakeSocket.instances).toEqual([]);
     expect(statuses.at(-1)).toBe('live');
     expect(raw.sentOfType('auth')).toHaveLength(1);
     expect(raw.sentOfType('subscribe').map((f) => f.channel)).toEqual(['game']);
+    // The welcome it answered counts: the connection is not dropped for want of one.
+    clock.advance(10_000);
+    expect(raw.closed).toBe(false);
     client.stop();
   });
 });

@@ -54,8 +54,8 @@ export function earlySocketScript(): string {
 /**
  * Takes the head script's connection when it is for this `url` and `token` and still usable; once
  * only. A connection for another token (signed in again since) or already closed is let go, and the
- * caller opens its own. Frames that arrived before are handed over, in order, right after the caller
- * has set its handlers (in a microtask, before any later frame can arrive).
+ * caller opens its own. Frames that arrived before are handed over, in order, when the caller calls
+ * `replay` once its handlers are set; a later frame is a task of its own, so it cannot come first.
  */
 export function takeEarlySocket(slot: Record<string, unknown>, url: string, token: string): AdoptedSocket | null {
   const early = slot[EARLY_SOCKET_KEY] as EarlySocketState | undefined;
@@ -67,7 +67,8 @@ export function takeEarlySocket(slot: Record<string, unknown>, url: string, toke
     if (!early.closed) raw.close(1000, 'not taken');
     return null;
   }
-  return { socket: new HandedOverSocket(early), authSent: early.authSent };
+  const socket = new HandedOverSocket(early);
+  return { socket, authSent: early.authSent, replay: () => socket.replay() };
 }
 
 /** The head script's connection, seen by the store as any other socket. */
@@ -77,17 +78,24 @@ class HandedOverSocket implements SocketLike {
   onclose: SocketLike['onclose'] = null;
   onerror: SocketLike['onerror'] = null;
 
+  /** Frames that arrived before the take-over, until `replay`. */
+  private held: unknown[];
+
   constructor(private readonly early: EarlySocketState) {
     const raw = early.socket;
-    const held = early.frames;
+    this.held = early.frames;
     early.frames = [];
     // Later events go to the store's handlers; the store sends the auth frame itself if the socket has not opened yet.
     raw.onopen = (ev) => this.onopen?.(ev);
     raw.onerror = (ev) => this.onerror?.(ev);
     raw.onmessage = (ev) => this.onmessage?.(ev);
     raw.onclose = (ev) => this.onclose?.(ev);
-    // A socket's events are tasks: this microtask runs before any newer frame can arrive, so order holds.
-    if (held.length > 0) queueMicrotask(() => held.forEach((data) => this.onmessage?.({ data })));
+  }
+
+  replay(): void {
+    const held = this.held;
+    this.held = [];
+    for (const data of held) this.onmessage?.({ data });
   }
 
   send(data: string): void {

@@ -125,6 +125,8 @@ export class SocketClient {
     socket.onclose = (ev) => this.handleClose(ev.code, ev.reason);
     socket.onerror = () => undefined;
     this.welcomeTimer = this.clock.setTimeout(() => this.drop(4000, 'no welcome'), WELCOME_TIMEOUT_MS);
+    // An adopted connection's welcome may already be in: answered now, the subscriptions go out at once.
+    adopted?.replay();
   }
 
   private handleMessage(raw: unknown): void {

@@ -31,6 +31,8 @@ export type SocketConstructor = new (url: string) => SocketLike;
 export interface AdoptedSocket {
   socket: SocketLike;
   authSent: boolean;
+  /** Hands the frames that arrived before the take-over to the socket's handlers, in order; once. */
+  replay(): void;
 }
 
 /** Timers and time, injectable so reconnect and ping logic run under a fake clock in tests. */
