@@ -3,11 +3,14 @@
  * no subscriber) takes `--batches` bodies of 100 `gameround` bets through `sources.ingest` after
  * `JSON.parse`, as `POST /api/v1/events` does; CPU time per item beside `JSON.parse` alone of the same
  * bodies, measured in the same run (the part the bare server of P2 also pays). Three rounds, alternating.
- * With `--cpu-prof` Node writes a profile of the whole run.
+ * With `--cpu-prof` Node writes a profile of the whole run. `--allocations` samples, over one more ingest
+ * round, every allocation (kept or collected since) and prints the functions that allocate the most
+ * bytes per item: what the garbage collector then has to deal with.
  *
- *   node [--cpu-prof] --import tsx bench/repro/ingest-cost.ts [--batches=3000] [--items=100]
+ *   node [--cpu-prof] --import tsx bench/repro/ingest-cost.ts [--batches=3000] [--items=100] [--allocations]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../lib/runtime/config';
@@ -67,9 +70,43 @@ async function main() {
           `JSON.parse alone is ${(parse / total).toFixed(2)}× of it`,
       );
     }
+    if (process.argv.includes('--allocations')) await printAllocations(() => ingest(), batches * items);
   } finally {
     await monitor.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface SamplingNode {
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  selfSize: number;
+  children: SamplingNode[];
+}
+
+/** Runs `work` under V8's sampling heap profiler, collected objects included, and prints bytes per item by function. */
+async function printAllocations(work: () => Promise<unknown>, itemCount: number): Promise<void> {
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post('HeapProfiler.enable');
+    await session.post('HeapProfiler.startSampling', { samplingInterval: 512, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    await work();
+    const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as { profile: { head: SamplingNode } };
+    const bySite = new Map<string, number>();
+    const visit = (node: SamplingNode) => {
+      const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+      const site = `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}:${columnNumber + 1}`;
+      if (node.selfSize > 0) bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
+      node.children.forEach(visit);
+    };
+    visit(profile.head);
+    const total = [...bySite.values()].reduce((a, b) => a + b, 0);
+    console.log(`allocated in one ingest round: ${(total / itemCount).toFixed(0)} bytes per item (sampled), by function:`);
+    for (const [site, bytes] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, Number(argValue('top') ?? 25))) {
+      console.log(`${(bytes / itemCount).toFixed(0).padStart(7)} B/item  ${site}`);
+    }
+  } finally {
+    session.disconnect();
   }
 }
 
