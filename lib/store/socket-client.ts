@@ -15,7 +15,6 @@ import {
   realClock,
 } from './socket-types';
 
-
 /** Heartbeat intervals without any frame after which the connection counts as dead and is replaced. */
 const SILENT_INTERVALS = 2;
 
@@ -104,7 +103,8 @@ export class SocketClient {
 
   private open(): void {
     this.setStatus(this.attempt === 0 ? 'connecting' : this.currentStatus, { attempt: this.attempt });
-    // The first connection may be one the page opened before its scripts loaded (and maybe authenticated).
+    // The first connection may be one the page opened before its scripts loaded (and maybe authenticated);
+    // the frames it already holds are replayed once the handlers and the welcome timer are set (below).
     const adopted = this.attempt === 0 ? (this.options.adopt?.() ?? null) : null;
     let socket: SocketLike;
     try {
@@ -125,7 +125,6 @@ export class SocketClient {
     socket.onclose = (ev) => this.handleClose(ev.code, ev.reason);
     socket.onerror = () => undefined;
     this.welcomeTimer = this.clock.setTimeout(() => this.drop(4000, 'no welcome'), WELCOME_TIMEOUT_MS);
-    // An adopted connection's welcome may already be in: answered now, the subscriptions go out at once.
     adopted?.replay();
   }
 
