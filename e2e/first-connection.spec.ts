@@ -1,10 +1,10 @@
 import { type WebSocket, expect, test } from '@playwright/test';
 import { mintToken } from './fixtures/session';
 
-test('a signed-in page opens one connection, authenticates once in its first frame, and carries it on as live', async ({ page }) => {
+test('a signed-in page opens one connection as its document loads, authenticates in its first frame, then moves it into a worker without a gap', async ({ page }) => {
   const token = await mintToken(page, 'Olga Opener', 'operator');
-  const sockets: { socket: WebSocket; sent: string[] }[] = [];
-  // Who opened each connection, and when: the document's own head script, or one of the page's scripts.
+  let sockets: { socket: WebSocket; sent: string[] }[] = [];
+  // Who opened each connection on the page's main thread, and when: the document's own head script, or one of the page's scripts.
   await page.addInitScript(`(() => {
     const Native = window.WebSocket;
     window.__opened = [];
@@ -27,25 +27,34 @@ test('a signed-in page opens one connection, authenticates once in its first fra
   await page.goto(`/?token=${encodeURIComponent(token)}`);
   await expect(page.getByTestId('connection-badge')).toContainText(/live/i, { timeout: 15_000 });
   opened.push(...((await page.evaluate('window.__opened')) as unknown[]));
+  sockets = [];
   await page.reload();
   await expect(page.getByTestId('connection-badge')).toContainText(/live/i, { timeout: 15_000 });
   opened.push(...((await page.evaluate('window.__opened')) as unknown[]));
   await expect(page.getByTestId('bet-row').first()).toBeVisible({ timeout: 10_000 });
 
-  // One connection per load, opened by the document's head script while it was still being read, before
-  // any of the page's scripts: the one the dashboard then lives on.
-  expect(sockets).toHaveLength(2);
+  // On the main thread, one connection per load, opened by the document's head script while it was still
+  // being read, before any of the page's scripts.
   expect(opened).toEqual([
     { state: 'loading', byScript: false },
     { state: 'loading', byScript: false },
   ]);
+  // Once the page is up, the connection moves into a worker: a second one subscribes from where the first
+  // stood, and the first closes after. The badge stays live throughout.
+  await expect.poll(() => sockets.length, { timeout: 15_000 }).toBe(2);
+  await expect.poll(() => sockets[0].socket.isClosed(), { timeout: 15_000 }).toBe(true);
+  await expect(page.getByTestId('connection-badge')).toContainText(/live/i);
   for (const { socket, sent } of sockets) {
     expect(socket.url()).not.toContain('token');
     expect(JSON.parse(sent[0])).toEqual({ type: 'auth', token });
     expect(sent.filter((f) => f.includes('"type":"auth"'))).toHaveLength(1);
     expect(sent.some((f) => f.includes('"type":"subscribe"') && f.includes('"channel":"game"'))).toBe(true);
   }
+  const moved = sockets[1].sent.map((f) => JSON.parse(f)).find((f) => f.type === 'subscribe' && f.channel === 'game');
+  expect(moved.since, 'the moved connection resumes game where the first stopped').toBeGreaterThan(0);
   expect(sockets[1].socket.isClosed()).toBe(false);
+  await page.waitForTimeout(1000);
+  expect(sockets).toHaveLength(2);
 });
 
 test('the login page opens no connection until someone signs in', async ({ page }) => {

@@ -5,7 +5,8 @@
  * - frames: requestAnimationFrame intervals while measuring;
  * - long tasks: PerformanceObserver `longtask` entries while measuring;
  * - rows: every WebSocket message is timestamped as the page's main thread receives it (a listener
- *   added in the constructor runs before the page's own); a `game` event's `id` is remembered with
+ *   added in the constructor runs before the page's own; the dashboard's socket lives in a worker, which
+ *   hands the page each burst of frames in one message, received as one); a `game` event's `id` is remembered with
  *   that time. When an element `[data-testid="bet-row"]` with that `data-id` enters the DOM
  *   (MutationObserver), the time of the next animation frame callback — the rendering update that
  *   paints it — is its visible time. Each row is reported as [id, arrival, event time, visible]:
@@ -32,27 +33,41 @@ export const PAGE_PROBE = String.raw`(() => {
     }).observe({ type: 'longtask', buffered: false });
   } catch (e) {}
 
+  const onFrame = (s, t) => {
+    if (st.measuring) st.wsFrames++;
+    if (typeof s !== 'string') return;
+    if (st.measuring) st.wsBytes += s.length;
+    if (s.indexOf('"channel":"game"') < 0 || s.indexOf('"type":"event"') < 0) return;
+    st.gameEvents++;
+    const at = s.indexOf('"id":"');
+    if (at < 0) return;
+    const tsAt = s.indexOf('"ts":"');
+    const eventTime = tsAt < 0 ? NaN : Date.parse(s.slice(tsAt + 6, s.indexOf('"', tsAt + 6))) - performance.timeOrigin;
+    arrivals.set(s.slice(at + 6, s.indexOf('"', at + 6)), [t, eventTime]);
+  };
   const Native = window.WebSocket;
   class ProbedWebSocket extends Native {
     constructor(url, protocols) {
       super(url, protocols);
-      this.addEventListener('message', (ev) => {
-        const t = performance.now();
-        const s = ev.data;
-        if (st.measuring) st.wsFrames++;
-        if (typeof s !== 'string') return;
-        if (st.measuring) st.wsBytes += s.length;
-        if (s.indexOf('"channel":"game"') < 0 || s.indexOf('"type":"event"') < 0) return;
-        st.gameEvents++;
-        const at = s.indexOf('"id":"');
-        if (at < 0) return;
-        const tsAt = s.indexOf('"ts":"');
-        const eventTime = tsAt < 0 ? NaN : Date.parse(s.slice(tsAt + 6, s.indexOf('"', tsAt + 6))) - performance.timeOrigin;
-        arrivals.set(s.slice(at + 6, s.indexOf('"', at + 6)), [t, eventTime]);
-      });
+      this.addEventListener('message', (ev) => onFrame(ev.data, performance.now()));
     }
   }
   window.WebSocket = ProbedWebSocket;
+  // The dashboard's socket lives in a worker (lib/store/worker-socket.ts), which hands the page each burst of frames.
+  const NativeWorker = window.Worker;
+  if (NativeWorker) {
+    window.Worker = class extends NativeWorker {
+      constructor(url, options) {
+        super(url, options);
+        this.addEventListener('message', (ev) => {
+          const d = ev.data;
+          if (!d || d.t !== 'frames') return;
+          const t = performance.now();
+          for (const frame of d.frames) onFrame(frame, t);
+        });
+      }
+    };
+  }
   // The probe's own memory stays small (it is inside the heap being measured): arrivals older than
   // 15 s will never become rows worth timing, and ids of rows already seen are only kept for a while.
   setInterval(() => {

@@ -30,6 +30,8 @@ export interface MonitorStoreDeps {
   page?: { location: Pick<Location, 'href'>; history: Pick<History, 'replaceState' | 'state'> };
   /** The connection the page opened for `token` before the store loaded, if any (taken once). */
   adoptSocket?: (token: string) => AdoptedSocket | null;
+  /** When to move from the adopted connection onto one of `WebSocketImpl`'s, once it is welcomed; never if absent. */
+  moveAdoptedAfterMs?: number;
   /** Flush timing for tickers (jackpot values, presence) and for tables and charts. */
   tickerSchedule: Schedule;
   tableSchedule: Schedule;
@@ -133,6 +135,7 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
         token: () => token,
         WebSocketImpl: deps.WebSocketImpl,
         adopt: deps.adoptSocket && (() => deps.adoptSocket!(token)),
+        moveAdoptedAfterMs: deps.moveAdoptedAfterMs,
         clock: deps.clock,
         subscriptions: () => {
           const u = get().session.user;

@@ -5,6 +5,7 @@ import { afterDelay, onAnimationFrame } from './frame-batcher';
 import { takeEarlySocket } from './early-socket';
 import { type MonitorStore, createMonitorStore } from './monitor-store';
 import type { SocketConstructor, SocketLike } from './socket-types';
+import { WorkerSocket, workerSocketSupported } from './worker-socket';
 
 /** Tables and charts take new data at least this often, however loaded the page is. */
 const TABLE_FLUSH_MS = 200;
@@ -22,14 +23,22 @@ const TICKER_FLUSH_MS = 100;
 const TABLE_SHARE = 0.25;
 
 /**
- * The browser's WebSocket, looked up when a connection opens (never during server rendering). The client
- * uses only the `SocketLike` part of it; the DOM types its handlers for `MessageEvent`, a wider event.
+ * The page's own connections (the first is the head script's): in a worker where the browser can run one
+ * (`worker-socket.ts`), else the browser's WebSocket, looked up when a connection opens (never during
+ * server rendering). The client uses only the `SocketLike` part of it; the DOM types its handlers for
+ * `MessageEvent`, a wider event.
  */
 const BrowserSocket: SocketConstructor = class {
   constructor(url: string) {
-    return new WebSocket(url) as SocketLike;
+    return (workerSocketSupported() ? new WorkerSocket(url) : new WebSocket(url)) as SocketLike;
   }
 } as SocketConstructor;
+
+/**
+ * How long after the head script's connection is welcomed the client moves onto a worker's: by then the
+ * page has drawn its first data, and the worker's start no longer competes with loading it.
+ */
+const MOVE_TO_WORKER_MS = 2000;
 
 /** localStorage (shared by the browser's tabs), looked up at use so the store can be created while rendering on the server. */
 const browserStore = {
@@ -48,6 +57,7 @@ export function createBrowserStore(): MonitorStore {
     WebSocketImpl: BrowserSocket,
     wsUrl,
     adoptSocket: (token) => takeEarlySocket(window as unknown as Record<string, unknown>, wsUrl(), token),
+    moveAdoptedAfterMs: workerSocketSupported() ? MOVE_TO_WORKER_MS : undefined,
     storage: browserStore,
     get page() {
       return { location: window.location, history: window.history };

@@ -9,6 +9,11 @@ export class PendingRequests {
 
   constructor(private readonly clock: Clock) {}
 
+  /** How many requests wait for an answer. */
+  get size(): number {
+    return this.pending.size;
+  }
+
   /** Waits for the answer to `id`; past `timeoutMs` it settles as a timeout. */
   add(id: string, done: (result: RequestResult) => void, timeoutMs: number): void {
     const timer = this.clock.setTimeout(() => {

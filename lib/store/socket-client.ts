@@ -1,10 +1,12 @@
-import type { Channel, ErrorFrame, EventFrame, ServerFrame, SnapshotFrame } from '@/lib/protocol';
+import type { Channel, EventFrame, ServerFrame, SnapshotFrame, WelcomeFrame } from '@/lib/protocol';
 import { CLOSE_CODES } from '@/lib/protocol/errors';
 import { parseServerFrame } from '@/lib/protocol/server-frame-parse';
 import { DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import { ChannelCursors } from './channel-cursors';
 import { PendingRequests } from './pending-requests';
 import { SnapshotAssembly } from './snapshot-assembly';
+import { type ResubscribeContext, subscribeAll } from './resubscribe';
+import { ConnectionMove, retire } from './socket-move';
 import {
   type Clock,
   type ConnectionStatus,
@@ -48,10 +50,18 @@ export class SocketClient {
   private rttMs: number | null = null;
   private eventsThisSecond = 0;
   private currentStatus: ConnectionStatus = 'offline';
+  /** Whether the current socket is the one the page opened before the client (`options.adopt`). */
+  private adopted = false;
+  private readonly move: ConnectionMove;
+  private readonly resubscribe: ResubscribeContext;
 
   constructor(private readonly options: SocketClientOptions) {
     this.clock = options.clock ?? realClock;
     this.pending = new PendingRequests(this.clock);
+    const timeoutMs = options.requestTimeoutMs ?? 10_000;
+    this.resubscribe = { cursors: this.cursors, listener: options.listener, send: (frame, done) => this.sendRequest(frame, done, timeoutMs) };
+    const canMove = () => !this.stopped && this.currentStatus === 'live' && this.pending.size === 0;
+    this.move = new ConnectionMove(options, { canMove, takeOver: (next, welcome) => this.takeOver(next, welcome) }, this.clock);
   }
 
   get status(): ConnectionStatus {
@@ -70,6 +80,7 @@ export class SocketClient {
   stop(): void {
     this.stopped = true;
     this.clearTimers();
+    this.move.cancel();
     this.detach(1000, 'client stopped');
     this.pending.failAll('not_connected', 'Connection closed');
     this.setStatus('offline', { attempt: this.attempt });
@@ -113,10 +124,26 @@ export class SocketClient {
       this.handleClose(1006, 'could not open');
       return;
     }
-    this.socket = socket;
+    this.adopted = adopted !== null;
     this.snapshots.clear();
+    this.attach(socket, adopted?.authSent ?? false);
+    this.welcomeTimer = this.clock.setTimeout(() => this.drop(4000, 'no welcome'), WELCOME_TIMEOUT_MS);
+    adopted?.replay();
+  }
+
+  /** Makes `next` the connection (a move's new socket, welcomed); the old one's frames count until the move retires it. */
+  private takeOver(next: SocketLike, welcome: WelcomeFrame): SocketLike | null {
+    const old = this.socket;
+    if (old) old.onopen = old.onclose = old.onerror = null;
+    this.attach(next, true);
+    this.handleWelcome(welcome);
+    return old;
+  }
+
+  private attach(socket: SocketLike, authSent: boolean): void {
+    this.socket = socket;
     // The token goes in the first frame, never in the URL: URLs end up in proxy logs and histories.
-    this.authSent = adopted?.authSent ?? false;
+    this.authSent = authSent;
     socket.onopen = () => {
       socket.send(JSON.stringify({ type: 'auth', token: this.options.token() }));
       this.authSent = true;
@@ -124,8 +151,6 @@ export class SocketClient {
     socket.onmessage = (ev) => this.handleMessage(ev.data);
     socket.onclose = (ev) => this.handleClose(ev.code, ev.reason);
     socket.onerror = () => undefined;
-    this.welcomeTimer = this.clock.setTimeout(() => this.drop(4000, 'no welcome'), WELCOME_TIMEOUT_MS);
-    adopted?.replay();
   }
 
   private handleMessage(raw: unknown): void {
@@ -195,37 +220,18 @@ export class SocketClient {
     return true;
   }
 
-  private handleWelcome(frame: Extract<ServerFrame, { type: 'welcome' }>): void {
+  private handleWelcome(frame: WelcomeFrame): void {
     this.clock.clearTimeout(this.welcomeTimer);
     this.epoch = frame.epoch;
     this.heartbeatMs = frame.heartbeat_interval_ms || 5000;
     this.attempt = 0;
     this.setStatus('live', { attempt: 0 });
     this.options.listener.welcome?.(frame);
-    for (const { channel, params } of this.options.subscriptions()) this.subscribe(channel, params);
+    subscribeAll(this.resubscribe, this.options.subscriptions(), () => this.move.settled());
     this.scheduleTick();
-  }
-
-  private subscribe(channel: Channel, params: object): void {
-    const resuming = this.cursors.has(channel);
-    const frame = { type: 'subscribe', channel, params, ...this.cursors.resumeFields(channel) };
-    this.sendRequest(
-      frame,
-      (result) => {
-        if (!result.ok) {
-          const error = { type: 'error', ...result.error } as ErrorFrame;
-          return this.options.listener.channelError?.(channel, error);
-        }
-        const response = result.frame;
-        if (response.type !== 'response') return;
-        if (resuming && response.recovered !== true) {
-          this.cursors.forget(channel);
-          this.options.listener.resync?.(channel);
-        }
-        this.options.listener.subscribed?.(channel, response);
-      },
-      this.options.requestTimeoutMs ?? 10_000,
-    );
+    // The head script's connection moves onto one of the client's own once the page is up; that one stays.
+    if (this.adopted && this.options.moveAdoptedAfterMs !== undefined) this.move.schedule(this.options.moveAdoptedAfterMs);
+    this.adopted = false;
   }
 
   /** Once a second: events/s, and every ping interval a ping plus a staleness check. */
@@ -257,20 +263,14 @@ export class SocketClient {
   }
 
   private detach(code: number, reason: string): void {
-    const socket = this.socket;
+    if (this.socket) retire(this.socket, code, reason);
     this.socket = null;
-    if (!socket) return;
-    socket.onmessage = socket.onclose = socket.onerror = socket.onopen = null;
-    try {
-      socket.close(code, reason);
-    } catch {
-      // already closed
-    }
   }
 
   private handleClose(code: number, reason: string): void {
     this.socket = null;
     this.clearTimers();
+    this.move.cancel();
     this.pending.failAll('not_connected', 'Connection lost');
     if (this.stopped) return;
     // A socket closed with 4401 before its auth frame left (a page too busy to send it in time) was not

@@ -106,6 +106,13 @@ export interface SocketClientOptions {
    * `authSent` when its auth frame went out. Reconnects always open their own.
    */
   adopt?: () => AdoptedSocket | null;
+  /**
+   * Once an adopted connection is welcomed, how long until the client moves onto one of `WebSocketImpl`'s
+   * (the head script's socket is the page's main thread's; the store's own run in a worker). The new one
+   * is subscribed from where the old one stopped before the old one closes, so nothing is missed and the
+   * user never leaves the presence lists. Never moves when absent.
+   */
+  moveAdoptedAfterMs?: number;
   /** Channels to (re)subscribe after each welcome. */
   subscriptions: () => SubscriptionRequest[];
   listener: SocketListener;
