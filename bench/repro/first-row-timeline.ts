@@ -40,7 +40,7 @@ async function main() {
       const timings = (await page.evaluate(`(() => {
         const n = performance.getEntriesByType('navigation')[0];
         const rows = [['document response end', n.responseEnd], ['DOM interactive', n.domInteractive], ['DOMContentLoaded', n.domContentLoadedEventEnd]];
-        for (const r of performance.getEntriesByType('resource')) if (r.initiatorType === 'script' || r.initiatorType === 'link') rows.push([r.name.split('/').pop() + ' ' + Math.round(r.transferSize / 1024) + ' KB, requested at ' + Math.round(r.startTime), r.responseEnd]);
+        for (const r of performance.getEntriesByType('resource')) if (r.initiatorType === 'script' || r.initiatorType === 'link') rows.push([r.name.split('/').pop() + ' ' + Math.round(r.transferSize / 1024) + ' KB, requested at ' + Math.round(r.startTime) + ', sent at ' + Math.round(r.requestStart) + ', first byte at ' + Math.round(r.responseStart), r.responseEnd]);
         for (const p of performance.getEntriesByType('paint')) rows.push([p.name, p.startTime]);
         for (const m of performance.getEntriesByType('mark')) rows.push(['mark ' + m.name, m.startTime]);
         return rows.sort((a, b) => a[1] - b[1]);
