@@ -1,6 +1,6 @@
 import vm from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SOCKET_WORKER_SOURCE, WorkerSocket } from './worker-socket';
+import { MAX_BURST, SOCKET_WORKER_SOURCE, WorkerSocket } from './worker-socket';
 
 /** The browser's WebSocket as the worker sees it. */
 class WorkerSideSocket {
@@ -114,6 +114,17 @@ describe('the worker-backed socket', () => {
     expect(worker.posted).toEqual([{ t: 'open' }, { t: 'frames', frames: ['a', 'b'] }]);
     worker.tick();
     expect(worker.posted).toHaveLength(2);
+  });
+
+  it('splits a burst larger than the page should handle in one task', () => {
+    const { worker, ws, seen } = open();
+    ws.onopen!();
+    const burst = Array.from({ length: MAX_BURST * 2 + 1 }, (_, i) => String(i));
+    for (const data of burst) ws.onmessage!({ data });
+    worker.tick();
+    expect(worker.posted.slice(1).map((m) => (m as { frames: string[] }).frames.length)).toEqual([MAX_BURST, MAX_BURST, 1]);
+    worker.deliver();
+    expect(seen).toEqual(['open', ...burst.map((f) => `frame ${f}`)]);
   });
 
   it('puts frames still in the worker before the close that follows them', () => {

@@ -18,15 +18,21 @@ type ToWorker = { t: 'open'; url: string } | { t: 'send'; data: string } | { t: 
 type FromWorker = { t: 'open' } | { t: 'frames'; frames: string[] } | { t: 'error' } | { t: 'close'; code: number; reason: string };
 
 /**
+ * Most frames the page gets in one message. The page handles a message in one task, at some 50 µs a
+ * frame; a burst larger than this goes as several messages, so the page can draw between them.
+ */
+export const MAX_BURST = 100;
+
+/**
  * The worker: opens the socket it is told to, and gathers the frames of a burst (those that arrive before
- * its next task) into one message. Anything else the socket does goes out after the frames before it.
+ * its next task) into messages of at most `MAX_BURST`. Anything else the socket does goes out after the
+ * frames before it.
  */
 export const SOCKET_WORKER_SOURCE = `'use strict';
 var ws = null, frames = [], queued = false;
 function flush() {
   queued = false;
-  if (frames.length === 0) return;
-  postMessage({ t: 'frames', frames: frames });
+  for (var i = 0; i < frames.length; i += ${MAX_BURST}) postMessage({ t: 'frames', frames: frames.slice(i, i + ${MAX_BURST}) });
   frames = [];
 }
 onmessage = function (m) {
