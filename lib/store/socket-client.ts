@@ -7,22 +7,14 @@ import { PendingRequests } from './pending-requests';
 import { SnapshotAssembly } from './snapshot-assembly';
 import { type ResubscribeContext, subscribeAll } from './resubscribe';
 import { ConnectionMove, retire } from './socket-move';
-import {
-  type Clock,
-  type ConnectionStatus,
-  type RequestResult,
-  type SocketClientOptions,
-  type SocketLike,
-  type StatusDetail,
-  realClock,
-} from './socket-types';
+import type { Clock, ConnectionStatus, RequestResult, SocketClientOptions, SocketLike, StatusDetail } from './socket-types';
+import { WELCOME_TIMEOUT_MS, authFrame, realClock } from './socket-types';
 
 /** Heartbeat intervals without any frame after which the connection counts as dead and is replaced. */
 const SILENT_INTERVALS = 2;
 
 /** Frames with an `id` that may answer a request. */
 const ANSWERS = new Set(['response', 'error', 'pong', 'subscriptions_list', 'presence_list_response']);
-const WELCOME_TIMEOUT_MS = 10_000;
 
 /**
  * The dashboard's connection to `/v1/ws`: subscribes after every welcome with resume fields,
@@ -145,7 +137,7 @@ export class SocketClient {
     // The token goes in the first frame, never in the URL: URLs end up in proxy logs and histories.
     this.authSent = authSent;
     socket.onopen = () => {
-      socket.send(JSON.stringify({ type: 'auth', token: this.options.token() }));
+      socket.send(authFrame(this.options.token()));
       this.authSent = true;
     };
     socket.onmessage = (ev) => this.handleMessage(ev.data);

@@ -1,11 +1,9 @@
 import type { WelcomeFrame } from '@/lib/protocol';
 import { parseServerFrame } from '@/lib/protocol/server-frame-parse';
-import type { Clock, SocketClientOptions, SocketLike } from './socket-types';
+import { type Clock, type SocketClientOptions, type SocketLike, WELCOME_TIMEOUT_MS, authFrame } from './socket-types';
 
 /** How long a move waits, when the connection is busy (requests unanswered, not live), before trying again. */
 const BUSY_RETRY_MS = 1000;
-/** A new connection not welcomed in this time is given up, and the page stays on the one it has. */
-const WELCOME_TIMEOUT_MS = 10_000;
 
 /** What a move needs from the client whose connection it moves. */
 export interface MoveHost {
@@ -65,6 +63,7 @@ export class ConnectionMove {
       return;
     }
     this.successor = next;
+    // Not welcomed in time, the new socket is given up and the page stays on the one it has.
     const welcomeTimer = this.clock.setTimeout(() => giveUp(), WELCOME_TIMEOUT_MS);
     const giveUp = () => {
       this.clock.clearTimeout(welcomeTimer);
@@ -72,7 +71,7 @@ export class ConnectionMove {
       this.successor = null;
       retire(next, 1000, 'no welcome');
     };
-    next.onopen = () => next.send(JSON.stringify({ type: 'auth', token: this.options.token() }));
+    next.onopen = () => next.send(authFrame(this.options.token()));
     next.onmessage = (ev) => {
       // The gateway's first frame on a connection is its welcome; anything else (a refusal) ends the move.
       const frame = parseServerFrame(String(ev.data));

@@ -42,6 +42,12 @@ export interface Clock {
   clearTimeout(handle: unknown): void;
 }
 
+/** A connection not welcomed in this time is given up. */
+export const WELCOME_TIMEOUT_MS = 10_000;
+
+/** The first frame of every connection: the token goes here, never in the URL (URLs end up in logs). */
+export const authFrame = (token: string): string => JSON.stringify({ type: 'auth', token });
+
 export const realClock: Clock = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
