@@ -8,7 +8,8 @@ import type { Schedule } from './frame-batcher';
  * since the previous one, so updates take at most `share` of the main thread; and frames have been on
  * time, both after updates and between them, so a page already behind (busy reading a flood of frames,
  * painting more than its machine rasterizes in a frame, or on a slow machine) gets the full tick's
- * fewer, larger updates.
+ * fewer, larger updates. After a late frame, frames on time while an update waits let updates go early
+ * again within several frames, so one late frame does not hold them to the tick.
  */
 export interface FramePacing {
   /** Animation frames. */
@@ -24,6 +25,11 @@ export interface FramePacing {
 
 /** Weight of the newest measure in the running estimates: one slow frame does not halt early updates. */
 const WEIGHT = 0.3;
+/**
+ * Weight of a frame on time, seen while a hand-over waits, in the estimate of the frames after hand-overs:
+ * after updates whose next frames came 60 ms late, about seven frames on time (120 ms) let the next go.
+ */
+const RECOVERY_WEIGHT = 0.1;
 /** Frames may run this many frame intervals before updates fall back to the full tick. */
 const LATE_FRAMES = 1.5;
 /** A longer gap between two frames seen is not a frame interval (a hidden tab, or nothing waited between). */
@@ -59,7 +65,12 @@ export class FrameBudget {
     const at = this.pacing.now();
     const gap = at - this.frameAt;
     this.frameAt = at;
-    if (gap <= MAX_FRAME_GAP_MS) this.interval += WEIGHT * (gap - this.interval);
+    if (gap > MAX_FRAME_GAP_MS) return;
+    this.interval += WEIGHT * (gap - this.interval);
+    // A frame on time with no update before it also counts, at a lower weight, towards the frames after
+    // updates: else one late frame after an update would hold every update back until the full tick,
+    // whose larger batch makes its own next frame late again.
+    if (gap <= this.pacing.frameMs * LATE_FRAMES) this.frame += RECOVERY_WEIGHT * (gap - this.frame);
   }
 
   /** Whether a hand-over may go now. */
