@@ -33,7 +33,10 @@ const server = createServer((req, res) => {
   if (monitor.handleHttp(req, res)) return;
   if (pages) {
     applyPageHeaders(req, res, dev);
-    return void pages(req, res);
+    const render = pages;
+    const seeding = monitor.seedPage(req);
+    if (!seeding) return void render(req, res);
+    return void seeding.then(() => render(req, res));
   }
   res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not_found"}');
 });

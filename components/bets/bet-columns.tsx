@@ -1,5 +1,6 @@
 import { dataColumnHelper } from '@/components/ui/data-table-features';
-import { formatClock, formatMoney, locationLabel } from '@/components/ui/format';
+import { ClockText } from '@/components/ui/clock-text';
+import { formatMoney, locationLabel } from '@/components/ui/format';
 import type { BetRow } from '@/lib/store/slices/bets-slice';
 
 const column = dataColumnHelper<BetRow>();
@@ -14,7 +15,11 @@ export const betColumns = column.columns([
     sortFn: 'basic',
     enableGlobalFilter: false,
     meta: { width: '4.75rem' },
-    cell: (c) => <span className="num text-fg-muted">{formatClock(c.getValue())}</span>,
+    cell: (c) => (
+      <span className="num text-fg-muted">
+        <ClockText ms={c.getValue()} />
+      </span>
+    ),
   }),
   column.accessor('player_id', {
     header: 'Player',

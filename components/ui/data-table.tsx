@@ -53,6 +53,9 @@ const SORT_ARROWS = { asc: '▲', desc: '▼' } as const;
 /** Rows drawn beyond the visible ones, so a scroll does not show blank space for a frame. */
 const OVERSCAN = 4;
 
+/** Rows a table draws before it knows its height. */
+const FIRST_SCREEN_ROWS = 24;
+
 const alignOf = (align: 'left' | 'right' | undefined) => (align === 'right' ? 'justify-end text-right' : 'justify-start text-left');
 
 /**
@@ -70,6 +73,9 @@ export function DataTable<T extends RowData>({ table, label, rowTestId, rowHeigh
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: OVERSCAN,
+    // Before the box is measured (a page rendered on the server with rows, and its hydration), a first
+    // screen's worth; the same on both sides, so hydration finds the rows the server drew.
+    initialRect: { width: 0, height: rowHeight * FIRST_SCREEN_ROWS },
   });
   return (
     <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto" role="region" aria-label={label} tabIndex={0}>

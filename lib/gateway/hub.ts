@@ -11,6 +11,7 @@ import { startHeartbeat } from './heartbeat';
 import { DEFAULT_HUB_OPTIONS, type HubOptions, createHubContext } from './hub-context';
 import { createHubPublishing } from './hub-publish';
 import { originAllowed } from './origin-check';
+import { recentEvents } from './recent-events';
 import { announcePresence } from './presence-announce';
 import type { PresenceStore } from './presence-store';
 import { cutSlowConsumer, expireToken, failConnection, openSession } from './session';
@@ -131,6 +132,7 @@ export function createHub(deps: HubDeps): Hub {
       });
     },
     connectionCount: () => ctx.connections.size,
+    recentEvents: (user, channel, event, limit) => recentEvents(ctx, user, channel, event, limit),
     connectedUsers() {
       const users = new Map<string, SessionUser>();
       for (const conn of ctx.connections) if (conn.user) users.set(conn.user.user_id, conn.user);

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Alarm, Channel, ChannelOf, ChannelParams, EventName, EventPayloads, PublishedEvent, SessionUser } from '../protocol';
+import type { SeededEvents } from '../protocol/page-seed';
+import type { Alarm, Channel, ChannelOf, ChannelParams, EventFrame, EventName, EventPayloads, PublishedEvent, SessionUser } from '../protocol';
 
 /** Publishes normalized events into the gateway. Sources, alarms and the mock only ever see this. */
 export interface Publisher {
@@ -84,6 +85,8 @@ export interface Hub extends Publisher {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Open dashboard connections. */
   connectionCount(): number;
+  /** The newest events of one kind a user may read on a channel (`recent-events.ts`), for a page rendered with data. */
+  recentEvents(user: SessionUser, channel: Channel, event: EventName, limit: number): SeededEvents<EventFrame> | null;
   /** The users with at least one authenticated connection, once each. */
   connectedUsers(): SessionUser[];
   /** Closes every connection and stops timers. */

@@ -15,6 +15,7 @@ import type { Logger } from '../runtime/logger';
 import { createMetrics } from '../runtime/metrics';
 import { type Engines, memoryEngines, openEngines } from './engines';
 import { type Duty, type SingleDuty, createLease, runSingleDuty } from './lease';
+import { seedPage } from './page-seed';
 import type { Services } from './services';
 
 /** The gateway side of the process, independent of Next: HTTP API, WebSocket hub, sources, alarms, mock. */
@@ -24,6 +25,11 @@ export interface FloorMonitor {
   handleHttp(req: IncomingMessage, res: ServerResponse): boolean;
   /** Takes an upgrade on `/v1/ws` or `/mock/...`; false when the path is not the gateway's. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /**
+   * Hands a page request its seed (`page-seed.ts`) before Next renders it; a promise when there may be
+   * one to read, null when the page can render at once.
+   */
+  seedPage(req: IncomingMessage): Promise<void> | null;
   /** Connects sources (and starts the mock) once the port is known. */
   start(baseUrl: string): void;
   close(): Promise<void>;
@@ -105,6 +111,7 @@ export function createFloorMonitor(config: Config, logger: Logger, engines: Engi
   return {
     services,
     handleHttp: (req, res) => routeHttp(req, res, services),
+    seedPage: (req) => seedPage(services, req),
     handleUpgrade(req, socket, head) {
       const path = (req.url ?? '/').split('?')[0];
       if (path === '/v1/ws') {

@@ -3,6 +3,7 @@ import type { Schedule } from './frame-batcher';
 import { createMonitorStore } from './monitor-store';
 import { FakeClock, FakeSocket } from './test-doubles';
 import { TOKEN_KEY } from './token';
+import type { PageSeed } from '@/lib/protocol/page-seed';
 
 /** A token whose claims the store can read (the signature is the gateway's business). */
 function token(role = 'manager', name = 'Mia') {
@@ -25,7 +26,7 @@ function memoryStorage(initial: Record<string, string> = {}) {
   return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k), data };
 }
 
-function setup(opts: { storage?: ReturnType<typeof memoryStorage>; href?: string } = {}) {
+function setup(opts: { storage?: ReturnType<typeof memoryStorage>; href?: string; seed?: PageSeed } = {}) {
   const tables = manualSchedule();
   const tickers = manualSchedule();
   const clock = new FakeClock();
@@ -41,6 +42,7 @@ function setup(opts: { storage?: ReturnType<typeof memoryStorage>; href?: string
     tableSchedule: tables.schedule,
     clock,
     onUnauthorized: () => unauthorized++,
+    seed: opts.seed,
   });
   return { store, tables, tickers, clock, storage, replaced, unauthorized: () => unauthorized };
 }
@@ -207,5 +209,40 @@ describe('monitor store', () => {
     expect(storage.data.has(TOKEN_KEY)).toBe(false);
     expect(store.getState().bets.rows).toEqual([]);
     expect(store.getState().connection.status).toBe('offline');
+  });
+
+  describe('from the data the page was rendered with', () => {
+    const seed = (userId = 'user-mia'): PageSeed => ({
+      user: { user_id: userId, name: 'Mia', role: 'manager' },
+      bets: { epoch: 'e-1', seq: 7, frames: [bet(3), bet(5), bet(7)] as PageSeed['bets']['frames'] },
+    });
+
+    it('starts signed in with the seeded bets, newest first, before any connection', () => {
+      const { store } = setup({ seed: seed() });
+      const state = store.getInitialState();
+      expect(state.session).toMatchObject({ checked: true, user: { user_id: 'user-mia' } });
+      expect(state.bets.rows.map((r) => r.id)).toEqual(['b-7', 'b-5', 'b-3']);
+      expect(state.connection.status).toBe('connecting');
+    });
+
+    it("resumes game from the seed's seq, without gap or repeat", () => {
+      const { store, tables } = setup({ seed: seed() });
+      store.getState().actions.start();
+      const socket = FakeSocket.last();
+      socket.receive(welcome());
+      expect(socket.sentOfType('subscribe').find((f) => f.channel === 'game')).toMatchObject({ since: 7, epoch: 'e-1' });
+      expect(socket.sentOfType('subscribe').find((f) => f.channel === 'alerts')).not.toHaveProperty('since');
+      answerSubscribes(socket, true);
+      [7, 8].forEach((i) => socket.receive(bet(i)));
+      tables.flush();
+      expect(store.getState().bets.rows.map((r) => r.seq)).toEqual([8, 7, 5, 3]);
+    });
+
+    it("subscribes afresh when the token is another user's", () => {
+      const { store } = setup({ seed: seed('user-other') });
+      store.getState().actions.start();
+      FakeSocket.last().receive(welcome());
+      expect(FakeSocket.last().sentOfType('subscribe').find((f) => f.channel === 'game')).not.toHaveProperty('since');
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { ChannelParams } from '@/lib/protocol';
+import type { PageSeed } from '@/lib/protocol/page-seed';
 import { MAX_BULK_ACK } from '@/lib/protocol/alarm';
 import { CHANNELS, type Channel } from '@/lib/protocol/channels';
 import { presenceScope, subscriptionsFor } from './access';
@@ -8,6 +9,7 @@ import { FrameBatcher, type Schedule } from './frame-batcher';
 import { FrameBudget, type FramePacing } from './frame-budget';
 import { initialData } from './initial-data';
 import type { MonitorState } from './monitor-state';
+import { seededData } from './page-seed';
 import { withAlarmAction, withAlarmActions } from './slices/alarms-slice';
 import { releaseHeldBets } from './slices/bets-slice';
 import { releaseHeldWins } from './slices/wins-slice';
@@ -40,6 +42,8 @@ export interface MonitorStoreDeps {
   clock?: Clock;
   /** Called when the gateway refuses the token (close 4401). */
   onUnauthorized?: () => void;
+  /** The data the server rendered the page with (`page-seed.ts`); the store starts from it. */
+  seed?: PageSeed | null;
 }
 
 export type MonitorStore = ReturnType<typeof createMonitorStore>;
@@ -50,6 +54,8 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
     let client: SocketClient | null = null;
     let joined: { channel: Channel; params: ChannelParams } | null = null;
     const now = () => deps.clock?.now() ?? Date.now();
+    /** Where the seeded bets stand: the first connection for the seed's user resumes `game` there. */
+    let seeded = deps.seed ?? null;
 
     const apply = (items: StoreItem[]) => set((s) => applyBatch(s, items, { now: now(), paused: s.ui.paused }));
     const tickers = new FrameBatcher<StoreItem>(deps.tickerSchedule, apply);
@@ -130,12 +136,15 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
       client?.stop();
       const user = userFromToken(token, now());
       set({ session: { token, user, checked: true, ended: null } });
+      const resumeFrom = seeded && user?.user_id === seeded.user.user_id ? [{ channel: 'game' as const, seq: seeded.bets.seq, epoch: seeded.bets.epoch }] : [];
+      seeded = null;
       client = new SocketClient({
         url: deps.wsUrl,
         token: () => token,
         WebSocketImpl: deps.WebSocketImpl,
         adopt: deps.adoptSocket && (() => deps.adoptSocket!(token)),
         moveAdoptedAfterMs: deps.moveAdoptedAfterMs,
+        resumeFrom,
         clock: deps.clock,
         subscriptions: () => {
           const u = get().session.user;
@@ -185,7 +194,7 @@ export function createMonitorStore(deps: MonitorStoreDeps) {
     };
 
     return {
-      ...initialData(),
+      ...(deps.seed ? seededData(deps.seed) : initialData()),
       actions: {
         start: () => {
           const fromUrl = deps.page ? takeTokenFromUrl(deps.page.location, deps.page.history, deps.storage) : null;

@@ -4,6 +4,9 @@
 import { afterDelay, onAnimationFrame } from './frame-batcher';
 import { takeEarlySocket } from './early-socket';
 import { type MonitorStore, createMonitorStore } from './monitor-store';
+import { readPageSeed } from './page-seed';
+import { readToken } from './token';
+import type { PageSeed } from '@/lib/protocol/page-seed';
 import type { SocketConstructor, SocketLike } from './socket-types';
 import { WorkerSocket, workerSocketSupported } from './worker-socket';
 
@@ -52,8 +55,10 @@ function wsUrl(): string {
   return `${scheme}://${window.location.host}/v1/ws`;
 }
 
-export function createBrowserStore(): MonitorStore {
+/** A browser store; `seed` is the data the page was rendered with, if any. */
+export function createBrowserStore(seed: PageSeed | null = null): MonitorStore {
   return createMonitorStore({
+    seed,
     WebSocketImpl: BrowserSocket,
     wsUrl,
     adoptSocket: (token) => takeEarlySocket(window as unknown as Record<string, unknown>, wsUrl(), token),
@@ -70,7 +75,7 @@ export function createBrowserStore(): MonitorStore {
 
 /** Makes a browser store and starts it: it connects at once when a token is in storage. */
 function startedStore(): MonitorStore {
-  const store = createBrowserStore();
+  const store = createBrowserStore(readPageSeed(document, readToken(browserStore)));
   store.getState().actions.start();
   return store;
 }
@@ -80,8 +85,9 @@ function startedStore(): MonitorStore {
  * `instrumentation-client.ts` loads it before Next evaluates the app and React hydrates the page, so the
  * socket's subscriptions and snapshots overlap the evaluation of the page's modules and hydration instead
  * of following them. Hydration still renders the store's initial state (zustand hands React that as the
- * server snapshot), so it matches the server's HTML; the data shows in the render right after. The head
- * script has already moved a `?token=` from the address bar into storage by now, and opened the
- * connection the store takes over (`early-socket.ts`).
+ * server snapshot), so it matches the server's HTML; the data shows in the render right after. A page the
+ * server rendered with data (`page-seed.ts`) starts the store from the same seed, so that initial state
+ * holds it too. The head script has already moved a `?token=` from the address bar into storage by now,
+ * and opened the connection the store takes over (`early-socket.ts`).
  */
 export const pageStore: MonitorStore | null = typeof window === 'undefined' ? null : startedStore();

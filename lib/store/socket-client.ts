@@ -50,6 +50,7 @@ export class SocketClient {
   constructor(private readonly options: SocketClientOptions) {
     this.clock = options.clock ?? realClock;
     this.pending = new PendingRequests(this.clock);
+    for (const { channel, seq, epoch } of options.resumeFrom ?? []) this.cursors.resetTo(channel, seq, epoch);
     const timeoutMs = options.requestTimeoutMs ?? 10_000;
     this.resubscribe = { cursors: this.cursors, listener: options.listener, send: (frame, done) => this.sendRequest(frame, done, timeoutMs) };
     const canMove = () => !this.stopped && this.currentStatus === 'live' && this.pending.size === 0;

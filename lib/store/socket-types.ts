@@ -121,6 +121,8 @@ export interface SocketClientOptions {
   moveAdoptedAfterMs?: number;
   /** Channels to (re)subscribe after each welcome. */
   subscriptions: () => SubscriptionRequest[];
+  /** Where channels already stand before the first connection (a page rendered with data): their first subscribe resumes there. */
+  resumeFrom?: { channel: Channel; seq: number; epoch: string }[];
   listener: SocketListener;
   clock?: Clock;
   random?: () => number;
