@@ -77,10 +77,16 @@ export const PAGE_PROBE = String.raw`(() => {
   }, 1000);
 
   let scheduled = false;
+  // The first rows are timed once one of them is rendered: a page streamed from the server may hold them
+  // in a hidden part of the document for a while before it shows them.
+  let firstRows = [];
   const flush = () => {
     const now = performance.now();
     scheduled = false;
-    if (st.firstRowAt < 0 && st.pending.length) st.firstRowAt = now;
+    if (st.firstRowAt < 0 && firstRows.length) {
+      if (firstRows.some((el) => el.isConnected && (!el.checkVisibility || el.checkVisibility()))) { st.firstRowAt = now; firstRows = []; }
+      else { scheduled = true; requestAnimationFrame(flush); }
+    }
     if (st.measuring) for (const [id, a] of st.pending) { if (!a) st.unmatched++; else if (st.rows.length < 200000) st.rows.push([id, a[0], a[1], now]); }
     st.pending = [];
   };
@@ -88,6 +94,7 @@ export const PAGE_PROBE = String.raw`(() => {
     const id = el.getAttribute('data-id');
     if (!id || st.seen.has(id)) return;
     st.seen.add(id);
+    if (st.firstRowAt < 0 && firstRows.length < 50) firstRows.push(el);
     const a = arrivals.get(id);
     st.pending.push([id, a]);
   };
