@@ -6,7 +6,7 @@
  */
 import type { Browser } from '@playwright/test';
 import { argValue, type FigureOptions, isEntryPoint, runAsScript } from './lib/cli';
-import { type PageMeasure, browserAvailable, dashboardSubscriptions, devLogin, ensureBuild, launchChromium, measureOpenPage, probedPage, waitForFirstRow } from './lib/browser';
+import { type PageMeasure, browserAvailable, dashboardSubscriptions, devLogin, ensureBuild, launchChromium, measureOpenPage, probedPage, waitForLiveRow } from './lib/browser';
 import { type RunningServer, startBaseline, startGateway } from './lib/gateway';
 import { sleep } from './lib/processes';
 import { barePageUrl } from './lib/page-probe';
@@ -28,12 +28,15 @@ interface RateResult {
   bare: PageMeasure;
 }
 
-/** Opens a page, waits for its first live row, lets it settle, then measures it. */
+/**
+ * Opens a page, waits for its first live row (a row of an event it received: the dashboard's own first rows
+ * come with the page), lets it settle, then measures it.
+ */
 async function measurePage(browser: Browser, url: string, sizes: Sizes, serverPid: number): Promise<PageMeasure> {
   const { context, page } = await probedPage(browser);
   try {
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    await waitForFirstRow(page, 30_000);
+    await waitForLiveRow(page, 30_000);
     await sleep(sizes.warmMs);
     return await measureOpenPage(page, sizes.measureMs, serverPid);
   } finally {

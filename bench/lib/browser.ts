@@ -91,14 +91,24 @@ export function dashboardSubscriptions(role: Role, userId: string): { channel: s
   }));
 }
 
-/** Waits until the page showed its first live row; returns its visible time (ms after navigation start). */
-export async function waitForFirstRow(page: Page, timeoutMs: number): Promise<number> {
+/** Waits until the probe's `mark` (a time in ms after navigation start) is set, and returns it. */
+async function waitForMark(page: Page, mark: 'firstRowAt' | 'liveRowAt', timeoutMs: number): Promise<number> {
   // Expressions as text: the page evaluates them as written, with nothing of the bench's build in between.
-  const handle = await page.waitForFunction('window.__bench && window.__bench.firstRowAt() >= 0 ? window.__bench.firstRowAt() : null', undefined, {
+  const handle = await page.waitForFunction(`window.__bench && window.__bench.${mark}() >= 0 ? window.__bench.${mark}() : null`, undefined, {
     timeout: timeoutMs,
     polling: 50,
   });
   return (await handle.jsonValue()) as number;
+}
+
+/** Waits until the page shows its first bet row, one it was rendered with or a live one; returns when it was rendered. */
+export function waitForFirstRow(page: Page, timeoutMs: number): Promise<number> {
+  return waitForMark(page, 'firstRowAt', timeoutMs);
+}
+
+/** Waits until the page shows a row of an event it received on its socket; returns when it was rendered. */
+export function waitForLiveRow(page: Page, timeoutMs: number): Promise<number> {
+  return waitForMark(page, 'liveRowAt', timeoutMs);
 }
 
 /** JS heap in use (bytes), after a full garbage collection when `gc` is set. */

@@ -19,7 +19,7 @@ export const PAGE_PROBE = String.raw`(() => {
   if (window.__bench) return;
   const arrivals = new Map();
   const st = { measuring: false, frames: [], longtasks: [], rows: [], unmatched: 0, wsFrames: 0, wsBytes: 0, gameEvents: 0,
-    firstRowAt: -1, seen: new Set(), pending: [], startedAt: 0 };
+    firstRowAt: -1, liveRowAt: -1, seen: new Set(), pending: [], startedAt: 0 };
   let last = 0;
   const loop = (t) => {
     if (st.measuring && last && st.frames.length < 500000) st.frames.push(t - last);
@@ -87,6 +87,8 @@ export const PAGE_PROBE = String.raw`(() => {
       if (firstRows.some((el) => el.isConnected && (!el.checkVisibility || el.checkVisibility()))) { st.firstRowAt = now; firstRows = []; }
       else { scheduled = true; requestAnimationFrame(flush); }
     }
+    // A live row: one of an event this page received on its socket (a page rendered with rows shows others first).
+    if (st.liveRowAt < 0 && st.firstRowAt >= 0 && st.pending.some((p) => p[1])) st.liveRowAt = now;
     if (st.measuring) for (const [id, a] of st.pending) { if (!a) st.unmatched++; else if (st.rows.length < 200000) st.rows.push([id, a[0], a[1], now]); }
     st.pending = [];
   };
@@ -114,6 +116,7 @@ export const PAGE_PROBE = String.raw`(() => {
 
   window.__bench = {
     firstRowAt: () => st.firstRowAt,
+    liveRowAt: () => st.liveRowAt,
     start() {
       st.frames = []; st.longtasks = []; st.rows = []; st.unmatched = 0; st.wsFrames = 0; st.wsBytes = 0;
       st.startedAt = performance.now(); st.measuring = true; last = 0;

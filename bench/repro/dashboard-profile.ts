@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SourceMapConsumer } from 'source-map-js';
-import { dashboardSubscriptions, probedPage, waitForFirstRow } from '../lib/browser';
+import { dashboardSubscriptions, probedPage, waitForFirstRow, waitForLiveRow } from '../lib/browser';
 import { argValue, isEntryPoint, runAsScript } from '../lib/cli';
 import { type RunningServer, startBaseline } from '../lib/gateway';
 import { barePageUrl } from '../lib/page-probe';
@@ -158,7 +158,7 @@ async function profile({ server, browser, token, dashboardUrl }: LiveFloor, stat
     ? barePageUrl(staticServer.baseUrl, server.port, token, dashboardSubscriptions('operator', userId))
     : dashboardUrl;
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-  await waitForFirstRow(page, 30_000);
+  await waitForLiveRow(page, 30_000);
   await sleep(3000);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
