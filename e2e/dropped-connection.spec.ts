@@ -99,10 +99,19 @@ test('the bets table stays continuous across a dropped connection', async ({ pag
   await page.getByPlaceholder(/filter/i).fill(device);
   await page.waitForTimeout(500);
   const shown = await page.getByTestId('bet-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
-  // Read after the table, the tap holds everything the table could show, plus perhaps a few bets still buffered.
-  // While the connection moved into its worker, both connections delivered; the page kept each bet once.
-  const frames = await page.evaluate(() => (window as unknown as { __tap: Tap }).__tap.frames);
-  const received = [...new Set(frames.filter((f) => f.type === 'event' && f.event === 'bet.placed' && f.device === device).map((f) => f.id))].reverse();
+  // Read after the table, the seed and the tap hold everything the table could show, plus perhaps a few bets
+  // still buffered. The page opened with the newest bets in its HTML (the seed, older than anything the sockets
+  // delivered); while the connection moved into its worker, both connections delivered; the page kept each bet once.
+  const { frames, seeded } = await page.evaluate(() => {
+    const seed = JSON.parse(document.getElementById('floor-monitor-seed')?.textContent || 'null');
+    const seededBets = (seed?.bets?.frames ?? []) as { id: string; data: { device_id?: string | null } }[];
+    return {
+      frames: (window as unknown as { __tap: Tap }).__tap.frames,
+      seeded: seededBets.map((f) => ({ id: f.id, device: f.data.device_id ?? null })),
+    };
+  });
+  const live = frames.filter((f) => f.type === 'event' && f.event === 'bet.placed' && f.device === device);
+  const received = [...new Set([...seeded.filter((f) => f.device === device), ...live].map((f) => f.id))].reverse();
   expect(shown.length).toBeGreaterThan(1);
   expect(new Set(shown).size, 'no duplicate rows').toBe(shown.length);
   const start = received.indexOf(shown[0]!);
