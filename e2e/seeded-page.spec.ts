@@ -10,6 +10,8 @@ test("a floor opened with a token in its address has the newest bets in the serv
   expect(html.match(/data-testid="bet-row"/g)?.length ?? 0).toBeGreaterThan(5);
   expect(html).toContain('Sid Seeded');
   expect(html).not.toContain('data-testid="session-splash"');
+  // The token stays in the browser's address only: the page's HTML and Next's router state never carry it.
+  expect(html).not.toContain(token.slice(-20));
 });
 
 test('the seeded page hydrates in a time zone of its own without an error, then goes on live from where it was rendered', async ({ browser, page }) => {
@@ -47,5 +49,6 @@ test('a page renders no data for a load without a verified floor token, nor from
     expect(html, url).not.toContain('floor-monitor-seed');
     expect(html, url).not.toContain('data-testid="bet-row"');
     expect(html, url).not.toContain('Forged Admin');
+    for (const token of [sportsbook, operator]) expect(html, url).not.toContain(token.slice(-20));
   }
 });

@@ -26,8 +26,8 @@ export interface FloorMonitor {
   /** Takes an upgrade on `/v1/ws` or `/mock/...`; false when the path is not the gateway's. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /**
-   * Hands a page request its seed (`page-seed.ts`) before Next renders it; a promise when there may be
-   * one to read, null when the page can render at once.
+   * Prepares a page request before Next renders it (`page-seed.ts`): its seed, and its address without the
+   * token; a promise when there may be a seed to read, null when the page can render at once.
    */
   seedPage(req: IncomingMessage): Promise<void> | null;
   /** Connects sources (and starts the mock) once the port is known. */

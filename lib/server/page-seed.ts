@@ -22,13 +22,31 @@ export async function pageSeedFor(services: Pick<Services, 'tokens' | 'hub'>, ur
 }
 
 /**
- * Sets a page request's seed header before Next renders it: a promise when the request may carry one
- * (a `GET` with a token), null when there is nothing to wait for. A header sent by the client is removed.
+ * A page's address as Next renders it: without `token`. Next's router state carries the address's query
+ * into the page's HTML, so the token would otherwise sit in the document; the head script reads it from the
+ * browser's own address, and the server has taken what it needs from it. Other parameters keep their order.
+ */
+export function withoutToken(url: string): string {
+  const start = url.indexOf('?');
+  if (start < 0) return url;
+  const query = new URLSearchParams(url.slice(start + 1));
+  if (!query.has('token')) return url;
+  query.delete('token');
+  const rest = query.toString();
+  return url.slice(0, start) + (rest ? `?${rest}` : '');
+}
+
+/**
+ * Prepares a page request before Next renders it: removes a seed header the client sent, takes the token
+ * out of the address Next sees, and sets the seed header when the request may carry one (a `GET` with a
+ * token): then it returns a promise to wait for, else null.
  */
 export function seedPage(services: Pick<Services, 'tokens' | 'hub' | 'logger'>, req: IncomingMessage): Promise<void> | null {
   setPageSeedHeader(req, null);
   const url = req.url ?? '/';
-  if (req.method !== 'GET' || !url.includes('token=')) return null;
+  if (!url.includes('token=')) return null;
+  req.url = withoutToken(url);
+  if (req.method !== 'GET') return null;
   return pageSeedFor(services, url).then(
     (seed) => setPageSeedHeader(req, seed),
     (err: unknown) => services.logger.error({ err }, 'reading the page seed failed'),
