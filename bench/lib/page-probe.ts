@@ -9,10 +9,7 @@
  *   hands the page each burst of frames in one message, received as one); a `game` event's `id` is remembered with
  *   that time. When an element `[data-testid="bet-row"]` with that `data-id` enters the DOM
  *   (MutationObserver), the time of the next animation frame callback — the rendering update that
- *   paints it — is its visible time. A row added during a frame's own animation callbacks (the
- *   dashboard applies table updates there) is painted by that frame, so it takes that frame's time:
- *   the probe's callback runs first in every frame and marks it until the rendering update is over.
- *   Each row is reported as [id, arrival, event time, visible]:
+ *   paints it — is its visible time. Each row is reported as [id, arrival, event time, visible]:
  *   arrival→visible is the page's own work; event time (the frame's `ts`, the wall clock of the
  *   same machine) →visible adds everything before, including frames queued behind a busy main
  *   thread, which the arrival time cannot see;
@@ -24,14 +21,7 @@ export const PAGE_PROBE = String.raw`(() => {
   const st = { measuring: false, frames: [], longtasks: [], rows: [], unmatched: 0, wsFrames: 0, wsBytes: 0, gameEvents: 0,
     firstRowAt: -1, liveRowAt: -1, seen: new Set(), pending: [], startedAt: 0 };
   let last = 0;
-  // While a frame's rendering update runs: when its animation callbacks began (-1 between frames). A task
-  // posted from an animation callback runs only once the update, paint included, is over.
-  let frameAt = -1;
-  const frameOver = new MessageChannel();
-  frameOver.port1.onmessage = () => { frameAt = -1; };
   const loop = (t) => {
-    frameAt = performance.now();
-    frameOver.port2.postMessage(0);
     if (st.measuring && last && st.frames.length < 500000) st.frames.push(t - last);
     last = t;
     requestAnimationFrame(loop);
@@ -90,12 +80,12 @@ export const PAGE_PROBE = String.raw`(() => {
   // The first rows are timed once one of them is rendered: a page streamed from the server may hold them
   // in a hidden part of the document for a while before it shows them.
   let firstRows = [];
-  const flush = (at) => {
-    const now = at >= 0 ? at : performance.now();
+  const flush = () => {
+    const now = performance.now();
     scheduled = false;
     if (st.firstRowAt < 0 && firstRows.length) {
       if (firstRows.some((el) => el.isConnected && (!el.checkVisibility || el.checkVisibility()))) { st.firstRowAt = now; firstRows = []; }
-      else { scheduled = true; requestAnimationFrame(() => flush(-1)); }
+      else { scheduled = true; requestAnimationFrame(flush); }
     }
     // A live row: one of an event this page received on its socket (a page rendered with rows shows others first).
     if (st.liveRowAt < 0 && st.firstRowAt >= 0 && st.pending.some((p) => p[1])) st.liveRowAt = now;
@@ -120,9 +110,7 @@ export const PAGE_PROBE = String.raw`(() => {
         else if (n.firstElementChild) n.querySelectorAll(SEL).forEach(onRow);
       }
     }
-    if (!st.pending.length || scheduled) return;
-    if (frameAt >= 0) flush(frameAt);
-    else { scheduled = true; requestAnimationFrame(() => flush(-1)); }
+    if (st.pending.length && !scheduled) { scheduled = true; requestAnimationFrame(flush); }
   });
   mo.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-id'] });
 
