@@ -55,8 +55,8 @@ async function measureRate(browser: Browser, staticBase: string, rate: number, s
     const bare = await measurePage(browser, barePageUrl(staticBase, server.port, token, dashboardSubscriptions(USER.role, userId)), sizes, server.proc.pid);
     log(
       `  ${rate} events/s: dashboard ${dashboard.fps} fps (median frame ${dashboard.median_frame_ms} ms), long tasks ${dashboard.longtask_ms_per_s} ms/s, ` +
-        `p95 arrival→visible ${dashboard.latency_p95_ms} ms, event→visible ${dashboard.event_latency_p95_ms} ms (${dashboard.latency_samples} rows), heap ${dashboard.heap_mb} MB, ${dashboard.ws_frames_per_s} frames/s, server CPU ${dashboard.server_cpu}; ` +
-        `bare ${bare.fps} fps, p95 ${bare.latency_p95_ms} ms / ${bare.event_latency_p95_ms} ms, ${bare.ws_frames_per_s} frames/s, heap ${bare.heap_mb} MB`,
+        `p95 arrival→visible ${dashboard.latency_p95_ms} ms (next frame callback ${dashboard.latency_next_frame_p95_ms} ms), event→visible ${dashboard.event_latency_p95_ms} ms (${dashboard.latency_samples} rows), heap ${dashboard.heap_mb} MB, ${dashboard.ws_frames_per_s} frames/s, server CPU ${dashboard.server_cpu}; ` +
+        `bare ${bare.fps} fps, p95 ${bare.latency_p95_ms} ms (next frame callback ${bare.latency_next_frame_p95_ms} ms) / ${bare.event_latency_p95_ms} ms, ${bare.ws_frames_per_s} frames/s, heap ${bare.heap_mb} MB`,
     );
     return { rate, dashboard, bare };
   } finally {
@@ -91,6 +91,7 @@ export async function runBrowser(options: FigureOptions & { rates?: number[] }, 
       row(`${k} frames per second`, 'fps', d.fps, b.fps, 'bare page'),
       row(`${k} long tasks`, 'ms/s', d.longtask_ms_per_s, b.longtask_ms_per_s, 'bare page'),
       row(`${k} p95 arrival→visible`, 'ms', d.latency_p95_ms, b.latency_p95_ms, 'bare page'),
+      row(`${k} p95 arrival→next frame callback (the earlier probe)`, 'ms', d.latency_next_frame_p95_ms, b.latency_next_frame_p95_ms, 'bare page'),
       row(`${k} p95 event→visible`, 'ms', d.event_latency_p95_ms, b.event_latency_p95_ms, 'bare page'),
       row(`${k} frames handled`, 'frames/s', d.ws_frames_per_s, b.ws_frames_per_s, 'bare page'),
       row(`${k} JS heap`, 'MB', d.heap_mb, b.heap_mb, 'bare page'),
@@ -98,8 +99,9 @@ export async function runBrowser(options: FigureOptions & { rates?: number[] }, 
   }
   const at5k = results.find((r) => r.rate === 5000) ?? results.at(-1)!;
   const notes = [
-    'arrival→visible: from the WebSocket message event in the page to the animation frame that paints the row; rows the table never shows (scrolled past within one batch) are not counted',
-    "event→visible: from the event's own timestamp (set by the mock source) to the same frame: adds ingest, gateway, socket and any frames queued behind a busy page",
+    'arrival→visible: from the WebSocket message event in the page to the end of the rendering update that paints the row (the frame whose callbacks added it, or else the next); rows the table never shows (scrolled past within one batch) are not counted',
+    'arrival→next frame callback: the earlier probe, to the first animation frame callback after the row entered the DOM; both pages add rows inside a frame callback, so it is one frame late on both sides',
+    "event→visible: from the event's own timestamp (set by the mock source) to the same end of the rendering update: adds ingest, gateway, socket and any frames queued behind a busy page",
     'frames handled: WebSocket messages the page dispatched per second; fewer than the bare page means the dashboard falls behind the stream',
   ];
   if (at5k.rate !== 5000) notes.push(`targets checked at ${at5k.rate} events/s: this run did not include 5k/s`);
@@ -109,6 +111,9 @@ export async function runBrowser(options: FigureOptions & { rates?: number[] }, 
       targets: [
         target(`median frame interval at ${at5k.rate / 1000}k/s`, at5k.dashboard.median_frame_ms, '<=', 33, 'ms'),
         target(`p95 arrival→visible at ${at5k.rate / 1000}k/s`, at5k.dashboard.latency_p95_ms, '<=', 150, 'ms'),
+        ...results
+          .filter((r) => r.rate <= 5000)
+          .map((r) => target(`p95 arrival→visible vs bare page at ${r.rate / 1000}k/s`, r.dashboard.latency_p95_ms / r.bare.latency_p95_ms, '<=', 2, '×')),
         // Not in the brief: a page that handles fewer frames than arrive falls further behind every second.
         target(`frames handled vs bare page at ${at5k.rate / 1000}k/s`, (at5k.dashboard.ws_frames_per_s / at5k.bare.ws_frames_per_s) * 100, '>=', 95, '%'),
       ],

@@ -8,31 +8,55 @@
  *   added in the constructor runs before the page's own; the dashboard's socket lives in a worker, which
  *   hands the page each burst of frames in one message, received as one); a `game` event's `id` is remembered with
  *   that time. When an element `[data-testid="bet-row"]` with that `data-id` enters the DOM
- *   (MutationObserver), the time of the next animation frame callback — the rendering update that
- *   paints it — is its visible time. Each row is reported as [id, arrival, event time, visible]:
- *   arrival→visible is the page's own work; event time (the frame's `ts`, the wall clock of the
- *   same machine) →visible adds everything before, including frames queued behind a busy main
- *   thread, which the arrival time cannot see;
+ *   (MutationObserver), the probe works out which frame paints it: the page's animation frame callbacks are
+ *   wrapped, so a row that enters the DOM inside one of them (or the microtasks right after it, where
+ *   React commits an update made there) is painted by that frame, and any other by the next. The row's
+ *   visible time is the end of that frame's rendering update on the main thread: a task posted from the
+ *   frame's first callback (the probe's own), which runs once the update is done. Each row is reported as
+ *   [id, arrival, event time, visible, next frame]: arrival→visible is the page's own work; event time (the
+ *   frame's `ts`, the wall clock of the same machine) →visible adds everything before, including frames
+ *   queued behind a busy main thread, which the arrival time cannot see. "Next frame" is the probe's earlier
+ *   measure, the first animation frame callback after the row entered the DOM: for a row added inside a
+ *   frame callback (both pages add theirs there) that is the next frame's, one frame late on both sides;
  * - first row: the same visible time for the first row of the page (cold load).
  */
 export const PAGE_PROBE = String.raw`(() => {
   if (window.__bench) return;
   const arrivals = new Map();
   const st = { measuring: false, frames: [], longtasks: [], rows: [], unmatched: 0, wsFrames: 0, wsBytes: 0, gameEvents: 0,
-    firstRowAt: -1, liveRowAt: -1, seen: new Set(), pending: [], startedAt: 0 };
+    firstRowAt: -1, liveRowAt: -1, seen: new Set(), pending: [], waiting: [], startedAt: 0 };
+  // Which frame paints a row: the page's own frame callbacks are wrapped. A callback's microtasks run before the
+  // next callback, so three hops after it are past the commit an update made there and its MutationObserver.
+  let frameNo = 0, inFrame = false;
+  const nativeRaf = window.requestAnimationFrame.bind(window);
+  const leaveFrame = () => queueMicrotask(() => queueMicrotask(() => queueMicrotask(() => { inFrame = false; })));
+  window.requestAnimationFrame = function (cb) {
+    return nativeRaf((t) => { inFrame = true; try { cb(t); } finally { leaveFrame(); } });
+  };
+  // The end of a frame's rendering update: a task posted from its first callback runs once the update is done.
+  const frameEnd = new MessageChannel();
+  frameEnd.port1.onmessage = (ev) => {
+    const now = performance.now();
+    while (st.waiting.length && st.waiting[0][0] <= ev.data) {
+      const row = st.waiting.shift()[1];
+      row[3] = now;
+      if (st.measuring && st.rows.length < 200000) st.rows.push(row);
+    }
+  };
   let last = 0;
   const loop = (t) => {
+    frameNo++;
+    frameEnd.port2.postMessage(frameNo);
     if (st.measuring && last && st.frames.length < 500000) st.frames.push(t - last);
     last = t;
-    requestAnimationFrame(loop);
+    nativeRaf(loop);
   };
-  requestAnimationFrame(loop);
+  nativeRaf(loop);
   try {
     new PerformanceObserver((list) => {
       if (st.measuring) for (const e of list.getEntries()) st.longtasks.push(e.duration);
     }).observe({ type: 'longtask', buffered: false });
   } catch (e) {}
-
   const onFrame = (s, t) => {
     if (st.measuring) st.wsFrames++;
     if (typeof s !== 'string') return;
@@ -85,11 +109,14 @@ export const PAGE_PROBE = String.raw`(() => {
     scheduled = false;
     if (st.firstRowAt < 0 && firstRows.length) {
       if (firstRows.some((el) => el.isConnected && (!el.checkVisibility || el.checkVisibility()))) { st.firstRowAt = now; firstRows = []; }
-      else { scheduled = true; requestAnimationFrame(flush); }
+      else { scheduled = true; nativeRaf(flush); }
     }
     // A live row: one of an event this page received on its socket (a page rendered with rows shows others first).
     if (st.liveRowAt < 0 && st.firstRowAt >= 0 && st.pending.some((p) => p[1])) st.liveRowAt = now;
-    if (st.measuring) for (const [id, a] of st.pending) { if (!a) st.unmatched++; else if (st.rows.length < 200000) st.rows.push([id, a[0], a[1], now]); }
+    for (const [id, row] of st.pending) {
+      if (row) row[4] = now;
+      else if (st.measuring) st.unmatched++;
+    }
     st.pending = [];
   };
   const onRow = (el) => {
@@ -98,7 +125,9 @@ export const PAGE_PROBE = String.raw`(() => {
     st.seen.add(id);
     if (st.firstRowAt < 0 && firstRows.length < 50) firstRows.push(el);
     const a = arrivals.get(id);
-    st.pending.push([id, a]);
+    const row = a ? [id, a[0], a[1], NaN, NaN] : null;
+    st.pending.push([id, row]);
+    if (row && st.waiting.length < 100000) st.waiting.push([inFrame ? frameNo : frameNo + 1, row]);
   };
   const SEL = '[data-testid="bet-row"]';
   const mo = new MutationObserver((records) => {
@@ -110,7 +139,7 @@ export const PAGE_PROBE = String.raw`(() => {
         else if (n.firstElementChild) n.querySelectorAll(SEL).forEach(onRow);
       }
     }
-    if (st.pending.length && !scheduled) { scheduled = true; requestAnimationFrame(flush); }
+    if (st.pending.length && !scheduled) { scheduled = true; nativeRaf(flush); }
   });
   mo.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-id'] });
 
@@ -134,8 +163,12 @@ export interface ProbeSample {
   seconds: number;
   frames: number[];
   longtasks: number[];
-  /** [event id, arrival, event time, visible], page clock (ms since navigation start); event time NaN without `ts`. */
-  rows: [string, number, number, number][];
+  /**
+   * [event id, arrival, event time, visible, next frame], page clock (ms since navigation start); event time NaN
+   * without `ts`; visible: the end of the rendering update that painted the row; next frame: the first animation
+   * frame callback after the row entered the DOM (NaN if the window closed first).
+   */
+  rows: [string, number, number, number, number][];
   unmatched: number;
   wsFrames: number;
   wsBytes: number;
