@@ -33,20 +33,61 @@ export const PAGE_PROBE = String.raw`(() => {
   window.requestAnimationFrame = function (cb) {
     return nativeRaf((t) => { inFrame = true; try { cb(t); } finally { leaveFrame(); } });
   };
-  // The end of a frame's rendering update: a task posted from its first callback runs once the update is done.
+  // When a frame painted. The probe adds a small marker to every frame, named for Element Timing, and the browser
+  // reports when the frame that drew it painted (\`paintTime\`; \`renderTime\`, its presentation, where that is
+  // missing). A task posted from the frame's first callback stands in where the browser reports no marker: it runs
+  // after the rendering update, but behind any task queued before it, so it can only be later than the paint.
+  const painted = new Map(), taskAt = new Map();
+  const record = (row, at) => { row[3] = at; if (st.measuring && st.rows.length < 200000) st.rows.push(row); };
+  const settle = (upTo) => {
+    while (st.waiting.length && st.waiting[0][0] <= upTo) {
+      const [k, row] = st.waiting.shift();
+      const at = painted.get(k) ?? taskAt.get(k);
+      if (at !== undefined) record(row, at);
+    }
+  };
+  const marking = typeof PerformanceObserver !== 'undefined' && (PerformanceObserver.supportedEntryTypes || []).includes('element');
   const frameEnd = new MessageChannel();
   frameEnd.port1.onmessage = (ev) => {
-    const now = performance.now();
-    while (st.waiting.length && st.waiting[0][0] <= ev.data) {
-      const row = st.waiting.shift()[1];
-      row[3] = now;
-      if (st.measuring && st.rows.length < 200000) st.rows.push(row);
+    taskAt.set(ev.data, performance.now());
+    taskAt.delete(ev.data - 600);
+    // Markers are reported after their frame is presented, a frame or two later.
+    settle(marking ? ev.data - 30 : ev.data);
+  };
+  if (marking) {
+    new PerformanceObserver((list) => {
+      let upTo = 0;
+      for (const e of list.getEntries()) {
+        const k = Number(e.identifier.startsWith('probe-frame-') ? e.identifier.slice(12) : NaN);
+        if (!(k > 0)) continue;
+        painted.set(k, e.paintTime || e.renderTime);
+        painted.delete(k - 600);
+        if (k > upTo) upTo = k;
+      }
+      if (upTo) settle(upTo);
+    }).observe({ type: 'element', buffered: false });
+  }
+  let markers = null;
+  const mark = (k) => {
+    if (!markers) {
+      if (!document.body) return;
+      markers = document.createElement('div');
+      markers.setAttribute('aria-hidden', 'true');
+      markers.style.cssText = 'position:fixed;right:0;bottom:0;width:6px;height:6px;overflow:hidden;contain:strict;font:6px/6px monospace;color:#888;pointer-events:none;z-index:2147483647';
+      document.body.append(markers);
     }
+    const m = document.createElement('div');
+    m.setAttribute('elementtiming', 'probe-frame-' + k);
+    m.textContent = '.';
+    markers.prepend(m);
+    // Kept until the browser has reported it: a marker removed first is never reported.
+    if (markers.childElementCount > 20) markers.lastElementChild.remove();
   };
   let last = 0;
   const loop = (t) => {
     frameNo++;
     frameEnd.port2.postMessage(frameNo);
+    if (marking) mark(frameNo);
     if (st.measuring && last && st.frames.length < 500000) st.frames.push(t - last);
     last = t;
     nativeRaf(loop);
