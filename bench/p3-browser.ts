@@ -99,9 +99,9 @@ export async function runBrowser(options: FigureOptions & { rates?: number[] }, 
   }
   const at5k = results.find((r) => r.rate === 5000) ?? results.at(-1)!;
   const notes = [
-    'arrival→visible: from the WebSocket message event in the page to the end of the rendering update that paints the row (the frame whose callbacks added it, or else the next); rows the table never shows (scrolled past within one batch) are not counted',
+    'arrival→visible: from the WebSocket message event in the page to the paint of the frame that draws the row (the frame whose callbacks added it, or else the next; Element Timing on a marker the probe adds to every frame); rows the table never shows (scrolled past within one batch) are not counted',
     'arrival→next frame callback: the earlier probe, to the first animation frame callback after the row entered the DOM; both pages add rows inside a frame callback, so it is one frame late on both sides',
-    "event→visible: from the event's own timestamp (set by the mock source) to the same end of the rendering update: adds ingest, gateway, socket and any frames queued behind a busy page",
+    "event→visible: from the event's own timestamp (set by the mock source) to the same paint: adds ingest, gateway, socket and any frames queued behind a busy page",
     'frames handled: WebSocket messages the page dispatched per second; fewer than the bare page means the dashboard falls behind the stream',
   ];
   if (at5k.rate !== 5000) notes.push(`targets checked at ${at5k.rate} events/s: this run did not include 5k/s`);

@@ -131,7 +131,7 @@ export interface PageMeasure {
   longtasks: number;
   longtask_ms_per_s: number;
   latency_samples: number;
-  /** The page received the frame (message event) → the end of the rendering update that painted the row: the page's own work. */
+  /** The page received the frame (message event) → the paint of the frame that drew the row: the page's own work. */
   latency_p50_ms: number;
   latency_p95_ms: number;
   /** The same to the first animation frame callback after the row entered the DOM (the earlier probe: a frame late when rows are added in a frame callback). */

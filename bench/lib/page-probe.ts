@@ -11,14 +11,15 @@
  *   (MutationObserver), the probe works out which frame paints it: the page's animation frame callbacks are
  *   wrapped, so a row that enters the DOM inside one of them (or the microtasks right after it, where
  *   React commits an update made there) is painted by that frame, and any other by the next. The row's
- *   visible time is the end of that frame's rendering update on the main thread: a task posted from the
- *   frame's first callback (the probe's own), which runs once the update is done. Each row is reported as
+ *   visible time is when that frame painted: the probe puts a small marker named for Element Timing in every
+ *   frame, and the browser reports the paint of the frame that drew it. Each row is reported as
  *   [id, arrival, event time, visible, next frame]: arrival→visible is the page's own work; event time (the
  *   frame's `ts`, the wall clock of the same machine) →visible adds everything before, including frames
  *   queued behind a busy main thread, which the arrival time cannot see. "Next frame" is the probe's earlier
  *   measure, the first animation frame callback after the row entered the DOM: for a row added inside a
  *   frame callback (both pages add theirs there) that is the next frame's, one frame late on both sides;
- * - first row: the same visible time for the first row of the page (cold load).
+ * - first row: the first animation frame callback after the page's first row is rendered (cold load; P4 takes
+ *   the later of that and the first contentful paint).
  */
 export const PAGE_PROBE = String.raw`(() => {
   if (window.__bench) return;
@@ -206,7 +207,7 @@ export interface ProbeSample {
   longtasks: number[];
   /**
    * [event id, arrival, event time, visible, next frame], page clock (ms since navigation start); event time NaN
-   * without `ts`; visible: the end of the rendering update that painted the row; next frame: the first animation
+   * without `ts`; visible: the paint of the frame that painted the row; next frame: the first animation
    * frame callback after the row entered the DOM (NaN if the window closed first).
    */
   rows: [string, number, number, number, number][];
