@@ -12,6 +12,9 @@ test("a floor opened with a token in its address has the newest bets in the serv
   expect(html).not.toContain('data-testid="session-splash"');
   // The token stays in the browser's address only: the page's HTML and Next's router state never carry it.
   expect(html).not.toContain(token.slice(-20));
+  // The styles come inside the HTML: the first paint waits for no stylesheet request.
+  expect(html).toMatch(/<style[^>]*data-precedence/);
+  expect(html).not.toMatch(/<link[^>]*rel="stylesheet"/);
 });
 
 test('the seeded page hydrates in a time zone of its own without an error, then goes on live from where it was rendered', async ({ browser, page }) => {
