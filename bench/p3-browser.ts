@@ -6,7 +6,7 @@
  */
 import type { Browser } from '@playwright/test';
 import { argValue, type FigureOptions, isEntryPoint, runAsScript } from './lib/cli';
-import { type PageMeasure, browserAvailable, dashboardSubscriptions, devLogin, ensureBuild, launchChromium, measureOpenPage, probedPage, waitForLiveRow } from './lib/browser';
+import { type PageMeasure, browserAvailable, dashboardSubscriptions, devLogin, ensureBuild, launchChromium, measureOpenPage, probedPage, tokenSubject, waitForLiveRow } from './lib/browser';
 import { type RunningServer, startBaseline, startGateway } from './lib/gateway';
 import { sleep } from './lib/processes';
 import { barePageUrl } from './lib/page-probe';
@@ -50,7 +50,7 @@ async function measureRate(browser: Browser, staticBase: string, rate: number, s
     // The bare page is served from another origin: the gateway must allow it to open /v1/ws.
     server = await startGateway({ next: true, mock: rate, env: { MOCK_SEED: '7', ALLOWED_ORIGINS: new URL(staticBase).origin } });
     const token = await devLogin(server.baseUrl, USER.name, USER.role);
-    const userId = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string;
+    const userId = tokenSubject(token);
     const dashboard = await measurePage(browser, `${server.baseUrl}/?token=${encodeURIComponent(token)}`, sizes, server.proc.pid);
     const bare = await measurePage(browser, barePageUrl(staticBase, server.port, token, dashboardSubscriptions(USER.role, userId)), sizes, server.proc.pid);
     log(

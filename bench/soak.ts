@@ -9,7 +9,7 @@
  */
 import type { Page } from '@playwright/test';
 import { argValue, type FigureOptions, isEntryPoint, runAsScript } from './lib/cli';
-import { browserAvailable, dashboardSubscriptions, devLogin, ensureBuild, jsHeapUsed, launchChromium, plainPage, waitForRows } from './lib/browser';
+import { browserAvailable, dashboardSubscriptions, devLogin, ensureBuild, jsHeapUsed, launchChromium, plainPage, tokenSubject, waitForRows } from './lib/browser';
 import { type RunningServer, startBaseline, startGateway } from './lib/gateway';
 import { barePageUrl } from './lib/page-probe';
 import { rssBytes, sleep } from './lib/processes';
@@ -84,7 +84,7 @@ export async function runSoak(
       await sleep(warmMs);
     }
     const token = await devLogin(server.baseUrl, 'Bench Operator', 'operator');
-    const userId = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string;
+    const userId = tokenSubject(token);
     // Neither page carries the timing probe: its maps would be part of the heaps measured here.
     const dash = await plainPage(browser);
     const bare = await plainPage(browser);

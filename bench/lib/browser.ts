@@ -83,6 +83,18 @@ export async function devLogin(baseUrl: string, name: string, role: Role): Promi
   return ((await res.json()) as { token: string }).token;
 }
 
+/** The user id (`sub`) a dev-login token names, for the subscriptions of that user. */
+export function tokenSubject(token: string): string {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string;
+}
+
+/** The probe's raw sample of an open page over `measureMs`. */
+export async function sampleOpenPage(page: Page, measureMs: number): Promise<ProbeSample> {
+  await page.evaluate('window.__bench.start()');
+  await sleep(measureMs);
+  return (await page.evaluate('window.__bench.stop()')) as ProbeSample;
+}
+
 /** The subscriptions the dashboard makes for a role: every channel the role may read. */
 export function dashboardSubscriptions(role: Role, userId: string): { channel: string; params: object }[] {
   return CHANNEL_NAMES.filter((c) => can(role, CHANNELS[c].permission)).map((channel) => ({
@@ -150,9 +162,7 @@ export interface PageMeasure {
 /** Measures an open page for `measureMs`: frames, long tasks, arrival→visible latency, heap. */
 export async function measureOpenPage(page: Page, measureMs: number, serverPid?: number): Promise<PageMeasure> {
   const cpu0 = serverPid ? await cpuSeconds(serverPid) : NaN;
-  await page.evaluate('window.__bench.start()');
-  await sleep(measureMs);
-  const s = (await page.evaluate('window.__bench.stop()')) as ProbeSample;
+  const s = await sampleOpenPage(page, measureMs);
   const cpu1 = serverPid ? await cpuSeconds(serverPid) : NaN;
   const pageWork: number[] = [];
   const event: number[] = [];

@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SourceMapConsumer } from 'source-map-js';
-import { dashboardSubscriptions, probedPage, waitForFirstRow, waitForLiveRow } from '../lib/browser';
+import { dashboardSubscriptions, probedPage, tokenSubject, waitForFirstRow, waitForLiveRow } from '../lib/browser';
 import { argValue, isEntryPoint, runAsScript } from '../lib/cli';
 import { type RunningServer, startBaseline } from '../lib/gateway';
 import { barePageUrl } from '../lib/page-probe';
@@ -152,7 +152,7 @@ async function profileColdLoad({ browser, dashboardUrl }: LiveFloor): Promise<vo
 
 /** Profiles the dashboard, or the bare page when `staticServer` serves it, for `seconds`. */
 async function profile({ server, browser, token, dashboardUrl }: LiveFloor, staticServer: RunningServer | null, seconds: number): Promise<void> {
-  const userId = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string;
+  const userId = tokenSubject(token);
   const { context, page } = await probedPage(browser);
   const url = staticServer
     ? barePageUrl(staticServer.baseUrl, server.port, token, dashboardSubscriptions('operator', userId))

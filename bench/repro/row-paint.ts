@@ -7,7 +7,7 @@
  *
  *   node --import tsx bench/repro/row-paint.ts [--rate=1000] [--seconds=8]
  */
-import { dashboardSubscriptions, devLogin, ensureBuild, launchChromium, probedPage, waitForLiveRow } from '../lib/browser';
+import { dashboardSubscriptions, devLogin, ensureBuild, launchChromium, probedPage, sampleOpenPage, tokenSubject, waitForLiveRow } from '../lib/browser';
 import { argValue, isEntryPoint } from '../lib/cli';
 import { startBaseline, startGateway } from '../lib/gateway';
 import { percentile } from '../lib/histogram';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const server = await startGateway({ next: true, mock: rate, env: { MOCK_SEED: '7', ALLOWED_ORIGINS: new URL(statics.baseUrl).origin } });
   try {
     const token = await devLogin(server.baseUrl, 'Bench Operator', 'operator');
-    const userId = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string;
+    const userId = tokenSubject(token);
     const pages: [string, string][] = [
       ['dashboard', `${server.baseUrl}/?token=${encodeURIComponent(token)}`],
       ['bare page', barePageUrl(statics.baseUrl, server.port, token, dashboardSubscriptions('operator', userId))],
@@ -52,9 +52,7 @@ async function main(): Promise<void> {
         await page.goto(url, { waitUntil: 'domcontentloaded' });
         await waitForLiveRow(page, 30_000);
         await sleep(3000);
-        await page.evaluate('window.__bench.start()');
-        await sleep(seconds * 1000);
-        for (const l of describe(name, (await page.evaluate('window.__bench.stop()')) as ProbeSample)) console.log(l);
+        for (const l of describe(name, await sampleOpenPage(page, seconds * 1000))) console.log(l);
       } finally {
         await context.close();
       }
