@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from '@playwright/test';
-import { CHANNELS, CHANNEL_NAMES, type Role, can } from '../../lib/protocol';
+import type { Role } from '../../lib/protocol';
+import { subscriptionsFor } from '../../lib/store/access';
 import { median, percentile } from './histogram';
 import { PAGE_PROBE, type ProbeSample } from './page-probe';
 import { ROOT, cpuSeconds, sleep } from './processes';
@@ -95,12 +96,12 @@ export async function sampleOpenPage(page: Page, measureMs: number): Promise<Pro
   return (await page.evaluate('window.__bench.stop()')) as ProbeSample;
 }
 
-/** The subscriptions the dashboard makes for a role: every channel the role may read. */
+/**
+ * The subscriptions the dashboard makes for a role (`subscriptionsFor`, every channel the role may read that
+ * a panel draws): the bare pages subscribe to the same, so both receive the same frames.
+ */
 export function dashboardSubscriptions(role: Role, userId: string): { channel: string; params: object }[] {
-  return CHANNEL_NAMES.filter((c) => can(role, CHANNELS[c].permission)).map((channel) => ({
-    channel,
-    params: channel === 'notifications' ? { user_id: userId } : {},
-  }));
+  return subscriptionsFor(role, userId);
 }
 
 /** Waits until the probe's `mark` (a time in ms after navigation start) is set, and returns it. */
