@@ -2,11 +2,12 @@
  * P3 browser: the dashboard in headless Chromium under the mock stream at 1k, 2k, 5k and 10k
  * events/s (production build, server restarted per rate). Per rate: frames per second (rAF
  * sampling), long tasks, p95 arrival→visible latency of live bet rows, JS heap. Baseline: a bare
- * page on the same socket, with the same subscriptions, that only counts frames.
+ * page on the same socket, with the same subscriptions, that parses nothing and keeps a plain list of
+ * the newest game events, as many as the dashboard's table shows.
  */
 import type { Browser } from '@playwright/test';
 import { argValue, type FigureOptions, isEntryPoint, runAsScript } from './lib/cli';
-import { type PageMeasure, browserAvailable, dashboardSubscriptions, devLogin, ensureBuild, launchChromium, measureOpenPage, probedPage, tokenSubject, waitForLiveRow } from './lib/browser';
+import { type PageMeasure, betRowsShown, browserAvailable, dashboardSubscriptions, devLogin, ensureBuild, launchChromium, measureOpenPage, probedPage, tokenSubject, waitForLiveRow } from './lib/browser';
 import { type RunningServer, startBaseline, startGateway } from './lib/gateway';
 import { sleep } from './lib/processes';
 import { barePageUrl } from './lib/page-probe';
@@ -16,29 +17,35 @@ interface Sizes {
   rates: number[];
   warmMs: number;
   measureMs: number;
+  /** Rows the bare page keeps; by default as many as the dashboard showed at the same rate. */
+  bareRows?: number;
 }
 
 const FULL: Sizes = { rates: [1000, 2000, 5000, 10000], warmMs: 3000, measureMs: 10_000 };
 const SMOKE: Sizes = { rates: [200], warmMs: 500, measureMs: 1500 };
 const USER = { name: 'Bench Operator', role: 'operator' as const };
 
+/** A page's measure and how many bet rows it had in its document. */
+type PageResult = PageMeasure & { rows_shown: number };
+
 interface RateResult {
   rate: number;
-  dashboard: PageMeasure;
-  bare: PageMeasure;
+  dashboard: PageResult;
+  bare: PageResult;
 }
 
 /**
  * Opens a page, waits for its first live row (a row of an event it received: the dashboard's own first rows
  * come with the page), lets it settle, then measures it.
  */
-async function measurePage(browser: Browser, url: string, sizes: Sizes, serverPid: number): Promise<PageMeasure> {
+async function measurePage(browser: Browser, url: string, sizes: Sizes, serverPid: number): Promise<PageResult> {
   const { context, page } = await probedPage(browser);
   try {
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await waitForLiveRow(page, 30_000);
     await sleep(sizes.warmMs);
-    return await measureOpenPage(page, sizes.measureMs, serverPid);
+    const measure = await measureOpenPage(page, sizes.measureMs, serverPid);
+    return { ...measure, rows_shown: await betRowsShown(page) };
   } finally {
     await context.close();
   }
@@ -52,7 +59,9 @@ async function measureRate(browser: Browser, staticBase: string, rate: number, s
     const token = await devLogin(server.baseUrl, USER.name, USER.role);
     const userId = tokenSubject(token);
     const dashboard = await measurePage(browser, `${server.baseUrl}/?token=${encodeURIComponent(token)}`, sizes, server.proc.pid);
-    const bare = await measurePage(browser, barePageUrl(staticBase, server.port, token, dashboardSubscriptions(USER.role, userId)), sizes, server.proc.pid);
+    // The bare page shows as many of the newest events as the dashboard's table does, so the probe times the same rows on both.
+    const bareRows = sizes.bareRows ?? dashboard.rows_shown;
+    const bare = await measurePage(browser, barePageUrl(staticBase, server.port, token, dashboardSubscriptions(USER.role, userId), bareRows), sizes, server.proc.pid);
     log(
       `  ${rate} events/s: dashboard ${dashboard.fps} fps (median frame ${dashboard.median_frame_ms} ms), long tasks ${dashboard.longtask_ms_per_s} ms/s, ` +
         `p95 arrival→visible ${dashboard.latency_p95_ms} ms (next frame callback ${dashboard.latency_next_frame_p95_ms} ms), event→visible ${dashboard.event_latency_p95_ms} ms (${dashboard.latency_samples} rows), heap ${dashboard.heap_mb} MB, ${dashboard.ws_frames_per_s} frames/s, server CPU ${dashboard.server_cpu}; ` +
@@ -65,10 +74,10 @@ async function measureRate(browser: Browser, staticBase: string, rate: number, s
 }
 
 /** Runs P3 and returns its result (also printed and written to bench/results/p3-browser.json). */
-export async function runBrowser(options: FigureOptions & { rates?: number[] }, log: (line: string) => void = console.log): Promise<FigureResult> {
+export async function runBrowser(options: FigureOptions & { rates?: number[]; bareRows?: number }, log: (line: string) => void = console.log): Promise<FigureResult> {
   const fig = startFigure('p3-browser', 'dashboard in Chromium under the mock stream', options.smoke);
   if (!browserAvailable()) throw new Error('Chromium is missing at /usr/bin/chromium (apt-get install -y chromium)');
-  const sizes = { ...(options.smoke ? SMOKE : FULL), ...(options.rates ? { rates: options.rates } : {}) };
+  const sizes: Sizes = { ...(options.smoke ? SMOKE : FULL), ...(options.rates ? { rates: options.rates } : {}), bareRows: options.bareRows };
   await ensureBuild(log);
   const browser = await launchChromium();
   const results: RateResult[] = [];
@@ -95,6 +104,7 @@ export async function runBrowser(options: FigureOptions & { rates?: number[] }, 
       row(`${k} p95 event→visible`, 'ms', d.event_latency_p95_ms, b.event_latency_p95_ms, 'bare page'),
       row(`${k} frames handled`, 'frames/s', d.ws_frames_per_s, b.ws_frames_per_s, 'bare page'),
       row(`${k} JS heap`, 'MB', d.heap_mb, b.heap_mb, 'bare page'),
+      row(`${k} bet rows in the document`, 'rows', d.rows_shown, b.rows_shown, 'bare page'),
     );
   }
   const at5k = results.find((r) => r.rate === 5000) ?? results.at(-1)!;
@@ -103,6 +113,7 @@ export async function runBrowser(options: FigureOptions & { rates?: number[] }, 
     'arrival→next frame callback: the earlier probe, to the first animation frame callback after the row entered the DOM; both pages add rows inside a frame callback, so it is one frame late on both sides',
     "event→visible: from the event's own timestamp (set by the mock source) to the same paint: adds ingest, gateway, socket and any frames queued behind a busy page",
     'frames handled: WebSocket messages the page dispatched per second; fewer than the bare page means the dashboard falls behind the stream',
+    "bet rows: the bare page puts each frame's new game events at the top of a list as long as the dashboard's table (its rows in the document at the end of its window), so both show, and the probe times, the same newest events",
   ];
   if (at5k.rate !== 5000) notes.push(`targets checked at ${at5k.rate} events/s: this run did not include 5k/s`);
   return publish(
@@ -125,5 +136,7 @@ export async function runBrowser(options: FigureOptions & { rates?: number[] }, 
 
 if (isEntryPoint(import.meta.url)) {
   const rates = argValue('rates')?.split(',').map(Number).filter((n) => n > 0);
-  runAsScript((o) => runBrowser({ ...o, rates }));
+  // `--bare-rows=1`: the bare page shows only the latest event of each frame, as it did before 2026-12-01.
+  const bareRows = argValue('bare-rows') ? Number(argValue('bare-rows')) : undefined;
+  runAsScript((o) => runBrowser({ ...o, rates, bareRows }));
 }

@@ -89,6 +89,11 @@ export function tokenSubject(token: string): string {
   return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string;
 }
 
+/** How many bet rows a page has in its document now (shown or within its table's overscan). */
+export async function betRowsShown(page: Page): Promise<number> {
+  return (await page.evaluate(`document.querySelectorAll('[data-testid="bet-row"]').length`)) as number;
+}
+
 /** The probe's raw sample of an open page over `measureMs`. */
 export async function sampleOpenPage(page: Page, measureMs: number): Promise<ProbeSample> {
   await page.evaluate('window.__bench.start()');

@@ -217,20 +217,23 @@ export interface ProbeSample {
 }
 
 /**
- * The P3 baseline: a bare page on the same `/v1/ws` with the same subscriptions as the dashboard,
- * which parses nothing and only counts frames; once per animation frame it shows the count and the
- * latest `game` event as one `bet-row`, so the probe measures it exactly as it measures the dashboard.
- * Served by `bench/baselines/static-page.ts` at `/bare?ws=<socket URL with token>&subs=<JSON>`.
+ * The P3 baseline: a bare page on the same `/v1/ws` with the same subscriptions as the dashboard, which
+ * parses nothing. Once per animation frame it shows the frame count and puts the `game` events that came
+ * since the last frame at the top of a list of `bet-row`s, newest first, keeping the newest `rows` (the
+ * dashboard's own count of shown rows, so both pages show, and the probe times, the same newest events;
+ * 1 by default). The probe measures it exactly as it measures the dashboard.
+ * Served by `bench/baselines/static-page.ts` at `/bare?ws=<socket URL with token>&subs=<JSON>&rows=<n>`.
  */
 export const BARE_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>bare</title></head><body>
 <h1>frames: <span id="count">0</span></h1><div id="rows"></div>
 <script>
 const query = new URLSearchParams(location.search);
 const SUBS = JSON.parse(query.get('subs') || '[]');
+const ROWS = Math.max(1, Number(query.get('rows')) || 1);
 const ws = new WebSocket(query.get('ws'));
 const count = document.getElementById('count');
 const rows = document.getElementById('rows');
-let n = 0, latest = null, dirty = false;
+let n = 0, fresh = [], dirty = false;
 ws.onmessage = (ev) => {
   const s = ev.data;
   n++; dirty = true;
@@ -238,20 +241,25 @@ ws.onmessage = (ev) => {
     SUBS.forEach((sub, i) => ws.send(JSON.stringify({ type: 'subscribe', id: 'b' + i, channel: sub.channel, params: sub.params })));
   } else if (s.indexOf('"channel":"game"') >= 0 && s.indexOf('"type":"event"') >= 0) {
     const at = s.indexOf('"id":"');
-    latest = s.slice(at + 6, s.indexOf('"', at + 6));
+    fresh.push(s.slice(at + 6, s.indexOf('"', at + 6)));
+    if (fresh.length > ROWS) fresh.splice(0, fresh.length - ROWS);
   }
 };
 const frame = () => {
   if (dirty) {
     dirty = false;
     count.textContent = String(n);
-    if (latest) {
-      const row = document.createElement('div');
-      row.setAttribute('data-testid', 'bet-row');
-      row.setAttribute('data-id', latest);
-      row.textContent = latest;
-      rows.replaceChildren(row);
-      latest = null;
+    if (fresh.length > 0) {
+      const added = fresh.reverse().map((id) => {
+        const row = document.createElement('div');
+        row.setAttribute('data-testid', 'bet-row');
+        row.setAttribute('data-id', id);
+        row.textContent = id;
+        return row;
+      });
+      rows.prepend(...added);
+      while (rows.childElementCount > ROWS) rows.lastElementChild.remove();
+      fresh = [];
     }
   }
   requestAnimationFrame(frame);
@@ -260,7 +268,7 @@ requestAnimationFrame(frame);
 </script></body></html>`;
 
 /** The bare page's address on the static server, for a gateway socket and a set of subscriptions. */
-export function barePageUrl(staticBase: string, gatewayPort: number, token: string, subscriptions: { channel: string; params: object }[]): string {
+export function barePageUrl(staticBase: string, gatewayPort: number, token: string, subscriptions: { channel: string; params: object }[], rows = 1): string {
   const ws = `ws://127.0.0.1:${gatewayPort}/v1/ws?token=${encodeURIComponent(token)}`;
-  return `${staticBase}/bare?ws=${encodeURIComponent(ws)}&subs=${encodeURIComponent(JSON.stringify(subscriptions))}`;
+  return `${staticBase}/bare?ws=${encodeURIComponent(ws)}&subs=${encodeURIComponent(JSON.stringify(subscriptions))}&rows=${rows}`;
 }

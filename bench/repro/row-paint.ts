@@ -7,7 +7,7 @@
  *
  *   node --import tsx bench/repro/row-paint.ts [--rate=1000] [--seconds=8]
  */
-import { dashboardSubscriptions, devLogin, ensureBuild, launchChromium, probedPage, sampleOpenPage, tokenSubject, waitForLiveRow } from '../lib/browser';
+import { betRowsShown, dashboardSubscriptions, devLogin, ensureBuild, launchChromium, probedPage, sampleOpenPage, tokenSubject, waitForLiveRow } from '../lib/browser';
 import { argValue, isEntryPoint } from '../lib/cli';
 import { startBaseline, startGateway } from '../lib/gateway';
 import { percentile } from '../lib/histogram';
@@ -42,17 +42,20 @@ async function main(): Promise<void> {
   try {
     const token = await devLogin(server.baseUrl, 'Bench Operator', 'operator');
     const userId = tokenSubject(token);
-    const pages: [string, string][] = [
-      ['dashboard', `${server.baseUrl}/?token=${encodeURIComponent(token)}`],
-      ['bare page', barePageUrl(statics.baseUrl, server.port, token, dashboardSubscriptions('operator', userId))],
+    const pages: [string, (rows: number) => string][] = [
+      ['dashboard', () => `${server.baseUrl}/?token=${encodeURIComponent(token)}`],
+      // As many rows as the dashboard's table had, as P3 does.
+      ['bare page', (rows) => barePageUrl(statics.baseUrl, server.port, token, dashboardSubscriptions('operator', userId), rows)],
     ];
+    let rows = 1;
     for (const [name, url] of pages) {
       const { context, page } = await probedPage(browser);
       try {
-        await page.goto(url, { waitUntil: 'domcontentloaded' });
+        await page.goto(url(rows), { waitUntil: 'domcontentloaded' });
         await waitForLiveRow(page, 30_000);
         await sleep(3000);
         for (const l of describe(name, await sampleOpenPage(page, seconds * 1000))) console.log(l);
+        rows = await betRowsShown(page);
       } finally {
         await context.close();
       }
