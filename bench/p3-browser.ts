@@ -6,8 +6,9 @@
  * the newest game events, as many as the dashboard's table shows.
  */
 import type { Browser } from '@playwright/test';
+import { subscriptionsFor } from '../lib/store/access';
 import { argValue, type FigureOptions, isEntryPoint, runAsScript } from './lib/cli';
-import { type PageMeasure, betRowsShown, browserAvailable, dashboardSubscriptions, devLogin, ensureBuild, launchChromium, measureOpenPage, probedPage, tokenSubject, waitForLiveRow } from './lib/browser';
+import { type PageMeasure, betRowsShown, browserAvailable, devLogin, ensureBuild, launchChromium, measureOpenPage, probedPage, tokenSubject, waitForLiveRow } from './lib/browser';
 import { type RunningServer, startBaseline, startGateway } from './lib/gateway';
 import { sleep } from './lib/processes';
 import { barePageUrl } from './lib/page-probe';
@@ -61,7 +62,7 @@ async function measureRate(browser: Browser, staticBase: string, rate: number, s
     const dashboard = await measurePage(browser, `${server.baseUrl}/?token=${encodeURIComponent(token)}`, sizes, server.proc.pid);
     // The bare page shows as many of the newest events as the dashboard's table does, so the probe times the same rows on both.
     const bareRows = sizes.bareRows ?? dashboard.rows_shown;
-    const bare = await measurePage(browser, barePageUrl(staticBase, server.port, token, dashboardSubscriptions(USER.role, userId), bareRows), sizes, server.proc.pid);
+    const bare = await measurePage(browser, barePageUrl(staticBase, server.port, token, subscriptionsFor(USER.role, userId), bareRows), sizes, server.proc.pid);
     log(
       `  ${rate} events/s: dashboard ${dashboard.fps} fps (median frame ${dashboard.median_frame_ms} ms), long tasks ${dashboard.longtask_ms_per_s} ms/s, ` +
         `p95 arrival→visible ${dashboard.latency_p95_ms} ms (next frame callback ${dashboard.latency_next_frame_p95_ms} ms), event→visible ${dashboard.event_latency_p95_ms} ms (${dashboard.latency_samples} rows), heap ${dashboard.heap_mb} MB, ${dashboard.ws_frames_per_s} frames/s, server CPU ${dashboard.server_cpu}; ` +

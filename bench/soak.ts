@@ -8,8 +8,9 @@
  * has been running, so what still grows is the page's own, not its windows filling.
  */
 import type { Page } from '@playwright/test';
+import { subscriptionsFor } from '../lib/store/access';
 import { argValue, type FigureOptions, isEntryPoint, runAsScript } from './lib/cli';
-import { browserAvailable, dashboardSubscriptions, devLogin, ensureBuild, jsHeapUsed, launchChromium, plainPage, tokenSubject, waitForRows } from './lib/browser';
+import { browserAvailable, devLogin, ensureBuild, jsHeapUsed, launchChromium, plainPage, tokenSubject, waitForRows } from './lib/browser';
 import { type RunningServer, startBaseline, startGateway } from './lib/gateway';
 import { barePageUrl } from './lib/page-probe';
 import { rssBytes, sleep } from './lib/processes';
@@ -89,7 +90,7 @@ export async function runSoak(
     const dash = await plainPage(browser);
     const bare = await plainPage(browser);
     await dash.page.goto(`${server.baseUrl}/?token=${encodeURIComponent(token)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    await bare.page.goto(barePageUrl(staticServer.baseUrl, server.port, token, dashboardSubscriptions('operator', userId)), { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await bare.page.goto(barePageUrl(staticServer.baseUrl, server.port, token, subscriptionsFor('operator', userId)), { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await Promise.all([waitForRows(dash.page, 30_000), waitForRows(bare.page, 30_000)]);
     // Both pages stay "visible" to the browser: background tabs would throttle their frames.
     const start = Date.now();

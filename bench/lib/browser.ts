@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from '@playwright/test';
 import type { Role } from '../../lib/protocol';
-import { subscriptionsFor } from '../../lib/store/access';
 import { median, percentile } from './histogram';
 import { PAGE_PROBE, type ProbeSample } from './page-probe';
 import { ROOT, cpuSeconds, sleep } from './processes';
@@ -99,14 +98,6 @@ export async function sampleOpenPage(page: Page, measureMs: number): Promise<Pro
   await page.evaluate('window.__bench.start()');
   await sleep(measureMs);
   return (await page.evaluate('window.__bench.stop()')) as ProbeSample;
-}
-
-/**
- * The subscriptions the dashboard makes for a role (`subscriptionsFor`, every channel the role may read that
- * a panel draws): the bare pages subscribe to the same, so both receive the same frames.
- */
-export function dashboardSubscriptions(role: Role, userId: string): { channel: string; params: object }[] {
-  return subscriptionsFor(role, userId);
 }
 
 /** Waits until the probe's `mark` (a time in ms after navigation start) is set, and returns it. */

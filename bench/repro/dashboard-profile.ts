@@ -15,7 +15,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SourceMapConsumer } from 'source-map-js';
-import { dashboardSubscriptions, probedPage, tokenSubject, waitForFirstRow, waitForLiveRow } from '../lib/browser';
+import { subscriptionsFor } from '../../lib/store/access';
+import { probedPage, tokenSubject, waitForFirstRow, waitForLiveRow } from '../lib/browser';
 import { argValue, isEntryPoint, runAsScript } from '../lib/cli';
 import { type RunningServer, startBaseline } from '../lib/gateway';
 import { barePageUrl } from '../lib/page-probe';
@@ -155,7 +156,7 @@ async function profile({ server, browser, token, dashboardUrl }: LiveFloor, stat
   const userId = tokenSubject(token);
   const { context, page } = await probedPage(browser);
   const url = staticServer
-    ? barePageUrl(staticServer.baseUrl, server.port, token, dashboardSubscriptions('operator', userId))
+    ? barePageUrl(staticServer.baseUrl, server.port, token, subscriptionsFor('operator', userId))
     : dashboardUrl;
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
   await waitForLiveRow(page, 30_000);

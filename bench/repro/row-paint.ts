@@ -7,7 +7,8 @@
  *
  *   node --import tsx bench/repro/row-paint.ts [--rate=1000] [--seconds=8]
  */
-import { betRowsShown, dashboardSubscriptions, devLogin, ensureBuild, launchChromium, probedPage, sampleOpenPage, tokenSubject, waitForLiveRow } from '../lib/browser';
+import { subscriptionsFor } from '../../lib/store/access';
+import { betRowsShown, devLogin, ensureBuild, launchChromium, probedPage, sampleOpenPage, tokenSubject, waitForLiveRow } from '../lib/browser';
 import { argValue, isEntryPoint } from '../lib/cli';
 import { startBaseline, startGateway } from '../lib/gateway';
 import { percentile } from '../lib/histogram';
@@ -42,24 +43,22 @@ async function main(): Promise<void> {
   try {
     const token = await devLogin(server.baseUrl, 'Bench Operator', 'operator');
     const userId = tokenSubject(token);
-    const pages: [string, (rows: number) => string][] = [
-      ['dashboard', () => `${server.baseUrl}/?token=${encodeURIComponent(token)}`],
-      // As many rows as the dashboard's table had, as P3 does.
-      ['bare page', (rows) => barePageUrl(statics.baseUrl, server.port, token, dashboardSubscriptions('operator', userId), rows)],
-    ];
-    let rows = 1;
-    for (const [name, url] of pages) {
+    /** Samples one page and prints its rows' times; returns how many bet rows it had. */
+    const sample = async (name: string, url: string): Promise<number> => {
       const { context, page } = await probedPage(browser);
       try {
-        await page.goto(url(rows), { waitUntil: 'domcontentloaded' });
+        await page.goto(url, { waitUntil: 'domcontentloaded' });
         await waitForLiveRow(page, 30_000);
         await sleep(3000);
         for (const l of describe(name, await sampleOpenPage(page, seconds * 1000))) console.log(l);
-        rows = await betRowsShown(page);
+        return await betRowsShown(page);
       } finally {
         await context.close();
       }
-    }
+    };
+    const rows = await sample('dashboard', `${server.baseUrl}/?token=${encodeURIComponent(token)}`);
+    // As many rows as the dashboard's table had, as P3 does.
+    await sample('bare page', barePageUrl(statics.baseUrl, server.port, token, subscriptionsFor('operator', userId), rows));
   } finally {
     await server.stop();
     await statics.stop();
