@@ -33,6 +33,12 @@ interface Sample {
   /** V8 heap in use and memory outside it (buffers), from the server's own /api/metrics. */
   server_heap_mb: number;
   server_external_mb: number;
+  /**
+   * What V8 holds from the system for its heap (in use or not), and of that the young generation's
+   * share: RSS steps that are V8 growing its spaces show here, steps outside V8 (malloc) do not.
+   */
+  server_heap_committed_mb: number;
+  server_new_space_mb: number;
   dashboard_heap_mb: number;
   bare_heap_mb: number;
 }
@@ -99,18 +105,26 @@ export async function runSoak(
     const baseUrl = server.baseUrl;
     const take = async (pages: Page[]): Promise<Sample> => {
       const [d, b] = [await retainedHeap(pages[0]), await retainedHeap(pages[1])];
-      const [heap, external] = await serverGauge(baseUrl, ['floor_nodejs_heap_size_used_bytes', 'floor_nodejs_external_memory_bytes']);
+      const [heap, external, committed, newSpace] = await serverGauge(baseUrl, [
+        'floor_nodejs_heap_size_used_bytes',
+        'floor_nodejs_external_memory_bytes',
+        'floor_nodejs_heap_size_total_bytes',
+        'floor_nodejs_heap_space_size_total_bytes{space="new"}',
+      ]);
       const s: Sample = {
         at_s: Math.round((Date.now() - start) / 1000),
         server_rss_mb: mb(await rssBytes(proc.pid)),
         server_heap_mb: mb(heap),
         server_external_mb: mb(external),
+        server_heap_committed_mb: mb(committed),
+        server_new_space_mb: mb(newSpace),
         dashboard_heap_mb: mb(d),
         bare_heap_mb: mb(b),
       };
       samples.push(s);
       log(
-        `  ${s.at_s} s: server RSS ${s.server_rss_mb} MB (heap ${s.server_heap_mb}, external ${s.server_external_mb}), ` +
+        `  ${s.at_s} s: server RSS ${s.server_rss_mb} MB (heap ${s.server_heap_mb} of ${s.server_heap_committed_mb} committed, new space ${s.server_new_space_mb}, ` +
+          `external ${s.server_external_mb}), ` +
           `dashboard heap ${s.dashboard_heap_mb} MB, bare page heap ${s.bare_heap_mb} MB`,
       );
       return s;
@@ -137,6 +151,7 @@ export async function runSoak(
         rows: [
           row(`server RSS at ${m2}`, 'MB', last.server_rss_mb, first.server_rss_mb, `at ${m1}`),
           row(`server V8 heap in use at ${m2}`, 'MB', last.server_heap_mb, first.server_heap_mb, `at ${m1}`),
+          row(`server V8 heap committed at ${m2}`, 'MB', last.server_heap_committed_mb, first.server_heap_committed_mb, `at ${m1}`),
           row(`dashboard JS heap at ${m2}`, 'MB', last.dashboard_heap_mb, first.dashboard_heap_mb, `at ${m1}`),
           row(`bare page JS heap at ${m2}`, 'MB', last.bare_heap_mb, first.bare_heap_mb, `at ${m1}`),
           row('dashboard heap growth', '%', heapGrowth, bareGrowth, 'bare page'),

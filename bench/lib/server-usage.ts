@@ -46,12 +46,16 @@ export async function checkOpenFiles(serverPid: number, connections: number, rec
   }
 }
 
-/** Reads a gauge from the Prometheus text of `/api/metrics` (NaN when absent). */
+/**
+ * Reads gauges from the Prometheus text of `/api/metrics` (NaN when absent): a bare name matches its first
+ * series, whatever its labels; a name with labels (`name{space="new"}`) matches that series only.
+ */
 export async function serverGauge(baseUrl: string, names: string[]): Promise<number[]> {
   try {
     const text = await (await fetch(`${baseUrl}/api/metrics`, { signal: AbortSignal.timeout(5000) })).text();
     return names.map((name) => {
-      const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(text);
+      const literal = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const m = new RegExp(`^${literal}${name.includes('{') ? '' : '(?:\\{[^}]*\\})?'} ([0-9.e+-]+)$`, 'm').exec(text);
       return m ? Number(m[1]) : NaN;
     });
   } catch {
