@@ -1,7 +1,9 @@
 import type { Alarm, AlarmState, Severity } from '@/lib/protocol';
 
-const STATE_RANK: Record<AlarmState, number> = { unacked: 0, cleared_unacked: 1, acked: 2, cleared: 3 };
-const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+/** Lifecycle order: what still needs a person first. */
+export const STATE_RANK: Record<AlarmState, number> = { unacked: 0, cleared_unacked: 1, acked: 2, cleared: 3 };
+/** Most severe first. */
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
 /** Whether an alarm is shelved at `now`. */
 export function isShelved(alarm: Pick<Alarm, 'shelved_until'>, now: number): boolean {

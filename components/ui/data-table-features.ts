@@ -19,6 +19,8 @@ export interface DataColumnMeta {
   /** CSS grid track, e.g. `6.5rem` or `minmax(4rem,0.8fr)`. */
   width: string;
   align?: 'left' | 'right';
+  /** The cell's text wraps onto more lines instead of ending in an ellipsis (in a table whose rows are measured). */
+  wrap?: boolean;
 }
 
 /**

@@ -45,7 +45,10 @@ interface DataTableProps<T extends RowData> {
   table: DataTableInstance<T>;
   label: string;
   rowTestId: string;
+  /** A row's height; with `measureRows`, the estimate for rows not yet drawn. */
   rowHeight?: number;
+  /** Rows as tall as their content (columns that `wrap`), measured as they are drawn; else each is `rowHeight` tall. */
+  measureRows?: boolean;
   rowClassName?: (row: T) => string | undefined;
 }
 
@@ -63,7 +66,7 @@ const alignOf = (align: 'left' | 'right' | undefined) => (align === 'right' ? 'j
  * view are in the DOM, however long the feed; a header click sorts. Rows are laid out on a CSS grid whose
  * tracks come from each column's `meta.width`.
  */
-export function DataTable<T extends RowData>({ table, label, rowTestId, rowHeight = 36, rowClassName }: DataTableProps<T>) {
+export function DataTable<T extends RowData>({ table, label, rowTestId, rowHeight = 36, measureRows = false, rowClassName }: DataTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Here, beside the scroll box it measures: its layout effect runs after the box's ref is set.
   // The owner re-renders on every new `data` and filter, so the count is the final row model's.
@@ -85,7 +88,14 @@ export function DataTable<T extends RowData>({ table, label, rowTestId, rowHeigh
           return (
             <table className="grid w-full" aria-rowcount={table.getRowModel().rows.length}>
               <DataTableHead table={table} template={template} />
-              <DataTableBody table={table} template={template} virtualizer={virtualizer} rowTestId={rowTestId} rowHeight={rowHeight} rowClassName={rowClassName} />
+              <DataTableBody
+                table={table}
+                template={template}
+                virtualizer={virtualizer}
+                rowTestId={rowTestId}
+                rowHeight={measureRows ? null : rowHeight}
+                rowClassName={rowClassName}
+              />
             </table>
           );
         }}
@@ -138,7 +148,8 @@ interface DataTableBodyProps<T extends RowData> {
   template: string;
   virtualizer: Virtualizer<HTMLDivElement, Element>;
   rowTestId: string;
-  rowHeight: number;
+  /** Every row's height, or null for rows as tall as their content, measured by the virtualizer. */
+  rowHeight: number | null;
   rowClassName?: (row: T) => string | undefined;
 }
 
@@ -148,6 +159,7 @@ interface DataTableBodyProps<T extends RowData> {
  */
 function DataTableBody<T extends RowData>({ table, template, virtualizer, rowTestId, rowHeight, rowClassName }: DataTableBodyProps<T>) {
   const rows = table.getRowModel().rows;
+  const measured = rowHeight === null;
   return (
     <tbody className="relative grid" style={{ height: virtualizer.getTotalSize() }}>
       {virtualizer.getVirtualItems().map((item) => {
@@ -156,17 +168,25 @@ function DataTableBody<T extends RowData>({ table, template, virtualizer, rowTes
         return (
           <tr
             key={item.index}
+            ref={measured ? virtualizer.measureElement : undefined}
             data-testid={rowTestId}
             data-id={row.id}
             data-index={item.index}
-            className={cx('absolute grid w-full items-center border-b border-line/60 hover:bg-raised/70', rowClassName?.(row.original))}
-            style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: rowHeight }}
+            className={cx(
+              'absolute grid w-full border-b border-line/60 hover:bg-raised/70',
+              measured ? 'items-start' : 'items-center',
+              rowClassName?.(row.original),
+            )}
+            style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: rowHeight ?? undefined }}
           >
-            {row.getVisibleCells().map((cell) => (
-              <td key={cell.column.id} className={cx('flex min-w-0 truncate px-2 text-sm', alignOf(cell.column.columnDef.meta?.align))}>
-                <table.FlexRender cell={cell} />
-              </td>
-            ))}
+            {row.getVisibleCells().map((cell) => {
+              const meta = cell.column.columnDef.meta;
+              return (
+                <td key={cell.column.id} className={cx('min-w-0 px-2 text-sm', measured && 'py-2', meta?.wrap ? 'block break-words' : 'flex truncate', alignOf(meta?.align))}>
+                  <table.FlexRender cell={cell} />
+                </td>
+              );
+            })}
           </tr>
         );
       })}

@@ -4,13 +4,14 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import type { AlarmKind, AlarmState, Severity } from '@/lib/protocol';
 import { Button } from '@/components/ui/button';
+import { DataTableColumnToggle } from '@/components/ui/data-table';
 import { Panel } from '@/components/ui/panel';
 import type { AlarmQuery } from '@/lib/store/alarms-api';
 import { AlarmsPageHeader } from '../alarms-page-header';
 import { AlarmTimeline } from './alarm-timeline';
 import { CsvExportButton } from './csv-export-button';
 import { HistoryFilterBar, type HistoryFilters } from './history-filters';
-import { HistoryTable } from './history-table';
+import { HistoryTable, useHistoryTable } from './history-table';
 import { DEFAULT_RANGE, rangeBounds } from './time-range';
 import { useAlarmHistory } from './use-alarm-history';
 
@@ -34,6 +35,7 @@ export function AlarmHistoryView({ initialAlarm }: { initialAlarm?: string }) {
   const [query, setQuery] = useState<AlarmQuery>(() => toQuery(INITIAL, Date.now()));
   const [selected, setSelected] = useState<string | null>(initialAlarm ?? null);
   const history = useAlarmHistory(query);
+  const table = useHistoryTable(history.rows);
 
   // Typing in the search waits for a pause; the range is fixed against the clock when the filters change.
   useEffect(() => {
@@ -64,12 +66,19 @@ export function AlarmHistoryView({ initialAlarm }: { initialAlarm?: string }) {
           state={state}
           emptyText="No alarm matches these filters in this range"
           errorText={history.error ?? undefined}
-          actions={<span className="num text-sm text-fg-muted">{history.rows.length}{history.nextCursor ? '+' : ''} shown</span>}
-          bodyClassName="overflow-y-auto"
+          actions={
+            <>
+              <span className="num text-sm text-fg-muted">
+                {history.rows.length}
+                {history.nextCursor ? '+' : ''} shown
+              </span>
+              <DataTableColumnToggle table={table} />
+            </>
+          }
           className="max-lg:max-h-[80dvh]"
         >
-          <HistoryTable rows={history.rows} selectedId={selected} onSelect={select} />
-          <div className="flex items-center justify-center gap-3 p-3 text-sm text-fg-muted">
+          <HistoryTable table={table} selectedId={selected} onSelect={select} />
+          <div className="flex shrink-0 items-center justify-center gap-3 border-t border-line/60 p-3 text-sm text-fg-muted">
             {history.nextCursor ? (
               <Button size="sm" onClick={history.loadMore} disabled={history.status === 'loading'}>
                 {history.status === 'loading' ? 'Loading…' : 'Load older alarms'}
