@@ -2,6 +2,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
+import { serverProcessEnv } from './server-env.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 rmSync(path.resolve(root, process.env.DATA_DIR ?? './data/e2e'), { recursive: true, force: true });
@@ -10,6 +11,6 @@ if (process.env.E2E_REUSE_BUILD !== '1' || !existsSync(path.join(root, '.next', 
   const build = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+const server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { cwd: root, stdio: 'inherit', env: serverProcessEnv({ ...process.env, NODE_ENV: 'production' }) });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

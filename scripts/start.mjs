@@ -2,6 +2,7 @@
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { serverProcessEnv } from './server-env.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
@@ -12,7 +13,7 @@ if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
 const server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, NODE_ENV: 'production' },
+  env: serverProcessEnv({ ...process.env, NODE_ENV: 'production' }),
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { TokenAuthority } from '../../lib/gateway/auth';
 import { freePort, type Spawned, spawnNode, waitForHttp } from './processes';
+import { serverProcessEnv } from '../../scripts/server-env.mjs';
 import { BENCH_FLOOR } from './seed-items';
 
 /** The secret and ingest key the bench gives the gateway, so it can mint tokens and post without asking. */
@@ -67,7 +68,8 @@ export async function startGateway(
   // A free port can be taken between asking and listening: try a few.
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
-    const proc = spawnNode('server.ts', args, { ...env, PORT: String(port) }, { nodeArgs: options.nodeArgs });
+    // Started as `npm start` starts it (scripts/server-env.mjs), unless the run's own environment says otherwise.
+    const proc = spawnNode('server.ts', args, serverProcessEnv({ ...process.env, ...env, PORT: String(port) }), { nodeArgs: options.nodeArgs });
     const baseUrl = `http://127.0.0.1:${port}`;
     try {
       await waitForHttp(`${baseUrl}/api/health`, proc, options.next ? 120_000 : 60_000);
