@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { Panel } from '@/components/ui/panel';
 import { ScrollArea } from '@/components/ui/scroll-area';
 import { useMonitor } from '@/lib/store/use-monitor';
@@ -12,7 +12,8 @@ const COLORS = ['#c792ff', '#ffd166', '#5cb8ff', '#3ddc84', '#ff8fab', '#7ee0d6'
 /** Every jackpot pot, ticking up as play feeds it; a dashed marker where a pot was won. */
 export function JackpotsPanel({ className }: { className?: string }) {
   // Selected as is and listed here: a list built in the selector would be built and compared on every store update.
-  const byId = useMonitor((s) => s.jackpots.instances);
+  // Deferred, as the wins are: the pots' numerals follow a flush in the frame after the one that paints its bets.
+  const byId = useDeferredValue(useMonitor((s) => s.jackpots.instances));
   const pots = useMemo(() => Object.values(byId).flatMap((j) => j.pots.map((p) => ({ j, p }))), [byId]);
   const { state, stale } = usePanelState(['jackpots'], pots.length > 0);
 

@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { ChartPlaceholder } from '@/components/charts/chart-placeholder';
 import { formatCompact, formatMoney } from '@/components/ui/format';
 import { Panel } from '@/components/ui/panel';
@@ -22,7 +22,8 @@ const CashChart = dynamic(() => import('./kpi-charts').then((m) => m.CashChart),
 
 /** Floor KPIs of the last closed minute, and per minute over the last hour, as the gateway counted them. */
 export function KpisPanel({ className }: { className?: string }) {
-  const buckets = useMonitor((s) => s.kpis.buckets);
+  // Deferred, as the wins are: a flush's KPI totals render after the frame that paints its bets.
+  const buckets = useDeferredValue(useMonitor((s) => s.kpis.buckets));
   const locationId = useMonitor((s) => s.ui.locationId);
   const now = useNow(2000);
   // Everything here moves once a minute, when a minute closes, or when the gateway sends new totals.

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Panel } from '@/components/ui/panel';
 import { ScrollArea } from '@/components/ui/scroll-area';
@@ -13,7 +13,9 @@ const SHOWN = 30;
 
 /** Recent wins, big wins and jackpot wins called out. Jackpot wins show at every location. */
 export function WinsPanel({ className }: { className?: string }) {
-  const rows = useMonitor((s) => s.wins.rows);
+  // Deferred: a flush's wins render after the frame that paints its bets, so the feed's own rows are not
+  // held back by thirty list items being rewritten; under load every win row changes at each update.
+  const rows = useDeferredValue(useMonitor((s) => s.wins.rows));
   const held = useMonitor((s) => s.wins.held.length);
   const locationId = useMonitor((s) => s.ui.locationId);
   const visible = useMemo(
