@@ -221,7 +221,9 @@ export async function runFanout(
       }
     }
     const thisRound = {} as Record<System, FixedLoadResult>;
-    for (const system of fixedSystems) {
+    // The two systems the targets compare take turns going first, so neither always follows the ramp's heaviest run.
+    const order = turn % 2 === 0 ? [fixedSystems[1], fixedSystems[0], ...fixedSystems.slice(2)] : fixedSystems;
+    for (const system of order) {
       log(`P1 fixed load, ${system}${of}…`);
       const r = (thisRound[system] = await measureFixedLoad(system, load, log, turn));
       allFixed.push(r);

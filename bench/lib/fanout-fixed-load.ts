@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type FanoutSetup, startFanout, type System, SYSTEMS, total } from './fanout-systems';
 import type { LatencySummary } from './histogram';
-import { cpuSeconds } from './processes';
+import { cpuSeconds, waitForQuietMachine } from './processes';
 import { type ResultRow, round, row, target, type TargetCheck } from './report';
 import { nowUs } from './seed-items';
 
@@ -20,6 +20,8 @@ export interface FixedLoad {
   warmupMs: number;
   ms: number;
   drainMs: number;
+  /** Up to this long before starting each system, the bench waits for the machine to be quiet (`waitForQuietMachine`). */
+  settleMs: number;
   /**
    * Where each server writes a V8 CPU profile of its whole life (`node --cpu-prof`), when asked. The
    * profiler costs the server CPU, so the figures of a profiled run are not the figures.
@@ -27,8 +29,8 @@ export interface FixedLoad {
   cpuProfDir?: string;
 }
 
-export const FULL_FIXED: FixedLoad = { clients: 100, receiverProcesses: 2, rateEventsPerS: 2000, warmupMs: 3000, ms: 10_000, drainMs: 8000 };
-export const SMOKE_FIXED: FixedLoad = { clients: 10, receiverProcesses: 1, rateEventsPerS: 200, warmupMs: 400, ms: 1000, drainMs: 2000 };
+export const FULL_FIXED: FixedLoad = { clients: 100, receiverProcesses: 2, rateEventsPerS: 2000, warmupMs: 3000, ms: 10_000, drainMs: 8000, settleMs: 15_000 };
+export const SMOKE_FIXED: FixedLoad = { clients: 10, receiverProcesses: 1, rateEventsPerS: 200, warmupMs: 400, ms: 1000, drainMs: 2000, settleMs: 0 };
 
 export interface FixedLoadResult {
   system: System;
@@ -67,6 +69,8 @@ export async function measureFixedLoad(system: System, load: FixedLoad, log: (li
   let setup: FanoutSetup | null = null;
   const profile = load.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(load.cpuProfDir, `p1-${system.replace(/\W+/g, '-')}-round-${turn}`)}`] : undefined;
   try {
+    const busy = load.settleMs > 0 ? await waitForQuietMachine(0.1, load.settleMs) : 0;
+    if (busy >= 0.1) log(`  the machine was still ${Math.round(busy * 100)} % busy after ${load.settleMs / 1000} s of waiting; measuring anyway`);
     setup = await startFanout(system, load.clients, load.receiverProcesses, profile);
     const { server, pool } = setup;
     await setup.run(load.rateEventsPerS, load.warmupMs);

@@ -161,3 +161,35 @@ export async function openFilesLimit(pid: number | 'self'): Promise<number> {
     return NaN;
   }
 }
+
+/** CPU time the whole machine has spent busy and in all, in clock ticks, from /proc/stat (Linux); null where unavailable. */
+async function machineTicks(): Promise<{ busy: number; all: number } | null> {
+  try {
+    const { readFile } = await import('node:fs/promises');
+    const cpu = (await readFile('/proc/stat', 'utf8')).split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const all = cpu.reduce((a, b) => a + b, 0);
+    // idle and iowait are the machine waiting; everything else is work.
+    return { busy: all - cpu[3] - (cpu[4] ?? 0), all };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Waits until the machine is quiet: a second in which under `busyShare` of all its CPU time was busy,
+ * or `maxMs`. Processes a previous measurement stopped (servers, receivers) can still be exiting and
+ * freeing their memory and sockets; a figure measured then would carry part of their cost. Returns how
+ * busy the last second was.
+ */
+export async function waitForQuietMachine(busyShare = 0.1, maxMs = 15_000): Promise<number> {
+  const until = Date.now() + maxMs;
+  let share = 1;
+  do {
+    const a = await machineTicks();
+    await sleep(1000);
+    const b = await machineTicks();
+    if (!a || !b || b.all === a.all) return 0;
+    share = (b.busy - a.busy) / (b.all - a.all);
+  } while (share >= busyShare && Date.now() < until);
+  return share;
+}
