@@ -29,6 +29,9 @@ export interface FixedLoad {
   cpuProfDir?: string;
 }
 
+/** Below this share of the machine's CPU time busy for a second, a system of the fixed load may start. */
+const QUIET_SHARE = 0.1;
+
 export const FULL_FIXED: FixedLoad = { clients: 100, receiverProcesses: 2, rateEventsPerS: 2000, warmupMs: 3000, ms: 10_000, drainMs: 8000, settleMs: 15_000 };
 export const SMOKE_FIXED: FixedLoad = { clients: 10, receiverProcesses: 1, rateEventsPerS: 200, warmupMs: 400, ms: 1000, drainMs: 2000, settleMs: 0 };
 
@@ -69,8 +72,8 @@ export async function measureFixedLoad(system: System, load: FixedLoad, log: (li
   let setup: FanoutSetup | null = null;
   const profile = load.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(load.cpuProfDir, `p1-${system.replace(/\W+/g, '-')}-round-${turn}`)}`] : undefined;
   try {
-    const busy = load.settleMs > 0 ? await waitForQuietMachine(0.1, load.settleMs) : 0;
-    if (busy >= 0.1) log(`  the machine was still ${Math.round(busy * 100)} % busy after ${load.settleMs / 1000} s of waiting; measuring anyway`);
+    const busy = load.settleMs > 0 ? await waitForQuietMachine(QUIET_SHARE, load.settleMs) : 0;
+    if (busy >= QUIET_SHARE) log(`  the machine was still ${Math.round(busy * 100)} % busy after ${load.settleMs / 1000} s of waiting; measuring anyway`);
     setup = await startFanout(system, load.clients, load.receiverProcesses, profile);
     const { server, pool } = setup;
     await setup.run(load.rateEventsPerS, load.warmupMs);
