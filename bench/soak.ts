@@ -6,6 +6,9 @@
  * `--warm=N` opens the pages on a floor that has already played N minutes (results in
  * `p5-soak-warm.json`): the pot charts then open with their 10-minute window full, as on a gateway that
  * has been running, so what still grows is the page's own, not its windows filling.
+ * `--js-flags=…` runs the pages' V8 with those flags (results in `p5-soak-js-flags.json`): with
+ * `--max-opt=1` no function is optimized past the baseline compiler, which tells the page's data from the
+ * code V8's optimizing compilers add as the page warms up.
  */
 import type { Page } from '@playwright/test';
 import { subscriptionsFor } from '../lib/store/access';
@@ -68,20 +71,23 @@ async function retainedHeap(page: Page): Promise<number> {
 
 /** Runs P5 and returns its result (also printed and written to bench/results/p5-soak.json). */
 export async function runSoak(
-  options: FigureOptions & { minutes?: number; warmMinutes?: number },
+  options: FigureOptions & { minutes?: number; warmMinutes?: number; jsFlags?: string },
   log: (line: string) => void = console.log,
 ): Promise<FigureResult> {
   const sizes = { ...(options.smoke ? SMOKE : FULL) };
   const warmMs = (options.warmMinutes ?? 0) * 60_000;
-  const fig = warmMs
-    ? startFigure('p5-soak-warm', `memory soak at ${sizes.rate / 1000}k events/s, pages opened after ${options.warmMinutes} min of play`, options.smoke)
-    : startFigure('p5-soak', `memory soak at ${sizes.rate / 1000}k events/s`, options.smoke);
+  const title = `memory soak at ${sizes.rate / 1000}k events/s`;
+  const fig = options.jsFlags
+    ? startFigure('p5-soak-js-flags', `${title}, the pages' V8 run with ${options.jsFlags}`, options.smoke)
+    : warmMs
+      ? startFigure('p5-soak-warm', `${title}, pages opened after ${options.warmMinutes} min of play`, options.smoke)
+      : startFigure('p5-soak', title, options.smoke);
   if (!browserAvailable()) throw new Error('Chromium is missing at /usr/bin/chromium (apt-get install -y chromium)');
   if (options.minutes && !options.smoke) sizes.lastMarkS = Math.max(sizes.firstMarkS * 2, Math.round(options.minutes * 60));
   await ensureBuild(log);
   let server: RunningServer | null = null;
   let staticServer: RunningServer | null = null;
-  const browser = await launchChromium();
+  const browser = await launchChromium(options.jsFlags);
   try {
     // The bare page is served from another origin: the gateway must allow it to open /v1/ws.
     staticServer = await startBaseline('static-page');
@@ -159,7 +165,7 @@ export async function runSoak(
           row(`dashboard heap growth over the second half (${mid.at_s} s → ${last.at_s} s)`, '%', growth(mid.dashboard_heap_mb, last.dashboard_heap_mb)),
         ],
         targets: [target(`server RSS growth ${m1} → ${m2}`, rssGrowth, '<=', 10, '%'), target(`dashboard heap growth ${m1} → ${m2}`, heapGrowth, '<=', 10, '%')],
-        details: { sizes, warm_minutes: options.warmMinutes ?? 0, samples },
+        details: { sizes, warm_minutes: options.warmMinutes ?? 0, js_flags: options.jsFlags ?? null, samples },
         notes: [
           `page heap: the smallest of ${HEAP_READINGS} readings ${HEAP_READING_GAP_MS} ms apart, each after a forced garbage collection (CDP HeapProfiler.collectGarbage), so it is what the page retains`,
         ],
@@ -175,5 +181,6 @@ export async function runSoak(
 if (isEntryPoint(import.meta.url)) {
   const minutes = Number(argValue('minutes')) || undefined;
   const warmMinutes = Number(argValue('warm')) || undefined;
-  runAsScript((o) => runSoak({ ...o, minutes, warmMinutes }));
+  const jsFlags = argValue('js-flags');
+  runAsScript((o) => runSoak({ ...o, minutes, warmMinutes, jsFlags }));
 }

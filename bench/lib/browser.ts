@@ -42,9 +42,12 @@ export async function ensureBuild(log: (line: string) => void, rebuild = false):
   if (build.status !== 0 || !hasBuild()) throw new Error(`next build failed (${build.status ?? build.signal})`);
 }
 
-/** Headless Chromium with the e2e suite's flags. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+/**
+ * Headless Chromium with the e2e suite's flags. `jsFlags` passes flags to the pages' V8 (`--max-opt=1`:
+ * no optimizing compiler), for a diagnostic run; the figures run without.
+ */
+export function launchChromium(jsFlags?: string): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: jsFlags ? [...CHROMIUM_ARGS, `--js-flags=${jsFlags}`] : CHROMIUM_ARGS });
 }
 
 /** A fresh context (empty cache, no storage) with the probe installed before any page script. */

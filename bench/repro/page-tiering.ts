@@ -1,0 +1,130 @@
+/**
+ * What V8's optimizing compilers do on the dashboard as it runs: the dashboard (production build) under
+ * the mock stream at `--rate` events/s in a Chromium started with `--trace-opt --trace-deopt`, and per
+ * minute the functions compiled by Maglev and by TurboFan, their compile time (mostly on V8's
+ * background threads), the deoptimizations, and how many of the compiles were of a function already
+ * compiled before (its optimized code dropped and made again).
+ *
+ *   node --import tsx bench/repro/page-tiering.ts [--rate=2000] [--minutes=10]
+ *
+ * Chromium is started here rather than through Playwright's launcher so that its output, where V8
+ * writes the trace, can be read; Playwright drives it over the DevTools protocol.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium } from '@playwright/test';
+import { CHROMIUM, devLogin, ensureBuild, plainPage, waitForRows } from '../lib/browser';
+import { argValue, isEntryPoint, runAsScript } from '../lib/cli';
+import { startGateway } from '../lib/gateway';
+import { sleep } from '../lib/processes';
+
+interface Minute {
+  maglev: number;
+  turbofan: number;
+  /** Compiles of a function compiled before in the run. */
+  again: number;
+  compileMs: number;
+  deopts: number;
+}
+
+const emptyMinute = (): Minute => ({ maglev: 0, turbofan: 0, again: 0, compileMs: 0, deopts: 0 });
+
+/** `[completed compiling 0x… <JSFunction name (sfi = 0x…)> (target MAGLEV) - took a, b, c ms]` */
+const COMPILED = /^\[completed compiling \S+ <JSFunction [^(]*\(sfi = (\w+)\)> \(target (\w+)\) - took ([\d.]+), ([\d.]+), ([\d.]+) ms/;
+
+/** Reads V8's trace lines and counts them into the current minute. */
+class TraceCounter {
+  readonly minutes: Minute[] = [emptyMinute()];
+  private readonly seen = new Set<string>();
+
+  line(text: string): void {
+    const now = this.minutes[this.minutes.length - 1];
+    const compiled = COMPILED.exec(text);
+    if (compiled) {
+      const [, sfi, target, a, b, c] = compiled;
+      if (target === 'MAGLEV') now.maglev++;
+      else now.turbofan++;
+      const key = `${sfi} ${target}`;
+      if (this.seen.has(key)) now.again++;
+      this.seen.add(key);
+      now.compileMs += Number(a) + Number(b) + Number(c);
+    } else if (text.startsWith('[bailout (kind:')) {
+      now.deopts++;
+    }
+  }
+
+  nextMinute(): Minute {
+    const done = this.minutes[this.minutes.length - 1];
+    this.minutes.push(emptyMinute());
+    return done;
+  }
+}
+
+/** Starts Chromium with V8's optimization trace on, and returns its DevTools address. */
+async function startTracedChromium(profile: string, counter: TraceCounter) {
+  const child = spawn(
+    CHROMIUM,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--remote-debugging-port=0',
+      `--user-data-dir=${profile}`,
+      '--js-flags=--trace-opt --trace-deopt',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  createInterface({ input: child.stdout }).on('line', (l) => counter.line(l));
+  const wsUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('Chromium did not print its DevTools address in 30 s')), 30_000);
+    createInterface({ input: child.stderr }).on('line', (l) => {
+      const m = /DevTools listening on (ws:\S+)/.exec(l);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`Chromium exited (${code})`)));
+  });
+  return { child, wsUrl };
+}
+
+async function main() {
+  const rate = Number(argValue('rate') ?? 2000);
+  const minutes = Number(argValue('minutes') ?? 10);
+  await ensureBuild(console.log);
+  const server = await startGateway({ next: true, mock: rate, env: { MOCK_SEED: '7' } });
+  const profile = mkdtempSync(path.join(tmpdir(), 'floor-tiering-'));
+  const counter = new TraceCounter();
+  const { child, wsUrl } = await startTracedChromium(profile, counter);
+  try {
+    const browser = await chromium.connectOverCDP(wsUrl);
+    const token = await devLogin(server.baseUrl, 'Bench Operator', 'operator');
+    const { page } = await plainPage(browser);
+    await page.goto(`${server.baseUrl}/?token=${encodeURIComponent(token)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await waitForRows(page, 30_000);
+    counter.nextMinute(); // the load itself is minute 0
+    console.log(`minute  Maglev  TurboFan  of them again  compile ms  deopts   (${rate} events/s)`);
+    for (let m = 1; m <= minutes; m++) {
+      await sleep(60_000);
+      const d = counter.nextMinute();
+      console.log(
+        `${String(m).padStart(6)}  ${String(d.maglev).padStart(6)}  ${String(d.turbofan).padStart(8)}  ${String(d.again).padStart(13)}  ${d.compileMs.toFixed(0).padStart(10)}  ${String(d.deopts).padStart(6)}`,
+      );
+    }
+    await browser.close();
+  } finally {
+    child.kill('SIGKILL');
+    await server.stop();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+if (isEntryPoint(import.meta.url)) runAsScript(main);
