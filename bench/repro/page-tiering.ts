@@ -2,8 +2,9 @@
  * What V8's optimizing compilers do on the dashboard as it runs: the dashboard (production build) under
  * the mock stream at `--rate` events/s in a Chromium started with `--trace-opt --trace-deopt`, and per
  * minute the functions compiled by Maglev and by TurboFan, their compile time (mostly on V8's
- * background threads), the deoptimizations, and how many of the compiles were of a function already
- * compiled before (its optimized code dropped and made again).
+ * background threads), the deoptimizations, how many of the compiles were of a function already compiled
+ * before for that tier (its optimized code dropped and made again), and how many were a first (the page's
+ * code still warming up).
  *
  *   node --import tsx bench/repro/page-tiering.ts [--rate=2000] [--minutes=10]
  *
@@ -111,12 +112,13 @@ async function main() {
     await page.goto(`${server.baseUrl}/?token=${encodeURIComponent(token)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await waitForRows(page, 30_000);
     counter.nextMinute(); // the load itself is minute 0
-    console.log(`minute  Maglev  TurboFan  of them again  compile ms  deopts   (${rate} events/s)`);
+    console.log(`minute  Maglev  TurboFan  of them again  first time  compile ms  deopts   (${rate} events/s)`);
     for (let m = 1; m <= minutes; m++) {
       await sleep(60_000);
       const d = counter.nextMinute();
       console.log(
-        `${String(m).padStart(6)}  ${String(d.maglev).padStart(6)}  ${String(d.turbofan).padStart(8)}  ${String(d.again).padStart(13)}  ${d.compileMs.toFixed(0).padStart(10)}  ${String(d.deopts).padStart(6)}`,
+        `${String(m).padStart(6)}  ${String(d.maglev).padStart(6)}  ${String(d.turbofan).padStart(8)}  ${String(d.again).padStart(13)}  ` +
+          `${String(d.maglev + d.turbofan - d.again).padStart(10)}  ${d.compileMs.toFixed(0).padStart(10)}  ${String(d.deopts).padStart(6)}`,
       );
     }
     await browser.close();
