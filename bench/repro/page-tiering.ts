@@ -11,7 +11,7 @@
  * Chromium is started here rather than through Playwright's launcher so that its output, where V8
  * writes the trace, can be read; Playwright drives it over the DevTools protocol.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -83,18 +83,23 @@ async function startTracedChromium(profile: string, counter: TraceCounter) {
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   createInterface({ input: child.stdout }).on('line', (l) => counter.line(l));
-  const wsUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Chromium did not print its DevTools address in 30 s')), 30_000);
-    createInterface({ input: child.stderr }).on('line', (l) => {
-      const m = /DevTools listening on (ws:\S+)/.exec(l);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
+  try {
+    const wsUrl = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('Chromium did not print its DevTools address in 30 s')), 30_000);
+      createInterface({ input: child.stderr }).on('line', (l) => {
+        const m = /DevTools listening on (ws:\S+)/.exec(l);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`Chromium exited (${code})`)));
     });
-    child.once('exit', (code) => reject(new Error(`Chromium exited (${code})`)));
-  });
-  return { child, wsUrl };
+    return { child, wsUrl };
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
 }
 
 async function main() {
@@ -104,9 +109,11 @@ async function main() {
   const server = await startGateway({ next: true, mock: rate, env: { MOCK_SEED: '7' } });
   const profile = mkdtempSync(path.join(tmpdir(), 'floor-tiering-'));
   const counter = new TraceCounter();
-  const { child, wsUrl } = await startTracedChromium(profile, counter);
+  let child: ChildProcess | null = null;
   try {
-    const browser = await chromium.connectOverCDP(wsUrl);
+    const traced = await startTracedChromium(profile, counter);
+    child = traced.child;
+    const browser = await chromium.connectOverCDP(traced.wsUrl);
     const token = await devLogin(server.baseUrl, 'Bench Operator', 'operator');
     const { page } = await plainPage(browser);
     await page.goto(`${server.baseUrl}/?token=${encodeURIComponent(token)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
@@ -123,7 +130,7 @@ async function main() {
     }
     await browser.close();
   } finally {
-    child.kill('SIGKILL');
+    child?.kill('SIGKILL');
     await server.stop();
     rmSync(profile, { recursive: true, force: true });
   }
