@@ -9,7 +9,8 @@ import { ROOT, cpuSeconds, sleep } from './processes';
 
 /** Debian's Chromium, the one the e2e suite uses; the bench never downloads a browser. */
 export const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/** The e2e suite's Chromium flags, which every Chromium the bench starts runs with. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Whether the browser figures can run here at all. */
 export function browserAvailable(): boolean {

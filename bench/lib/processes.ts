@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -128,7 +129,6 @@ export async function waitForHttp(url: string, proc: Spawned, timeoutMs = 60_000
 /** Resident set size of a process in bytes, from /proc (Linux); NaN where unavailable. */
 export async function rssBytes(pid: number): Promise<number> {
   try {
-    const { readFile } = await import('node:fs/promises');
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
     const m = /VmRSS:\s+(\d+)\s+kB/.exec(status);
     return m ? Number(m[1]) * 1024 : NaN;
@@ -140,7 +140,6 @@ export async function rssBytes(pid: number): Promise<number> {
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN where unavailable. */
 export async function cpuSeconds(pid: number): Promise<number> {
   try {
-    const { readFile } = await import('node:fs/promises');
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(fields[11]) + Number(fields[12]);
@@ -153,7 +152,6 @@ export async function cpuSeconds(pid: number): Promise<number> {
 /** The soft limit on open files of a process ('self' for this one), from /proc (Linux); NaN where unavailable. */
 export async function openFilesLimit(pid: number | 'self'): Promise<number> {
   try {
-    const { readFile } = await import('node:fs/promises');
     const limits = await readFile(`/proc/${pid}/limits`, 'utf8');
     const m = /^Max open files\s+(\d+|unlimited)/m.exec(limits);
     return !m ? NaN : m[1] === 'unlimited' ? Infinity : Number(m[1]);
@@ -165,7 +163,6 @@ export async function openFilesLimit(pid: number | 'self'): Promise<number> {
 /** CPU time the whole machine has spent busy and in all, in clock ticks, from /proc/stat (Linux); null where unavailable. */
 async function machineTicks(): Promise<{ busy: number; all: number } | null> {
   try {
-    const { readFile } = await import('node:fs/promises');
     const cpu = (await readFile('/proc/stat', 'utf8')).split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
     const all = cpu.reduce((a, b) => a + b, 0);
     // idle and iowait are the machine waiting; everything else is work.

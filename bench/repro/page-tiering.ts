@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from '@playwright/test';
-import { CHROMIUM, devLogin, ensureBuild, plainPage, waitForRows } from '../lib/browser';
+import { CHROMIUM, CHROMIUM_ARGS, devLogin, ensureBuild, plainPage, waitForRows } from '../lib/browser';
 import { argValue, isEntryPoint, runAsScript } from '../lib/cli';
 import { startGateway } from '../lib/gateway';
 import { sleep } from '../lib/processes';
@@ -38,28 +38,28 @@ const COMPILED = /^\[completed compiling \S+ <JSFunction [^(]*\(sfi = (\w+)\)> \
 
 /** Reads V8's trace lines and counts them into the current minute. */
 class TraceCounter {
-  readonly minutes: Minute[] = [emptyMinute()];
+  private now = emptyMinute();
   private readonly seen = new Set<string>();
 
   line(text: string): void {
-    const now = this.minutes[this.minutes.length - 1];
     const compiled = COMPILED.exec(text);
     if (compiled) {
       const [, sfi, target, a, b, c] = compiled;
-      if (target === 'MAGLEV') now.maglev++;
-      else now.turbofan++;
+      if (target === 'MAGLEV') this.now.maglev++;
+      else this.now.turbofan++;
       const key = `${sfi} ${target}`;
-      if (this.seen.has(key)) now.again++;
+      if (this.seen.has(key)) this.now.again++;
       this.seen.add(key);
-      now.compileMs += Number(a) + Number(b) + Number(c);
+      this.now.compileMs += Number(a) + Number(b) + Number(c);
     } else if (text.startsWith('[bailout (kind:')) {
-      now.deopts++;
+      this.now.deopts++;
     }
   }
 
+  /** Ends the current minute and returns its counts. */
   nextMinute(): Minute {
-    const done = this.minutes[this.minutes.length - 1];
-    this.minutes.push(emptyMinute());
+    const done = this.now;
+    this.now = emptyMinute();
     return done;
   }
 }
@@ -68,18 +68,7 @@ class TraceCounter {
 async function startTracedChromium(profile: string, counter: TraceCounter) {
   const child = spawn(
     CHROMIUM,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--remote-debugging-port=0',
-      `--user-data-dir=${profile}`,
-      '--js-flags=--trace-opt --trace-deopt',
-    ],
+    ['--headless', ...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, '--js-flags=--trace-opt --trace-deopt'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   createInterface({ input: child.stdout }).on('line', (l) => counter.line(l));
